@@ -1,0 +1,20 @@
+package dev.portolan.snapshot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.graph.ResourceGraph;
+import dev.portolan.graph.backendtls.BackendTlsResult;
+import dev.portolan.model.ResourceKey;
+import dev.portolan.policy.PolicyReport;
+import java.util.Collections;
+import java.util.SortedMap;
+
+/**
+ * Everything computed from one {@code ResourceSet}: the graph, backend TLS, effective policies, and the status
+ * Portolan owes each object it owns (GatewayClass, Gateway, HTTPRoute, BackendTLSPolicy).
+ */
+public record ComputedState(ResourceGraph graph, BackendTlsResult backendTls, PolicyReport policies,
+                            SortedMap<ResourceKey, ObjectNode> statuses) {
+    public ComputedState {
+        statuses = Collections.unmodifiableSortedMap(statuses);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.portolan.snapshot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.graph.GraphBuilder;
+import dev.portolan.graph.GraphOptions;
+import dev.portolan.graph.ResourceGraph;
+import dev.portolan.graph.backendtls.BackendTlsResolver;
+import dev.portolan.graph.backendtls.BackendTlsResult;
+import dev.portolan.model.ResourceKey;
+import dev.portolan.model.ResourceSet;
+import dev.portolan.policy.PolicyEngine;
+import dev.portolan.policy.PolicyOptions;
+import dev.portolan.policy.PolicyReport;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/** The pure path from resources to computed state: graph, then backend TLS on its attachments, then policies. */
+public final class ControlPlanePipeline {
+    private ControlPlanePipeline() {
+    }
+
+    public static ComputedState compute(ResourceSet resources, GraphOptions options) {
+        ResourceGraph graph = GraphBuilder.build(resources, options);
+        Map<ResourceKey, SortedSet<ResourceKey>> gatewaysByService = graph.gatewaysByService();
+        BackendTlsResult backendTls = BackendTlsResolver.resolve(resources, gatewaysByService,
+                options.controllerName(), options.now());
+        PolicyReport policies = PolicyEngine.compute(resources, PolicyOptions.defaults());
+        SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>(graph.statuses());
+        statuses.putAll(backendTls.statuses());
+        return new ComputedState(graph, backendTls, policies, statuses);
+    }
+}

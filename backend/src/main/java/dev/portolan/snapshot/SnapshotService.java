@@ -1,0 +1,159 @@
+package dev.portolan.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.graph.GraphOptions;
+import dev.portolan.model.ResourceKey;
+import dev.portolan.model.ResourceSet;
+import dev.portolan.store.ResourceStore;
+import dev.portolan.store.StoreSnapshot;
+import dev.portolan.store.StoredObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the current {@link ControlPlaneSnapshot}: on every store change it rebuilds (on one thread, coalescing bursts
+ * of changes), writes changed statuses back to the store and publishes the new snapshot atomically. A failure while
+ * computing is logged and the last good snapshot keeps serving.
+ */
+public final class SnapshotService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotService.class);
+
+    private final ResourceStore store;
+    private final String controllerName;
+    private final Clock clock;
+    private final AtomicReference<ControlPlaneSnapshot> current = new AtomicReference<>();
+    private final List<Consumer<ControlPlaneSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "portolan-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean rebuildQueued = new AtomicBoolean();
+    private final GatewayAddressBook addressBook = new GatewayAddressBook();
+    private final StatusLog statusLog = new StatusLog();
+    private Set<ResourceKey> statusesWritten = Set.of();
+    private long version;
+    private ResourceStore.Subscription subscription;
+
+    public SnapshotService(ResourceStore store, String controllerName, Clock clock) {
+        this.store = store;
+        this.controllerName = controllerName;
+        this.clock = clock;
+    }
+
+    /** Computes the first snapshot synchronously, then follows the store. */
+    public SnapshotService start() {
+        awaitRebuild();
+        subscription = store.watch(ignored -> requestRebuild());
+        return this;
+    }
+
+    /** The current snapshot (never null after {@link #start()}). */
+    public ControlPlaneSnapshot current() {
+        return current.get();
+    }
+
+    /** Called after each new snapshot is published, on the snapshot thread. */
+    public void onSnapshot(Consumer<ControlPlaneSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    /** Queues a rebuild unless one is already queued. */
+    public void requestRebuild() {
+        if (rebuildQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                rebuildQueued.set(false);
+                rebuild();
+            });
+        }
+    }
+
+    /** Rebuilds now and waits for it (tests, start-up). */
+    public void awaitRebuild() {
+        try {
+            worker.submit(this::rebuild).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("control plane snapshot could not be built", e);
+        }
+    }
+
+    private void rebuild() {
+        try {
+            StoreSnapshot stored = store.snapshot();
+            ResourceSet resources = ResourceSet.of(stored.manifests());
+            Map<String, String> addresses = addressBook.update(resources, stored, controllerName);
+            Instant now = clock.instant();
+            GraphOptions options = new GraphOptions(controllerName, now,
+                    key -> GatewayAddressBook.lookup(addresses, key));
+            ComputedState computed = ControlPlanePipeline.compute(resources, options);
+            writeStatuses(stored, computed);
+            ControlPlaneSnapshot next = new ControlPlaneSnapshot(++version, now, stored, resources, computed);
+            current.set(next);
+            statusLog.report(computed.statuses());
+            for (Consumer<ControlPlaneSnapshot> listener : listeners) {
+                notify(listener, next);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("rebuilding the control plane snapshot failed; still serving version {}",
+                    current.get() == null ? 0 : current.get().version(), e);
+        }
+    }
+
+    private static void notify(Consumer<ControlPlaneSnapshot> listener, ControlPlaneSnapshot snapshot) {
+        try {
+            listener.accept(snapshot);
+        } catch (RuntimeException e) {
+            LOG.error("snapshot listener {} failed", listener, e);
+        }
+    }
+
+    /** Writes statuses that changed; clears statuses of objects Portolan no longer owns. */
+    private void writeStatuses(StoreSnapshot stored, ComputedState computed) {
+        Set<ResourceKey> written = new HashSet<>();
+        for (Map.Entry<ResourceKey, ObjectNode> entry : computed.statuses().entrySet()) {
+            StoredObject object = stored.byKey().get(entry.getKey());
+            if (object == null) {
+                continue;
+            }
+            ObjectNode fresh = entry.getValue().deepCopy();
+            ConditionTimes.carryOver(object.status(), fresh);
+            written.add(entry.getKey());
+            if (!fresh.equals(object.status())) {
+                store.updateStatus(entry.getKey(), fresh);
+            }
+        }
+        for (ResourceKey key : statusesWritten) {
+            StoredObject object = stored.byKey().get(key);
+            if (!written.contains(key) && object != null && hasContent(object.status())) {
+                store.updateStatus(key, object.manifest().objectNode());
+            }
+        }
+        statusesWritten = Set.copyOf(written);
+    }
+
+    private static boolean hasContent(JsonNode status) {
+        return status != null && !status.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
+        worker.shutdownNow();
+    }
+}
