@@ -78,11 +78,24 @@ public record MergedPolicy(String groupKind, boolean inheritable, ResourceKey ke
         if (inheritable) {
             JsonNode merged = JsonMergePatch.apply(spec.path(DEFAULT).isObject() ? spec.path(DEFAULT) : null,
                     spec.path(OVERRIDE));
-            return merged != null && merged.isObject() ? (ObjectNode) merged : JsonNodeFactory.instance.objectNode();
+            return merged != null && merged.isObject() ? sortedKeys(merged) : JsonNodeFactory.instance.objectNode();
         }
-        ObjectNode copy = spec.isObject() ? (ObjectNode) spec.deepCopy() : JsonNodeFactory.instance.objectNode();
+        ObjectNode copy = spec.isObject() ? sortedKeys(spec) : JsonNodeFactory.instance.objectNode();
         copy.remove(List.of("targetRef", "targetRefs"));
         return copy;
+    }
+
+    /** Deep copy with object keys in alphabetical order, so displayed values are deterministic. */
+    static ObjectNode sortedKeys(JsonNode node) {
+        ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        Collections.sort(keys);
+        for (String k : keys) {
+            JsonNode value = node.get(k);
+            sorted.set(k, value.isObject() ? sortedKeys(value) : value.deepCopy());
+        }
+        return sorted;
     }
 
     /** Each key of {@link #effectiveSpec()} with the policy, level and section that set it, sorted by key. */
