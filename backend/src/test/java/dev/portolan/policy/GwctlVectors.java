@@ -41,7 +41,16 @@ final class GwctlVectors {
 
     /** Every document of a multi-document YAML file in the cases folder, comment-only documents skipped. */
     static List<JsonNode> yamlDocuments(Path file) {
-        try (var parser = Manifests.YAML.getFactory().createParser(Files.readString(file))) {
+        try {
+            return yamlDocuments(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every document of multi-document YAML text, comment-only documents skipped. */
+    static List<JsonNode> yamlDocuments(String text) {
+        try (var parser = Manifests.YAML.getFactory().createParser(text)) {
             List<JsonNode> documents = new ArrayList<>();
             var iterator = Manifests.YAML.readValues(parser, JsonNode.class);
             while (iterator.hasNext()) {
