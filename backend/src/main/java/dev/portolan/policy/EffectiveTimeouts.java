@@ -27,7 +27,8 @@ public final class EffectiveTimeouts {
      * @param route         the HTTPRoute
      * @param ruleIndex     index into spec.rules
      * @param gateway       parent Gateway as {@code <ns>/<name>}
-     * @param timeoutPolicy the effective TimeoutPolicy for this route and Gateway, or null when none applies
+     * @param timeoutPolicy the effective TimeoutPolicy for this route and Gateway, or null when none applies; ignored
+     *                      unless its CRD is labelled inherited (only spec.default / spec.override carry timeouts)
      * @throws IndexOutOfBoundsException when the rule does not exist
      */
     public static RuleTimeouts forRule(HTTPRoute route, int ruleIndex, String gateway, MergedPolicy timeoutPolicy) {
@@ -35,11 +36,12 @@ public final class EffectiveTimeouts {
                 route.getMetadata().getNamespace(), route.getMetadata().getName());
         HTTPRouteRule rule = route.getSpec().getRules().get(ruleIndex);
         HTTPRouteTimeouts own = rule.getTimeouts();
+        MergedPolicy policy = timeoutPolicy != null && timeoutPolicy.inheritable() ? timeoutPolicy : null;
         List<String> errors = new ArrayList<>();
         Optional<TimeoutSetting> request = resolve(TimeoutPolicies.REQUEST,
-                own == null ? null : own.getRequest(), routeKey, ruleIndex, timeoutPolicy, errors);
+                own == null ? null : own.getRequest(), routeKey, ruleIndex, policy, errors);
         Optional<TimeoutSetting> backendRequest = resolve(TimeoutPolicies.BACKEND_REQUEST,
-                own == null ? null : own.getBackendRequest(), routeKey, ruleIndex, timeoutPolicy, errors);
+                own == null ? null : own.getBackendRequest(), routeKey, ruleIndex, policy, errors);
         if (request.isPresent() && backendRequest.isPresent()) {
             TimeoutSetting total = request.get();
             TimeoutSetting attempt = backendRequest.get();
