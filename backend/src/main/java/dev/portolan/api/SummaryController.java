@@ -1,0 +1,29 @@
+package dev.portolan.api;
+
+import dev.portolan.config.PortolanConfig;
+import dev.portolan.snapshot.SnapshotService;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+
+/** {@code GET /}: what Portolan loaded and what is wrong with it, until the dashboard takes over this page. */
+@Controller
+public class SummaryController {
+    private final SnapshotService snapshots;
+    private final PortolanConfig config;
+
+    public SummaryController(SnapshotService snapshots, PortolanConfig config) {
+        this.snapshots = snapshots;
+        this.config = config;
+    }
+
+    @Get
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Summary of the loaded resources: counts, load problems, status problems, Gateways")
+    public Map<String, Object> summary() {
+        return Summary.of(snapshots.current(), config.getManifests().toAbsolutePath().normalize().toString());
+    }
+}
