@@ -55,7 +55,7 @@ record ManifestFile(String relPath, FolderScanner.Stamp stamp, String text, List
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null || e.getLocation().getLineNr() < 1
                     ? firstLine : chunk.firstLine() + e.getLocation().getLineNr() - 1;
-            return fault(index, chunk, null, line, "", "syntax error: " + e.getOriginalMessage());
+            return fault(index, chunk, null, line, "", "syntax error: " + oneLine(e.getOriginalMessage()));
         }
         if (tree == null || !tree.isObject()) {
             return fault(index, chunk, null, firstLine, "", "document is not a Kubernetes object (expected a mapping)");
@@ -76,6 +76,12 @@ record ManifestFile(String relPath, FolderScanner.Stamp stamp, String text, List
         String creationTimestamp = created.isTextual() && !created.asText().isBlank() ? created.asText() : null;
         return new ParsedDocument(index, chunk, key, userPart, Hashes.of(ServerFields.specPart(userPart)),
                 Hashes.of(userPart), creationTimestamp, firstLine, "", null);
+    }
+
+    /** SnakeYAML messages span lines (context, problem, a snippet with a caret); logs want one. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("^"))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static ParsedDocument fault(int index, YamlChunks.Chunk chunk, ResourceKey key, int line, String field,
