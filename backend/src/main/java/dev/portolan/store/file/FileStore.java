@@ -46,6 +46,7 @@ public final class FileStore implements ResourceStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
     static final long POLL_MILLIS = 300;
     private static final int MAX_WRITE_ATTEMPTS = 5;
+    static final int PARALLEL_THRESHOLD = 16;
 
     private final Path root;
     private final Clock clock;
@@ -247,12 +248,18 @@ public final class FileStore implements ResourceStore {
             return;
         }
         boolean changed = files.keySet().retainAll(listing.keySet());
-        for (Map.Entry<String, FolderScanner.Stamp> entry : listing.entrySet()) {
-            ManifestFile known = files.get(entry.getKey());
-            if (known == null || !known.stamp().equals(entry.getValue())) {
-                files.put(entry.getKey(), read(entry.getKey()));
-                changed = true;
-            }
+        List<String> toRead = listing.entrySet().stream()
+                .filter(entry -> files.get(entry.getKey()) == null
+                        || !files.get(entry.getKey()).stamp().equals(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        // Reading is pure per file; a big initial load or checkout spreads over the cores.
+        List<ManifestFile> read = (toRead.size() > PARALLEL_THRESHOLD ? toRead.parallelStream() : toRead.stream())
+                .map(this::read)
+                .toList();
+        for (ManifestFile file : read) {
+            files.put(file.relPath(), file);
+            changed = true;
         }
         if (changed || resolution.defined().isEmpty() && snapshot.revision() == 0) {
             refresh();

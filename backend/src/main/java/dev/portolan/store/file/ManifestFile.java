@@ -8,8 +8,8 @@ import dev.portolan.model.ManifestException;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.TypedManifests;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A manifest file as last read: its stamp (size and mtime, to spot changes cheaply), its text and its documents.
@@ -38,11 +38,12 @@ record ManifestFile(String relPath, FolderScanner.Stamp stamp, String text, List
         List<YamlChunks.Chunk> chunks = json
                 ? (text.isBlank() ? List.of() : List.of(new YamlChunks.Chunk(0, text.length(), 1, false)))
                 : YamlChunks.split(text);
-        List<ParsedDocument> documents = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            documents.add(parseDocument(i, chunks.get(i), text, json));
+        IntStream indexes = IntStream.range(0, chunks.size());
+        if (chunks.size() > FileStore.PARALLEL_THRESHOLD) {
+            indexes = indexes.parallel();
         }
-        return new ManifestFile(relPath, stamp, text, List.copyOf(documents), null);
+        List<ParsedDocument> documents = indexes.mapToObj(i -> parseDocument(i, chunks.get(i), text, json)).toList();
+        return new ManifestFile(relPath, stamp, text, documents, null);
     }
 
     private static ParsedDocument parseDocument(int index, YamlChunks.Chunk chunk, String whole, boolean json) {

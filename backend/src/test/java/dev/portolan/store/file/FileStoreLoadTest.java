@@ -154,13 +154,16 @@ class FileStoreLoadTest {
         for (int i = 0; i < 2500; i++) {
             write(root, "many/route-" + i + ".yaml", route("m" + i, "many"));
         }
-        long start = System.nanoTime();
-        try (FileStore store = FileStore.open(root, CLOCK)) {
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("FileStore loaded " + store.snapshot().byKey().size() + " HTTPRoutes (2500 in one file, "
-                    + "2500 in separate files) in " + millis + " ms");
-            assertEquals(5000, store.snapshot().byKey().size());
-            assertEquals(List.of(), store.snapshot().problems());
+        // The first open pays for class loading and creates the state file; the second shows the steady cost.
+        for (String run : List.of("first open", "reopen")) {
+            long start = System.nanoTime();
+            try (FileStore store = FileStore.open(root, CLOCK)) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                System.out.println("FileStore " + run + ": loaded " + store.snapshot().byKey().size()
+                        + " HTTPRoutes (2500 in one file, 2500 in separate files) in " + millis + " ms");
+                assertEquals(5000, store.snapshot().byKey().size());
+                assertEquals(List.of(), store.snapshot().problems());
+            }
         }
     }
 
