@@ -43,7 +43,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
         for (ManifestFile file : files) {
             if (file.readFailure() != null) {
                 brokenFiles.add(file.relPath());
-                pending.add(new PendingProblem(file.relPath(), -1, 0, null, "", file.readFailure()));
+                pending.add(new PendingProblem(file.relPath(), -1, 0, null, "", file.readFailure(), false));
                 continue;
             }
             for (ParsedDocument doc : file.documents()) {
@@ -55,7 +55,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
                         brokenFiles.add(file.relPath());
                     }
                     pending.add(new PendingProblem(file.relPath(), doc.index(), doc.line(), doc.key(), doc.field(),
-                            doc.reason()));
+                            doc.reason(), false));
                     continue;
                 }
                 Definition first = defined.get(doc.key());
@@ -63,7 +63,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
                     pending.add(new PendingProblem(file.relPath(), doc.index(), doc.line(), doc.key(), "",
                             "duplicate definition: " + doc.key() + " is already defined in "
                                     + first.file().relPath() + " document " + first.document().index()
-                                    + "; this one is ignored"));
+                                    + "; this one is ignored", true));
                     continue;
                 }
                 defined.put(doc.key(), new Definition(file, doc));
@@ -86,7 +86,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
 
     private static boolean keepsPrevious(PendingProblem p, Set<ResourceKey> kept, Map<ResourceKey, ObjectState> states,
                                          Set<ResourceKey> served) {
-        if (p.reason.startsWith("duplicate definition")) {
+        if (p.duplicate) {
             return false;
         }
         String source = ParsedDocument.source(p.file, p.documentIndex);
@@ -104,6 +104,6 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
     }
 
     private record PendingProblem(String file, int documentIndex, int line, ResourceKey key, String field,
-                                  String reason) {
+                                  String reason, boolean duplicate) {
     }
 }
