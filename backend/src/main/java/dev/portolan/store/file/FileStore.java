@@ -1,0 +1,457 @@
+package dev.portolan.store.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.model.ManifestException;
+import dev.portolan.model.Manifests;
+import dev.portolan.model.ResourceKey;
+import dev.portolan.model.TypedManifests;
+import dev.portolan.store.LoadProblem;
+import dev.portolan.store.ResourceStore;
+import dev.portolan.store.StoreException;
+import dev.portolan.store.StoreSnapshot;
+import dev.portolan.store.StoredObject;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store: a folder of YAML/JSON manifests (multi-document, nested folders, hidden entries ignored),
+ * with server-set metadata and status in {@code .portolan/state.json}. Writes go through to the files atomically;
+ * hand edits are picked up by polling. Broken documents are reported and never make the store forget an object.
+ */
+public final class FileStore implements ResourceStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+    static final long POLL_MILLIS = 300;
+    private static final int MAX_WRITE_ATTEMPTS = 5;
+    static final int PARALLEL_THRESHOLD = 16;
+
+    private final Path root;
+    private final Clock clock;
+    private final StateFile stateFile;
+    private final ScheduledExecutorService storeThread;
+    private final List<Consumer<StoreSnapshot>> watchers = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+
+    // Guarded by lock.
+    private final SortedMap<String, ManifestFile> files = new TreeMap<>();
+    private final SortedMap<ResourceKey, ObjectState> states;
+    private final Map<ResourceKey, StoredObject> objects = new HashMap<>();
+    private Resolution resolution = new Resolution(Map.of(), Set.of(), List.of());
+    private Set<String> loggedProblems = Set.of();
+    private long counter;
+    private long revision;
+    private volatile StoreSnapshot snapshot = StoreSnapshot.empty();
+    private volatile boolean closed;
+
+    private FileStore(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+        this.stateFile = new StateFile(root);
+        StateFile.Content content = stateFile.load();
+        this.states = new TreeMap<>(content.objects());
+        this.counter = content.counter();
+        this.revision = counter;
+        this.storeThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "portolan-file-store");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens (creating it if missing) a manifest folder, loads it and starts watching it for hand edits. */
+    public static FileStore open(Path folder, Clock clock) {
+        Path root = folder.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new StoreException.Unavailable(null, "cannot create manifest folder " + root + ": " + e);
+        }
+        FileStore store = new FileStore(root, clock);
+        synchronized (store.lock) {
+            store.pollLocked();
+        }
+        store.storeThread.scheduleWithFixedDelay(store::pollSafely, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return store;
+    }
+
+    public Path folder() {
+        return root;
+    }
+
+    @Override
+    public StoreSnapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    public StoredObject apply(JsonNode manifest) {
+        ResourceKey key;
+        try {
+            key = Manifests.keyOf(manifest);
+        } catch (ManifestException e) {
+            throw new StoreException.Invalid(null, e.field(), e.reason());
+        }
+        ObjectNode userPart = ServerFields.userPart(manifest);
+        try {
+            TypedManifests.toTyped(userPart);
+        } catch (ManifestException e) {
+            throw new StoreException.Invalid(key, e.field(), key + " " + e.field() + ": " + e.reason());
+        }
+        String expected = manifest.path("metadata").path("resourceVersion").asText("");
+        synchronized (lock) {
+            ensureOpen(key);
+            for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+                pollLocked();
+                StoredObject current = objects.get(key);
+                if (!expected.isEmpty() && (current == null || !expected.equals(current.resourceVersion()))) {
+                    throw new StoreException.Conflict(key, key + ": resourceVersion " + expected
+                            + " is stale (stored: " + (current == null ? "none, the object does not exist"
+                            : current.resourceVersion()) + ")");
+                }
+                Resolution.Definition definition = definitionOrConflict(key, current);
+                if (definition != null && definition.document().objectHash().equals(Hashes.of(userPart))) {
+                    return current;
+                }
+                String relPath;
+                String newText;
+                if (definition != null) {
+                    relPath = definition.file().relPath();
+                    if (changedOnDisk(definition.file())) {
+                        continue;
+                    }
+                    newText = DocumentEdits.replace(definition.file(), definition.document(), userPart);
+                } else {
+                    relPath = newFilePath(key);
+                    ManifestFile existing = files.get(relPath);
+                    if (existing != null && changedOnDisk(existing)) {
+                        continue;
+                    }
+                    newText = existing == null || existing.text() == null
+                            ? DocumentEdits.render(userPart, ManifestFile.isJson(relPath))
+                            : DocumentEdits.append(existing, userPart);
+                }
+                writeAndReload(key, relPath, newText);
+                StoredObject stored = objects.get(key);
+                if (stored == null) {
+                    throw new StoreException.Unavailable(key, key + " was written to " + relPath
+                            + " but did not load back; see the store's problems");
+                }
+                return stored;
+            }
+            throw new StoreException.Conflict(key, key + ": its file keeps changing on disk; try again");
+        }
+    }
+
+    @Override
+    public boolean delete(ResourceKey key, String expectedResourceVersion) {
+        synchronized (lock) {
+            ensureOpen(key);
+            for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+                pollLocked();
+                StoredObject current = objects.get(key);
+                if (current == null) {
+                    return false;
+                }
+                if (expectedResourceVersion != null && !expectedResourceVersion.isEmpty()
+                        && !expectedResourceVersion.equals(current.resourceVersion())) {
+                    throw new StoreException.Conflict(key, key + ": resourceVersion " + expectedResourceVersion
+                            + " is stale (stored: " + current.resourceVersion() + ")");
+                }
+                Resolution.Definition definition = definitionOrConflict(key, current);
+                if (changedOnDisk(definition.file())) {
+                    continue;
+                }
+                String newText = DocumentEdits.remove(definition.file(), definition.document());
+                writeAndReload(key, definition.file().relPath(), newText);
+                return true;
+            }
+            throw new StoreException.Conflict(key, key + ": its file keeps changing on disk; try again");
+        }
+    }
+
+    @Override
+    public boolean updateStatus(ResourceKey key, ObjectNode status) {
+        synchronized (lock) {
+            ObjectState state = states.get(key);
+            if (closed || state == null || !objects.containsKey(key)) {
+                return false;
+            }
+            ObjectNode newStatus = status == null || status.isEmpty() ? null : status.deepCopy();
+            if (Objects.equals(newStatus, state.status())) {
+                return true;
+            }
+            ObjectState updated = state.withStatus(newStatus, String.valueOf(++counter));
+            states.put(key, updated);
+            objects.put(key, storedObject(key, objects.get(key).manifest(), updated));
+            saveState();
+            publish();
+            return true;
+        }
+    }
+
+    @Override
+    public Subscription watch(Consumer<StoreSnapshot> listener) {
+        watchers.add(listener);
+        return () -> watchers.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        storeThread.shutdownNow();
+    }
+
+    // ---- reading the folder ----
+
+    private void pollSafely() {
+        try {
+            synchronized (lock) {
+                if (!closed) {
+                    pollLocked();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Polling manifest folder {} failed: {}", root, e.toString(), e);
+        }
+    }
+
+    /** Re-reads changed files and, when anything changed, recomputes objects and publishes. */
+    private void pollLocked() {
+        SortedMap<String, FolderScanner.Stamp> listing;
+        try {
+            listing = FolderScanner.scan(root);
+        } catch (IOException e) {
+            LOG.warn("Cannot list manifest folder {}: {}", root, e.toString());
+            return;
+        }
+        boolean changed = files.keySet().retainAll(listing.keySet());
+        List<String> toRead = listing.entrySet().stream()
+                .filter(entry -> files.get(entry.getKey()) == null
+                        || !files.get(entry.getKey()).stamp().equals(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        // Reading is pure per file; a big initial load or checkout spreads over the cores.
+        List<ManifestFile> read = (toRead.size() > PARALLEL_THRESHOLD ? toRead.parallelStream() : toRead.stream())
+                .map(this::read)
+                .toList();
+        for (ManifestFile file : read) {
+            files.put(file.relPath(), file);
+            changed = true;
+        }
+        if (changed || resolution.defined().isEmpty() && snapshot.revision() == 0) {
+            refresh();
+        }
+    }
+
+    private ManifestFile read(String relPath) {
+        Path path = root.resolve(relPath);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            FolderScanner.Stamp stamp = FolderScanner.stamp(attrs);
+            String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') >= 0 && !isUtf8(path)) {
+                return ManifestFile.unreadable(relPath, stamp, "file is not UTF-8 text");
+            }
+            return ManifestFile.parse(relPath, stamp, text);
+        } catch (NoSuchFileException e) {
+            return ManifestFile.unreadable(relPath, new FolderScanner.Stamp(-1, -1), "file vanished while reading");
+        } catch (IOException e) {
+            return ManifestFile.unreadable(relPath, new FolderScanner.Stamp(-1, -1), "cannot read file: " + e);
+        }
+    }
+
+    private static boolean isUtf8(Path path) throws IOException {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Whether a file's content differs from what was last read (mtime may not have moved on a quick edit). */
+    private boolean changedOnDisk(ManifestFile known) {
+        ManifestFile now = read(known.relPath());
+        if (Objects.equals(now.text(), known.text()) && now.readFailure() == null) {
+            return false;
+        }
+        files.put(known.relPath(), now);
+        refresh();
+        return true;
+    }
+
+    /** Recomputes objects from the files and the state; saves state and publishes when anything changed. */
+    private void refresh() {
+        Resolution next = Resolution.resolve(files.values(), states, objects.keySet());
+        boolean stateChanged = false;
+        boolean objectsChanged = false;
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        for (Map.Entry<ResourceKey, Resolution.Definition> entry : next.defined().entrySet()) {
+            ResourceKey key = entry.getKey();
+            ParsedDocument doc = entry.getValue().document();
+            String source = entry.getValue().source();
+            ObjectState old = states.get(key);
+            ObjectState updated = nextState(old, doc, source, now);
+            if (!updated.equals(old)) {
+                states.put(key, updated);
+                stateChanged = true;
+            }
+            StoredObject served = objects.get(key);
+            if (served == null || !updated.equals(old) || !served.resourceVersion().equals(updated.resourceVersion())) {
+                objects.put(key, storedObject(key, doc.userPart(), updated));
+                objectsChanged = true;
+            }
+        }
+        for (ResourceKey key : Set.copyOf(states.keySet())) {
+            if (!next.defined().containsKey(key) && !next.kept().contains(key)) {
+                states.remove(key);
+                stateChanged = true;
+            }
+        }
+        objectsChanged |= objects.keySet().removeIf(key -> !states.containsKey(key));
+        boolean problemsChanged = !next.problems().equals(resolution.problems());
+        resolution = next;
+        logNewProblems(next.problems());
+        if (stateChanged) {
+            saveState();
+        }
+        if (stateChanged || objectsChanged || problemsChanged || snapshot.revision() == 0) {
+            publish();
+        }
+    }
+
+    private ObjectState nextState(ObjectState old, ParsedDocument doc, String source, String now) {
+        if (old == null) {
+            String created = doc.creationTimestamp() != null ? doc.creationTimestamp() : now;
+            return new ObjectState(UUID.randomUUID().toString(), created, 1, String.valueOf(++counter),
+                    doc.specHash(), doc.objectHash(), source, null);
+        }
+        String created = doc.creationTimestamp() != null ? doc.creationTimestamp() : old.creationTimestamp();
+        if (old.objectHash().equals(doc.objectHash()) && old.creationTimestamp().equals(created)) {
+            return old.source().equals(source) ? old : old.withSource(source);
+        }
+        long generation = old.specHash().equals(doc.specHash()) ? old.generation() : old.generation() + 1;
+        return new ObjectState(old.uid(), created, generation, String.valueOf(++counter), doc.specHash(),
+                doc.objectHash(), source, old.status());
+    }
+
+    private static StoredObject storedObject(ResourceKey key, ObjectNode userPart, ObjectState state) {
+        ObjectNode manifest = ServerFields.userPart(userPart);
+        ObjectNode metadata = manifest.with("metadata");
+        if (!key.isClusterScoped()) {
+            metadata.put("namespace", key.namespace());
+        }
+        metadata.put("uid", state.uid());
+        metadata.put("resourceVersion", state.resourceVersion());
+        metadata.put("generation", state.generation());
+        metadata.put("creationTimestamp", state.creationTimestamp());
+        return new StoredObject(key, manifest, state.status() == null ? null : state.status().deepCopy(),
+                state.source());
+    }
+
+    // ---- writing ----
+
+    /** Where the object is defined now; a Conflict when it is only served from its last good version. */
+    private Resolution.Definition definitionOrConflict(ResourceKey key, StoredObject current) {
+        Resolution.Definition definition = resolution.defined().get(key);
+        if (definition == null && current != null) {
+            throw new StoreException.Conflict(key, key + ": the document defining it (" + current.source()
+                    + ") is broken on disk; fix or remove it by hand first");
+        }
+        return definition;
+    }
+
+    static String newFilePath(ResourceKey key) {
+        String folder = key.isClusterScoped() ? "_cluster" : key.namespace();
+        return folder + "/" + key.kind().toLowerCase(java.util.Locale.ROOT) + "-" + key.name() + ".yaml";
+    }
+
+    private void writeAndReload(ResourceKey key, String relPath, String newText) {
+        Path path = root.resolve(relPath);
+        try {
+            if (newText == null) {
+                Files.deleteIfExists(path);
+                files.remove(relPath);
+            } else {
+                AtomicFiles.write(path, newText);
+                files.put(relPath, read(relPath));
+            }
+        } catch (IOException e) {
+            throw new StoreException.Unavailable(key, "cannot write " + relPath + ": " + e);
+        }
+        refresh();
+    }
+
+    private void saveState() {
+        try {
+            stateFile.save(counter, states);
+        } catch (IOException e) {
+            LOG.error("Cannot save server-set metadata to {}: {}", root.resolve(StateFile.FOLDER), e.toString());
+        }
+    }
+
+    private void ensureOpen(ResourceKey key) {
+        if (closed) {
+            throw new StoreException.Unavailable(key, "the file store for " + root + " is closed");
+        }
+    }
+
+    // ---- publishing ----
+
+    private void publish() {
+        revision = Math.max(revision + 1, counter);
+        StoreSnapshot next = new StoreSnapshot(revision, new TreeMap<>(objects), resolution.problems());
+        snapshot = next;
+        if (closed) {
+            return;
+        }
+        for (Consumer<StoreSnapshot> watcher : watchers) {
+            storeThread.execute(() -> notifySafely(watcher, next));
+        }
+    }
+
+    private void notifySafely(Consumer<StoreSnapshot> watcher, StoreSnapshot next) {
+        if (!watchers.contains(watcher)) {
+            return;
+        }
+        try {
+            watcher.accept(next);
+        } catch (RuntimeException e) {
+            LOG.warn("A store watcher failed on revision {}: {}", next.revision(), e.toString(), e);
+        }
+    }
+
+    private void logNewProblems(List<LoadProblem> problems) {
+        Set<String> current = new LinkedHashSet<>();
+        for (LoadProblem problem : problems) {
+            String line = problem.describe();
+            if (current.add(line) && !loggedProblems.contains(line)) {
+                LOG.warn("Manifest problem in {}: {}", root, line);
+            }
+        }
+        loggedProblems = current;
+    }
+}

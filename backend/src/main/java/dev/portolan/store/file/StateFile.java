@@ -1,0 +1,100 @@
+package dev.portolan.store.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.model.Manifests;
+import dev.portolan.model.ResourceKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server-set part of every object (uid, creationTimestamp, generation, resourceVersion, status), kept in
+ * {@code <folder>/.portolan/state.json} so that it survives restarts and hand edits of the manifests.
+ */
+final class StateFile {
+    private static final Logger LOG = LoggerFactory.getLogger(StateFile.class);
+    static final String FOLDER = ".portolan";
+    static final String NAME = "state.json";
+
+    /** Everything the state file holds: the store-wide resourceVersion counter and the objects. */
+    record Content(long counter, SortedMap<ResourceKey, ObjectState> objects) {
+    }
+
+    private final Path path;
+
+    StateFile(Path manifestFolder) {
+        this.path = manifestFolder.resolve(FOLDER).resolve(NAME);
+    }
+
+    Content load() {
+        if (!Files.exists(path)) {
+            return new Content(0, new TreeMap<>());
+        }
+        try {
+            return decode(Manifests.JSON.readTree(path.toFile()));
+        } catch (IOException | RuntimeException e) {
+            // Keep the broken file for a human to inspect; start afresh (uids and generations restart).
+            Path aside = path.resolveSibling(NAME + ".unreadable");
+            LOG.warn("State file {} is unreadable ({}); moved to {} and starting with fresh server-set metadata",
+                    path, e.getMessage(), aside);
+            try {
+                Files.move(path, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailure) {
+                LOG.warn("Could not move {} aside: {}", path, moveFailure.getMessage());
+            }
+            return new Content(0, new TreeMap<>());
+        }
+    }
+
+    void save(long counter, Map<ResourceKey, ObjectState> objects) throws IOException {
+        AtomicFiles.write(path, Manifests.JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(encode(counter, objects)));
+    }
+
+    private static ObjectNode encode(long counter, Map<ResourceKey, ObjectState> objects) {
+        ObjectNode root = Manifests.JSON.createObjectNode();
+        root.put("resourceVersionCounter", counter);
+        ArrayNode list = root.putArray("objects");
+        new TreeMap<>(objects).forEach((key, state) -> {
+            ObjectNode entry = list.addObject();
+            entry.put("group", key.group());
+            entry.put("kind", key.kind());
+            entry.put("namespace", key.namespace());
+            entry.put("name", key.name());
+            entry.put("uid", state.uid());
+            entry.put("creationTimestamp", state.creationTimestamp());
+            entry.put("generation", state.generation());
+            entry.put("resourceVersion", state.resourceVersion());
+            entry.put("specHash", state.specHash());
+            entry.put("objectHash", state.objectHash());
+            entry.put("source", state.source());
+            if (state.status() != null) {
+                entry.set("status", state.status());
+            }
+        });
+        return root;
+    }
+
+    private static Content decode(JsonNode root) {
+        SortedMap<ResourceKey, ObjectState> objects = new TreeMap<>();
+        for (JsonNode entry : root.path("objects")) {
+            ResourceKey key = new ResourceKey(entry.path("group").asText(""), entry.path("kind").asText(),
+                    entry.path("namespace").asText(""), entry.path("name").asText());
+            JsonNode status = entry.get("status");
+            objects.put(key, new ObjectState(entry.path("uid").asText(), entry.path("creationTimestamp").asText(),
+                    entry.path("generation").asLong(1), entry.path("resourceVersion").asText(),
+                    entry.path("specHash").asText(), entry.path("objectHash").asText(),
+                    entry.path("source").asText(null),
+                    status instanceof ObjectNode statusObject ? statusObject : null));
+        }
+        return new Content(root.path("resourceVersionCounter").asLong(0), objects);
+    }
+}
