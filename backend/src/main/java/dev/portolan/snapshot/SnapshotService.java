@@ -10,6 +10,7 @@ import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,7 @@ public final class SnapshotService implements AutoCloseable {
     /** Writes statuses that changed; clears statuses of objects Portolan no longer owns. */
     private void writeStatuses(StoreSnapshot stored, ComputedState computed) {
         Set<ResourceKey> written = new HashSet<>();
+        Map<ResourceKey, ObjectNode> changes = new HashMap<>();
         for (Map.Entry<ResourceKey, ObjectNode> entry : computed.statuses().entrySet()) {
             StoredObject object = stored.byKey().get(entry.getKey());
             if (object == null) {
@@ -133,14 +135,17 @@ public final class SnapshotService implements AutoCloseable {
             ConditionTimes.carryOver(object.status(), fresh);
             written.add(entry.getKey());
             if (!fresh.equals(object.status())) {
-                store.updateStatus(entry.getKey(), fresh);
+                changes.put(entry.getKey(), fresh);
             }
         }
         for (ResourceKey key : statusesWritten) {
             StoredObject object = stored.byKey().get(key);
             if (!written.contains(key) && object != null && hasContent(object.status())) {
-                store.updateStatus(key, object.manifest().objectNode());
+                changes.put(key, object.manifest().objectNode());
             }
+        }
+        if (!changes.isEmpty()) {
+            store.updateStatuses(changes);
         }
         statusesWritten = Set.copyOf(written);
     }

@@ -43,6 +43,22 @@ public interface ResourceStore extends AutoCloseable {
     /** Replaces the status of an object; does not change generation. Ignored (false) when the object is gone. */
     boolean updateStatus(ResourceKey key, ObjectNode status);
 
+    /**
+     * Replaces the statuses of many objects in one write (the snapshot service writes all changed statuses of a
+     * rebuild at once; one write per object would rewrite the state thousands of times for big configurations).
+     *
+     * @return how many objects were found and updated
+     */
+    default int updateStatuses(java.util.Map<ResourceKey, ObjectNode> statuses) {
+        int updated = 0;
+        for (var entry : statuses.entrySet()) {
+            if (updateStatus(entry.getKey(), entry.getValue())) {
+                updated++;
+            }
+        }
+        return updated;
+    }
+
     /** Calls the listener (on a store thread) after every change, with the new snapshot. */
     Subscription watch(Consumer<StoreSnapshot> listener);
 

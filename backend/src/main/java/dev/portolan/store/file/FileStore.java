@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -194,21 +195,39 @@ public final class FileStore implements ResourceStore {
 
     @Override
     public boolean updateStatus(ResourceKey key, ObjectNode status) {
+        return updateStatuses(Collections.singletonMap(key, status)) == 1;
+    }
+
+    @Override
+    public int updateStatuses(Map<ResourceKey, ObjectNode> statuses) {
         synchronized (lock) {
-            ObjectState state = states.get(key);
-            if (closed || state == null || !objects.containsKey(key)) {
-                return false;
+            if (closed) {
+                return 0;
             }
-            ObjectNode newStatus = status == null || status.isEmpty() ? null : status.deepCopy();
-            if (Objects.equals(newStatus, state.status())) {
-                return true;
+            int found = 0;
+            boolean changed = false;
+            for (Map.Entry<ResourceKey, ObjectNode> entry : statuses.entrySet()) {
+                ResourceKey key = entry.getKey();
+                ObjectState state = states.get(key);
+                if (state == null || !objects.containsKey(key)) {
+                    continue;
+                }
+                found++;
+                ObjectNode status = entry.getValue();
+                ObjectNode newStatus = status == null || status.isEmpty() ? null : status.deepCopy();
+                if (Objects.equals(newStatus, state.status())) {
+                    continue;
+                }
+                ObjectState updated = state.withStatus(newStatus, String.valueOf(++counter));
+                states.put(key, updated);
+                objects.put(key, storedObject(key, objects.get(key).manifest(), updated));
+                changed = true;
             }
-            ObjectState updated = state.withStatus(newStatus, String.valueOf(++counter));
-            states.put(key, updated);
-            objects.put(key, storedObject(key, objects.get(key).manifest(), updated));
-            saveState();
-            publish();
-            return true;
+            if (changed) {
+                saveState();
+                publish();
+            }
+            return found;
         }
     }
 
