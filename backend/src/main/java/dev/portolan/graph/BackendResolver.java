@@ -16,8 +16,11 @@ import java.util.TreeSet;
 /** Resolves route backendRefs to Services, ports and ready endpoints. */
 final class BackendResolver {
     static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-    /** Service port appProtocols the proxy can speak (unset means HTTP/1.1). */
-    static final Set<String> SUPPORTED_APP_PROTOCOLS = Set.of("http", "kubernetes.io/h2c", "kubernetes.io/ws");
+    /**
+     * Service port appProtocols the proxy can speak (unset means HTTP/1.1). {@code https} is accepted because the
+     * BackendTLSPolicy conformance Services declare it; TLS itself comes from the policy, never from this value.
+     */
+    static final Set<String> SUPPORTED_APP_PROTOCOLS = Set.of("http", "https", "kubernetes.io/h2c", "kubernetes.io/ws");
 
     private final ResourceSet resources;
 
@@ -60,9 +63,11 @@ final class BackendResolver {
                     "backendRef " + target + ": the Service has no port " + ref.port());
         }
         String appProtocol = port.get().getAppProtocol();
-        if (appProtocol != null && !SUPPORTED_APP_PROTOCOLS.contains(appProtocol)) {
+        // IANA service names (http, https) are case-insensitive; the kubernetes.io/ prefixed ones are not.
+        if (appProtocol != null && !SUPPORTED_APP_PROTOCOLS.contains(appProtocol)
+                && !SUPPORTED_APP_PROTOCOLS.contains(appProtocol.toLowerCase(java.util.Locale.ROOT))) {
             return unresolved(group, kind, namespace, ref, "UnsupportedProtocol", "backendRef " + target + " port "
-                    + ref.port() + ": appProtocol " + appProtocol + " is not supported (use http, kubernetes.io/h2c or kubernetes.io/ws)");
+                    + ref.port() + ": appProtocol " + appProtocol + " is not supported (use http, https, kubernetes.io/h2c or kubernetes.io/ws)");
         }
         return new BackendView(group, kind, namespace, ref.name(), ref.port(), ref.weight(), key, appProtocol,
                 endpoints(key, port.get()), null, null);
