@@ -31,6 +31,7 @@ import org.junit.jupiter.api.function.Executable;
 class StatusConformanceTest {
     static final String CLASS_NAME = "portolan";
     static final String CONTROLLER = GraphOptions.PORTOLAN_CONTROLLER;
+    private static final AtomicInteger CASES = new AtomicInteger();
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final AtomicInteger FAILED = new AtomicInteger();
     private static final AtomicInteger SKIPPED_POLICY = new AtomicInteger();
@@ -50,6 +51,7 @@ class StatusConformanceTest {
     }
 
     private static DynamicContainer caseContainer(ConformanceCase conformanceCase, List<ObjectNode> programmatic) {
+        CASES.incrementAndGet();
         CaseRun run = new CaseRun(conformanceCase, programmatic);
         List<DynamicNode> tests = new ArrayList<>();
         for (int i = 0; i < conformanceCase.steps().size(); i++) {
@@ -96,9 +98,9 @@ class StatusConformanceTest {
 
     @AfterAll
     static void summary() {
-        System.out.printf("Status conformance: %d steps passed, %d failed, %d BackendTLSPolicy steps skipped, "
+        System.out.printf("Status conformance: %d cases, %d steps passed, %d failed, %d BackendTLSPolicy steps skipped, "
                         + "%d data-plane steps left to the data-plane runner; cases with failures: %s%n",
-                PASSED.get(), FAILED.get(), SKIPPED_POLICY.get(), SKIPPED_DATA_PLANE.get(), FAILED_CASES);
+                CASES.get(), PASSED.get(), FAILED.get(), SKIPPED_POLICY.get(), SKIPPED_DATA_PLANE.get(), FAILED_CASES);
     }
 
     /** The objects and the current graph of one case; mutations rebuild the graph. */
