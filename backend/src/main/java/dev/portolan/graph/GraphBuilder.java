@@ -46,16 +46,18 @@ public final class GraphBuilder {
         Map<ResourceKey, Gateway> gateways = new TreeMap<>();
         Map<ResourceKey, List<ListenerState>> listeners = new HashMap<>();
         Map<ResourceKey, List<Condition>> gatewayConditions = new HashMap<>();
+        Map<ResourceKey, Optional<String>> addresses = new HashMap<>();
         for (Gateway gateway : resources.gateways()) {
             if (gateway.getSpec() == null || !acceptedClasses.containsKey(gateway.getSpec().getGatewayClassName())) {
                 continue;
             }
             ResourceKey key = keyOf(gateway.getMetadata().getName(), ApiGroups.GATEWAY_KIND, gateway.getMetadata().getNamespace());
             List<ListenerState> states = listenerResolver.resolve(gateway);
+            Optional<String> address = options.gatewayAddress().apply(key);
             gateways.put(key, gateway);
             listeners.put(key, states);
-            gatewayConditions.put(key, GatewayStatusBuilder.conditions(gateway, states,
-                    options.gatewayAddress().apply(key), resources));
+            addresses.put(key, address);
+            gatewayConditions.put(key, GatewayStatusBuilder.conditions(gateway, states, address, resources));
         }
 
         SortedMap<ResourceKey, RouteView> routes = new TreeMap<>();
@@ -75,7 +77,7 @@ public final class GraphBuilder {
         SortedMap<ResourceKey, GatewayView> gatewayViews = new TreeMap<>();
         for (Map.Entry<ResourceKey, Gateway> entry : gateways.entrySet()) {
             GatewayView view = gatewayView(entry.getKey(), entry.getValue(), listeners.get(entry.getKey()),
-                    gatewayConditions.get(entry.getKey()), options);
+                    gatewayConditions.get(entry.getKey()), addresses.get(entry.getKey()));
             gatewayViews.put(entry.getKey(), view);
             statuses.put(entry.getKey(), GatewayStatusBuilder.status(view,
                     entry.getValue().getMetadata().getGeneration(), options.now()));
@@ -140,14 +142,14 @@ public final class GraphBuilder {
     }
 
     private static GatewayView gatewayView(ResourceKey key, Gateway gateway, List<ListenerState> listeners,
-                                           List<Condition> conditions, GraphOptions options) {
+                                           List<Condition> conditions, Optional<String> address) {
         GatewayInfrastructure infrastructure = gateway.getSpec().getInfrastructure();
         Map<String, String> labels = infrastructure == null || infrastructure.getLabels() == null
                 ? Map.of() : infrastructure.getLabels();
         Map<String, String> annotations = infrastructure == null || infrastructure.getAnnotations() == null
                 ? Map.of() : infrastructure.getAnnotations();
         return new GatewayView(key, gateway.getSpec().getGatewayClassName(),
-                options.gatewayAddress().apply(key).map(List::of).orElse(List.of()),
+                address.map(List::of).orElse(List.of()),
                 java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels)),
                 java.util.Collections.unmodifiableSortedMap(new TreeMap<>(annotations)),
                 conditions, listeners.stream().map(ListenerState::toView).toList());

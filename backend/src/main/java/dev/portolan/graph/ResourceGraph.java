@@ -3,7 +3,6 @@ package dev.portolan.graph;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceKey;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -31,9 +30,5 @@ public record ResourceGraph(SortedMap<ResourceKey, ObjectNode> statuses, SortedM
     /** A copy of the status object (callers may change their copy). */
     public Optional<ObjectNode> status(ResourceKey key) {
         return Optional.ofNullable(statuses.get(key)).map(ObjectNode::deepCopy);
-    }
-
-    public List<GatewayView> gatewayList() {
-        return List.copyOf(gateways.values());
     }
 }
