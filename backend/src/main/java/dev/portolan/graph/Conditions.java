@@ -1,0 +1,51 @@
+package dev.portolan.graph;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Condition types, reasons and their status JSON form. */
+public final class Conditions {
+    public static final String ACCEPTED = "Accepted";
+    public static final String PROGRAMMED = "Programmed";
+    public static final String RESOLVED_REFS = "ResolvedRefs";
+    public static final String CONFLICTED = "Conflicted";
+
+    private Conditions() {
+    }
+
+    /** The condition of a type, if present. */
+    public static Optional<Condition> find(Collection<Condition> conditions, String type) {
+        return conditions.stream().filter(c -> c.type().equals(type)).findFirst();
+    }
+
+    public static boolean isTrue(Collection<Condition> conditions, String type) {
+        return find(conditions, type).map(Condition::status).orElse(false);
+    }
+
+    /**
+     * Status JSON: sorted by type, each with observedGeneration (omitted when the object has no generation) and
+     * lastTransitionTime = {@code now}.
+     */
+    public static ArrayNode toJson(Collection<Condition> conditions, Long generation, Instant now) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        List<Condition> sorted = conditions.stream().sorted(Comparator.comparing(Condition::type)).toList();
+        for (Condition c : sorted) {
+            ObjectNode node = out.addObject();
+            node.put("lastTransitionTime", now.toString());
+            node.put("message", c.message());
+            if (generation != null) {
+                node.put("observedGeneration", generation);
+            }
+            node.put("reason", c.reason());
+            node.put("status", c.status() ? "True" : "False");
+            node.put("type", c.type());
+        }
+        return out;
+    }
+}

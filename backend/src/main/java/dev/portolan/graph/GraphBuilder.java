@@ -1,0 +1,161 @@
+package dev.portolan.graph;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.model.ApiGroups;
+import dev.portolan.model.ResourceKey;
+import dev.portolan.model.ResourceSet;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayInfrastructure;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Builds the resource graph: GatewayClasses, then Gateways and their listeners, then routes (attachment, backends),
+ * then attached-route counts and statuses. Pure: reads only its arguments.
+ */
+public final class GraphBuilder {
+    private GraphBuilder() {
+    }
+
+    public static ResourceGraph build(ResourceSet resources, GraphOptions options) {
+        SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>();
+        Map<String, GatewayClass> acceptedClasses = new HashMap<>();
+        for (GatewayClass gatewayClass : resources.gatewayClasses()) {
+            if (gatewayClass.getSpec() == null || !options.controllerName().equals(gatewayClass.getSpec().getControllerName())) {
+                continue;
+            }
+            Condition accepted = GatewayClassStatusBuilder.accepted(gatewayClass, resources);
+            if (accepted.status()) {
+                acceptedClasses.put(gatewayClass.getMetadata().getName(), gatewayClass);
+            }
+            statuses.put(keyOf(gatewayClass.getMetadata().getName(), ApiGroups.GATEWAY_CLASS, ""),
+                    GatewayClassStatusBuilder.status(gatewayClass, accepted, options.now()));
+        }
+
+        ListenerResolver listenerResolver = new ListenerResolver(resources);
+        Map<ResourceKey, Gateway> gateways = new TreeMap<>();
+        Map<ResourceKey, List<ListenerState>> listeners = new HashMap<>();
+        Map<ResourceKey, List<Condition>> gatewayConditions = new HashMap<>();
+        Map<ResourceKey, Optional<String>> addresses = new HashMap<>();
+        for (Gateway gateway : resources.gateways()) {
+            if (gateway.getSpec() == null || !acceptedClasses.containsKey(gateway.getSpec().getGatewayClassName())) {
+                continue;
+            }
+            ResourceKey key = keyOf(gateway.getMetadata().getName(), ApiGroups.GATEWAY_KIND, gateway.getMetadata().getNamespace());
+            List<ListenerState> states = listenerResolver.resolve(gateway);
+            Optional<String> address = options.gatewayAddress().apply(key);
+            gateways.put(key, gateway);
+            listeners.put(key, states);
+            addresses.put(key, address);
+            gatewayConditions.put(key, GatewayStatusBuilder.conditions(gateway, states, address, resources));
+        }
+
+        SortedMap<ResourceKey, RouteView> routes = new TreeMap<>();
+        SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService = new TreeMap<>();
+        RouteAttacher attacher = new RouteAttacher(resources);
+        RouteRulesResolver rulesResolver = new RouteRulesResolver(new BackendResolver(resources));
+        for (HTTPRoute route : resources.httpRoutes()) {
+            ResourceKey key = keyOf(route.getMetadata().getName(), ApiGroups.HTTP_ROUTE, route.getMetadata().getNamespace());
+            buildRoute(key, route, gateways.keySet(), listeners, attacher, rulesResolver).ifPresent(view -> {
+                routes.put(key, view);
+                statuses.put(key, RouteStatusBuilder.status(view, options.controllerName(),
+                        route.getMetadata().getGeneration(), options.now()));
+                indexServices(view, gatewaysByService);
+            });
+        }
+
+        SortedMap<ResourceKey, GatewayView> gatewayViews = new TreeMap<>();
+        for (Map.Entry<ResourceKey, Gateway> entry : gateways.entrySet()) {
+            GatewayView view = gatewayView(entry.getKey(), entry.getValue(), listeners.get(entry.getKey()),
+                    gatewayConditions.get(entry.getKey()), addresses.get(entry.getKey()));
+            gatewayViews.put(entry.getKey(), view);
+            statuses.put(entry.getKey(), GatewayStatusBuilder.status(view,
+                    entry.getValue().getMetadata().getGeneration(), options.now()));
+        }
+        return new ResourceGraph(statuses, gatewayViews, routes, gatewaysByService);
+    }
+
+    private static Optional<RouteView> buildRoute(ResourceKey key, HTTPRoute route, java.util.Set<ResourceKey> ourGateways,
+                                                  Map<ResourceKey, List<ListenerState>> listeners,
+                                                  RouteAttacher attacher, RouteRulesResolver rulesResolver) {
+        if (route.getSpec() == null || route.getSpec().getParentRefs() == null) {
+            return Optional.empty();
+        }
+        RouteRulesResolver.Result rules = null;
+        List<ParentView> parents = new ArrayList<>();
+        for (ParentReference ref : route.getSpec().getParentRefs()) {
+            String group = ref.getGroup() == null ? ApiGroups.GATEWAY : ref.getGroup();
+            String kind = ref.getKind() == null ? ApiGroups.GATEWAY_KIND : ref.getKind();
+            String namespace = ref.getNamespace() == null || ref.getNamespace().isEmpty() ? key.namespace() : ref.getNamespace();
+            ResourceKey gateway = ResourceKey.of(group, kind, namespace, ref.getName());
+            if (!ourGateways.contains(gateway)) {
+                continue;
+            }
+            if (rules == null) {
+                rules = rulesResolver.resolve(key, route);
+            }
+            RouteAttacher.Attachment attachment = attacher.attach(route, gateway, ref, listeners.get(gateway));
+            Condition accepted = attachment.accepted();
+            if (accepted.status() && rules.timeoutProblem().isPresent()) {
+                accepted = Condition.isFalse(Conditions.ACCEPTED, "UnsupportedValue", rules.timeoutProblem().get());
+            }
+            boolean attached = accepted.status();
+            if (attached) {
+                for (ListenerState listener : listeners.get(gateway)) {
+                    if (attachment.hostnamesByListener().containsKey(listener.name())) {
+                        listener.attachedRoutes.add(key);
+                    }
+                }
+            }
+            parents.add(new ParentView(gateway, ref.getSectionName(), ref.getPort(),
+                    List.of(accepted, rules.resolvedRefs()),
+                    attached ? attachment.hostnamesByListener() : new TreeMap<>()));
+        }
+        if (parents.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> hostnames = route.getSpec().getHostnames() == null ? List.of() : List.copyOf(route.getSpec().getHostnames());
+        return Optional.of(new RouteView(key, hostnames, List.copyOf(parents), rules.rules()));
+    }
+
+    private static void indexServices(RouteView route, SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService) {
+        for (ParentView parent : route.parents()) {
+            if (!parent.accepted()) {
+                continue;
+            }
+            for (RuleView rule : route.rules()) {
+                java.util.stream.Stream.concat(rule.backends().stream(), rule.mirrors().stream())
+                        .filter(BackendView::resolved)
+                        .forEach(b -> gatewaysByService.computeIfAbsent(b.service(), s -> new TreeSet<>()).add(parent.gateway()));
+            }
+        }
+    }
+
+    private static GatewayView gatewayView(ResourceKey key, Gateway gateway, List<ListenerState> listeners,
+                                           List<Condition> conditions, Optional<String> address) {
+        GatewayInfrastructure infrastructure = gateway.getSpec().getInfrastructure();
+        Map<String, String> labels = infrastructure == null || infrastructure.getLabels() == null
+                ? Map.of() : infrastructure.getLabels();
+        Map<String, String> annotations = infrastructure == null || infrastructure.getAnnotations() == null
+                ? Map.of() : infrastructure.getAnnotations();
+        return new GatewayView(key, gateway.getSpec().getGatewayClassName(),
+                address.map(List::of).orElse(List.of()),
+                java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels)),
+                java.util.Collections.unmodifiableSortedMap(new TreeMap<>(annotations)),
+                conditions, listeners.stream().map(ListenerState::toView).toList());
+    }
+
+    private static ResourceKey keyOf(String name, String kind, String namespace) {
+        return ResourceKey.of(ApiGroups.GATEWAY, kind, namespace, name);
+    }
+}
