@@ -26,7 +26,7 @@ final class Summary {
         out.put("counts", counts(snapshot));
         out.put("loadProblems", snapshot.store().problems().stream().map(Summary::loadProblem).toList());
         out.put("statusProblems", statusProblems(snapshot));
-        out.put("gateways", snapshot.computed().graph().gatewayList().stream().map(Summary::gateway).toList());
+        out.put("gateways", snapshot.computed().graph().gateways().values().stream().map(Summary::gateway).toList());
         out.put("links", Map.of("health", "/health", "openapi", "/swagger/portolan-0.1.yml"));
         return out;
     }

@@ -95,7 +95,7 @@ public final class SnapshotService implements AutoCloseable {
     private void rebuild() {
         try {
             StoreSnapshot stored = store.snapshot();
-            ResourceSet resources = ResourceSet.of(stored.manifests());
+            ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests()));
             Map<String, String> addresses = addressBook.update(resources, stored, controllerName);
             Instant now = clock.instant();
             GraphOptions options = new GraphOptions(controllerName, now,

@@ -47,7 +47,7 @@ class GoldenGraphTest {
 
     /** Runs the pipeline with addresses 127.0.0.10, .11, ... given to Gateways in key order. */
     static ComputedState compute(List<ObjectNode> manifests) {
-        ResourceSet resources = ResourceSet.of(manifests);
+        ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(manifests));
         List<ResourceKey> gateways = resources.gateways().stream()
                 .map(g -> ResourceKey.of("gateway.networking.k8s.io", "Gateway", g.getMetadata().getNamespace(),
                         g.getMetadata().getName()))
