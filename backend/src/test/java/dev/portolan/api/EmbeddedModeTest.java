@@ -1,0 +1,176 @@
+package dev.portolan.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.model.Manifests;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The embedded default end to end: a real manifests folder, the real server, {@code GET /} over HTTP; hand edits
+ * and broken files show up live.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedModeTest implements TestPropertyProvider {
+    private static final String GATEWAYS = """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GatewayClass
+            metadata:
+              name: portolan
+            spec:
+              controllerName: portolan.dev/gateway-controller
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: web
+            spec:
+              gatewayClassName: portolan
+              listeners:
+              - name: http
+                protocol: HTTP
+                port: 80
+            """;
+    private static final String ROUTE = """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: shop
+            spec:
+              parentRefs:
+              - name: web
+              rules:
+              - backendRefs:
+                - name: %s
+                  port: 8080
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: shop
+            spec:
+              ports:
+              - port: 8080
+            """;
+
+    private Path folder;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            folder = Files.createTempDirectory("portolan-embedded");
+            Files.writeString(folder.resolve("gateways.yaml"), GATEWAYS);
+            Files.createDirectories(folder.resolve("apps/shop"));
+            Files.writeString(folder.resolve("apps/shop/route.yaml"), ROUTE.formatted("shop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("portolan.manifests", folder.toString());
+    }
+
+    private JsonNode summary() {
+        String body = client.toBlocking().retrieve(HttpRequest.GET("/"));
+        try {
+            return Manifests.JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls GET / until the condition holds; fails after 5 s (live edits must show within about a second). */
+    private JsonNode awaitSummary(Predicate<JsonNode> condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        JsonNode last = summary();
+        while (!condition.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what + "; last summary: " + last);
+            }
+            Thread.sleep(50);
+            last = summary();
+        }
+        return last;
+    }
+
+    @Test
+    @Order(1)
+    void summaryCountsWhatWasLoadedAndTheRouteIsAttached() {
+        JsonNode summary = summary();
+
+        assertEquals(folder.toString(), summary.path("manifests").asText());
+        assertEquals(1, summary.at("/counts/Gateway").asInt());
+        assertEquals(1, summary.at("/counts/HTTPRoute").asInt());
+        assertEquals(0, summary.path("loadProblems").size());
+        assertEquals(0, summary.path("statusProblems").size(), summary.toPrettyString());
+        JsonNode gateway = summary.at("/gateways/0");
+        assertEquals("default/web", gateway.path("gateway").asText());
+        assertTrue(gateway.at("/view/addresses/0").asText().startsWith("127.0.0."), gateway.toPrettyString());
+    }
+
+    @Test
+    @Order(2)
+    void statusIsWrittenToTheStateFileNotToTheManifests() throws Exception {
+        Path state = folder.resolve(".portolan/state.json");
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (!(Files.exists(state) && Files.readString(state).contains("\"attachedRoutes\""))
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.readString(state).contains("\"attachedRoutes\""), "Gateway status reaches the state file");
+        assertTrue(!Files.readString(folder.resolve("gateways.yaml")).contains("status"),
+                "manifest files never get status");
+    }
+
+    @Test
+    @Order(3)
+    void aHandEditIsPickedUpAndItsProblemReported() throws Exception {
+        Files.writeString(folder.resolve("apps/shop/route.yaml"), ROUTE.formatted("no-such-service"));
+
+        JsonNode summary = awaitSummary(s -> s.path("statusProblems").size() == 1, "BackendNotFound");
+
+        JsonNode problem = summary.at("/statusProblems/0");
+        assertEquals("HTTPRoute/default/shop", problem.path("object").asText());
+        assertEquals("ResolvedRefs", problem.path("type").asText());
+        assertEquals("BackendNotFound", problem.path("reason").asText());
+    }
+
+    @Test
+    @Order(4)
+    void aBrokenFileIsReportedWithItsLineWhileTheLastGoodObjectsKeepServing() throws Exception {
+        Files.writeString(folder.resolve("gateways.yaml"), GATEWAYS.replace("port: 80", "port: eighty"));
+
+        JsonNode summary = awaitSummary(s -> s.path("loadProblems").size() == 1, "a load problem");
+
+        JsonNode problem = summary.at("/loadProblems/0");
+        assertEquals("gateways.yaml", problem.path("file").asText());
+        assertEquals(1, problem.path("document").asInt());
+        assertEquals("spec.listeners[0].port", problem.path("field").asText());
+        assertEquals(17, problem.path("line").asInt(), "line of port: eighty; " + problem.toPrettyString());
+        assertTrue(problem.path("keptPrevious").asBoolean());
+        assertEquals(1, summary.at("/counts/Gateway").asInt(), "the last good Gateway keeps serving");
+    }
+}
