@@ -1,73 +1,123 @@
 package dev.portolan.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.graph.Condition;
 import dev.portolan.graph.GatewayView;
+import dev.portolan.graph.ListenerView;
+import dev.portolan.graph.ParentView;
+import dev.portolan.graph.RouteView;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.snapshot.EffectiveReport;
 import dev.portolan.snapshot.StatusProblem;
 import dev.portolan.store.LoadProblem;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Builds the JSON summary served at {@code GET /} from a snapshot (no recomputation). */
+/**
+ * The JSON summary served at {@code GET /}, built from a snapshot (no recomputation): counts, problems first, then
+ * Gateways, routes, effective timeouts and backend TLS with their provenance.
+ */
 final class Summary {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
     private Summary() {
     }
 
-    static Map<String, Object> of(ControlPlaneSnapshot snapshot, String manifests) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    static ObjectNode of(ControlPlaneSnapshot snapshot, String manifests) {
+        ObjectNode out = JSON.objectNode();
         out.put("name", "Portolan");
         out.put("mode", "embedded");
         out.put("manifests", manifests);
         out.put("configVersion", snapshot.version());
         out.put("storeRevision", snapshot.store().revision());
         out.put("computedAt", snapshot.computedAt().toString());
-        out.put("counts", counts(snapshot));
-        out.put("loadProblems", snapshot.store().problems().stream().map(Summary::loadProblem).toList());
-        out.put("statusProblems", statusProblems(snapshot));
-        out.put("gateways", snapshot.computed().graph().gateways().values().stream().map(Summary::gateway).toList());
-        out.put("links", Map.of("health", "/health", "openapi", "/swagger/portolan-0.1.yml"));
+        out.set("counts", counts(snapshot));
+        ArrayNode loadProblems = out.putArray("loadProblems");
+        snapshot.store().problems().forEach(problem -> loadProblems.add(loadProblem(problem)));
+        ArrayNode statusProblems = out.putArray("statusProblems");
+        StatusProblem.collect(snapshot.computed().statuses()).forEach(problem -> statusProblems.add(
+                JSON.objectNode().put("object", problem.object().toString()).put("where", problem.where())
+                        .put("type", problem.type()).put("reason", problem.reason())
+                        .put("message", problem.message())));
+        ArrayNode gateways = out.putArray("gateways");
+        snapshot.computed().graph().gateways().values().forEach(gateway -> gateways.add(gateway(gateway)));
+        ArrayNode routes = out.putArray("routes");
+        snapshot.computed().graph().routes().values().forEach(route -> routes.add(route(route)));
+        ObjectNode effective = EffectiveReport.of(snapshot.computed());
+        out.set("effectiveTimeouts", effective.get("timeouts"));
+        out.set("backendTls", effective.get("backendTls"));
+        out.set("policies", effective.get("policies"));
+        out.set("links", JSON.objectNode().put("health", "/health").put("openapi", "/swagger/portolan-0.1.yml"));
         return out;
     }
 
-    private static Map<String, Integer> counts(ControlPlaneSnapshot snapshot) {
+    private static ObjectNode counts(ControlPlaneSnapshot snapshot) {
         Map<String, Integer> counts = new TreeMap<>();
         for (ResourceKey key : snapshot.store().byKey().keySet()) {
             counts.merge(key.kind(), 1, Integer::sum);
         }
-        return counts;
-    }
-
-    private static Map<String, Object> loadProblem(LoadProblem problem) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", problem.file());
-        out.put("document", problem.documentIndex());
-        out.put("line", problem.line());
-        out.put("object", problem.object() == null ? null : problem.object().toString());
-        out.put("field", problem.field());
-        out.put("reason", problem.reason());
-        out.put("keptPrevious", problem.keptPrevious());
-        out.put("message", problem.describe());
+        ObjectNode out = JSON.objectNode();
+        counts.forEach(out::put);
         return out;
     }
 
-    private static List<Map<String, String>> statusProblems(ControlPlaneSnapshot snapshot) {
-        return StatusProblem.collect(snapshot.computed().statuses()).stream().map(problem -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            out.put("object", problem.object().toString());
-            out.put("where", problem.where());
-            out.put("type", problem.type());
-            out.put("reason", problem.reason());
-            out.put("message", problem.message());
-            return out;
-        }).toList();
+    private static ObjectNode loadProblem(LoadProblem problem) {
+        return JSON.objectNode()
+                .put("file", problem.file())
+                .put("document", problem.documentIndex())
+                .put("line", problem.line())
+                .put("object", problem.object() == null ? null : problem.object().toString())
+                .put("field", problem.field())
+                .put("reason", problem.reason())
+                .put("keptPrevious", problem.keptPrevious())
+                .put("message", problem.describe());
     }
 
-    private static Map<String, Object> gateway(GatewayView gateway) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("gateway", gateway.key().namespacedName());
-        out.put("view", gateway);
+    private static ObjectNode gateway(GatewayView gateway) {
+        ObjectNode out = JSON.objectNode()
+                .put("gateway", gateway.key().namespacedName())
+                .put("class", gateway.className());
+        ArrayNode addresses = out.putArray("addresses");
+        gateway.addresses().forEach(addresses::add);
+        out.set("conditions", conditions(gateway.conditions()));
+        ObjectNode infrastructure = out.putObject("infrastructure");
+        ObjectNode labels = infrastructure.putObject("labels");
+        gateway.infrastructureLabels().forEach(labels::put);
+        ObjectNode annotations = infrastructure.putObject("annotations");
+        gateway.infrastructureAnnotations().forEach(annotations::put);
+        ArrayNode listeners = out.putArray("listeners");
+        for (ListenerView listener : gateway.listeners()) {
+            listeners.addObject().put("name", listener.name()).put("port", listener.port())
+                    .put("protocol", listener.protocol()).put("hostname", listener.hostname())
+                    .put("attachedRoutes", listener.attachedRoutes().size())
+                    .set("conditions", conditions(listener.conditions()));
+        }
+        return out;
+    }
+
+    private static ObjectNode route(RouteView route) {
+        ObjectNode out = JSON.objectNode().put("route", route.key().namespacedName());
+        ArrayNode hostnames = out.putArray("hostnames");
+        route.hostnames().forEach(hostnames::add);
+        ArrayNode parents = out.putArray("parents");
+        for (ParentView parent : route.parents()) {
+            parents.addObject().put("gateway", parent.gateway().namespacedName())
+                    .set("conditions", conditions(parent.conditions()));
+        }
+        out.put("rules", route.rules().size());
+        return out;
+    }
+
+    /** {@code {"Accepted": "True Accepted", ...}}: compact, the message is in the object's status. */
+    private static ObjectNode conditions(List<Condition> conditions) {
+        ObjectNode out = JSON.objectNode();
+        for (Condition condition : conditions) {
+            out.put(condition.type(), (condition.status() ? "True " : "False ") + condition.reason());
+        }
         return out;
     }
 }

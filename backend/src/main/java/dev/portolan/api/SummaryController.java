@@ -1,5 +1,6 @@
 package dev.portolan.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.config.PortolanConfig;
 import dev.portolan.snapshot.SnapshotService;
 import io.micronaut.http.MediaType;
@@ -7,7 +8,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.Map;
 
 /** {@code GET /}: what Portolan loaded and what is wrong with it, until the dashboard takes over this page. */
 @Controller
@@ -23,7 +23,7 @@ public class SummaryController {
     @Get
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Summary of the loaded resources: counts, load problems, status problems, Gateways")
-    public Map<String, Object> summary() {
+    public ObjectNode summary() {
         return Summary.of(snapshots.current(), config.getManifests().toAbsolutePath().normalize().toString());
     }
 }

@@ -144,7 +144,7 @@ public final class EffectiveReport {
                 sans.add(san.type() + ":" + san.value());
             }
             item.put("valid", tls.valid());
-            if (tls.problem() != null) {
+            if (tls.problem() != null && !tls.problem().isEmpty()) {
                 item.put("problem", tls.problem());
             }
         }
