@@ -20,28 +20,39 @@ final class TimeoutValidator {
         if (spec == null) {
             return new Result(RuleTimeouts.NONE, Optional.empty());
         }
-        String where = "rules[" + ruleIndex + "].timeouts: ";
+        String where = "spec.rules[" + ruleIndex + "].timeouts.";
         String requestText = spec.getRequest();
         String backendText = spec.getBackendRequest();
         Duration request;
         Duration backend;
         try {
-            request = requestText == null ? null : GatewayDuration.parse(requestText);
-            backend = backendText == null ? null : GatewayDuration.parse(backendText);
+            request = parse(where + "request", requestText);
+            backend = parse(where + "backendRequest", backendText);
         } catch (IllegalArgumentException e) {
-            return invalid(where + "request=" + requestText + ", backendRequest=" + backendText + ": " + e.getMessage());
-        }
-        for (Duration d : new Duration[] {request, backend}) {
-            if (d != null && !d.isZero() && d.compareTo(MINIMUM) < 0) {
-                return invalid(where + "request=" + requestText + ", backendRequest=" + backendText
-                        + ": non-zero timeouts must be at least 1ms");
-            }
+            return invalid(e.getMessage());
         }
         if (request != null && backend != null && !request.isZero() && !backend.isZero() && backend.compareTo(request) > 0) {
-            return invalid(where + "backendRequest " + backendText + " is longer than request " + requestText
-                    + " (backendRequest must not exceed request)");
+            return invalid(where + "backendRequest " + backendText + " is longer than " + where + "request "
+                    + requestText + " (a backend attempt must fit in the whole request)");
         }
         return new Result(new RuleTimeouts(request, backend), Optional.empty());
+    }
+
+    /** Null when unset; 0s disables; anything else must be at least 1ms. */
+    private static Duration parse(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        Duration duration;
+        try {
+            duration = GatewayDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
+        if (!duration.isZero() && duration.compareTo(MINIMUM) < 0) {
+            throw new IllegalArgumentException(field + ": " + text + " is below 1ms (use 0s to disable)");
+        }
+        return duration;
     }
 
     private static Result invalid(String message) {
