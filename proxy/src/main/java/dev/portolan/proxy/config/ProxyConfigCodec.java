@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -58,6 +60,13 @@ public final class ProxyConfigCodec {
     }
 
     private static ProxyConfigException describe(JsonProcessingException e) {
+        JsonProcessingException syntax = e.getCause() instanceof StreamReadException cause ? cause : e;
+        if (syntax instanceof StreamReadException) {
+            String where = syntax.getLocation() == null
+                    ? "$"
+                    : "line " + syntax.getLocation().getLineNr() + " column " + syntax.getLocation().getColumnNr();
+            return new ProxyConfigException(where, "malformed JSON: " + syntax.getOriginalMessage(), e);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String path = path(unknown);
             return new ProxyConfigException(path, "unknown field '" + unknown.getPropertyName() + "'", e);
@@ -65,13 +74,16 @@ public final class ProxyConfigCodec {
         if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
             return new ProxyConfigException(path(invalid), invalid.getCause().getMessage(), e);
         }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isPrimitive() && e.getOriginalMessage().contains("`null`")) {
+            // Numbers and booleans have no "absent" value, so they are always required.
+            return new ProxyConfigException(path(mismatch), "required " + mismatch.getTargetType().getName()
+                    + " is missing or null", e);
+        }
         if (e instanceof JsonMappingException mapping) {
             return new ProxyConfigException(path(mapping), e.getOriginalMessage(), e);
         }
-        String where = e.getLocation() == null
-                ? "$"
-                : "line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-        return new ProxyConfigException(where, "malformed JSON: " + e.getOriginalMessage(), e);
+        return new ProxyConfigException("$", e.getOriginalMessage(), e);
     }
 
     private static String path(JsonMappingException e) {
