@@ -1,0 +1,137 @@
+package dev.portolan.proxy.routing;
+
+import dev.portolan.proxy.config.HeaderMatch;
+import dev.portolan.proxy.config.ListenerConfig;
+import dev.portolan.proxy.config.MatchConfig;
+import dev.portolan.proxy.config.PathMatchType;
+import dev.portolan.proxy.config.QueryParamMatch;
+import dev.portolan.proxy.config.RouteConfig;
+import dev.portolan.proxy.config.RuleConfig;
+import dev.portolan.proxy.config.ValueMatchType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** One (route, rule, match) compiled for fast checks: regexes compiled, duplicate conditions dropped. */
+final class Candidate {
+    final RouteMatch result;
+    final MatchConfig match;
+    final Pattern pathRegex;
+    final String method;
+    final Condition[] headers;
+    final Condition[] queryParams;
+
+    /** A header or query condition; for headers the name is kept as written (lookup ignores case). */
+    record Condition(String name, ValueMatchType type, String value, Pattern regex) {
+        boolean accepts(String actual) {
+            return actual != null && (type == ValueMatchType.EXACT ? value.equals(actual) : regex.matcher(actual).matches());
+        }
+
+        String describe() {
+            return (type == ValueMatchType.EXACT ? "Exact '" : "RegularExpression '") + value + "'";
+        }
+    }
+
+    Candidate(ListenerConfig listener, RouteConfig route, RuleConfig rule, int matchIndex, MatchConfig match) {
+        this.result = new RouteMatch(listener, route, rule, matchIndex);
+        this.match = match;
+        this.pathRegex = match.path().type() == PathMatchType.REGEX ? Pattern.compile(match.path().value()) : null;
+        this.method = match.method();
+        this.headers = headerConditions(match.headers());
+        this.queryParams = queryConditions(match.queryParams());
+    }
+
+    /** Gateway API: of several conditions on the same header name only the first counts. */
+    private static Condition[] headerConditions(List<HeaderMatch> matches) {
+        Set<String> seen = new HashSet<>();
+        List<Condition> out = new ArrayList<>();
+        for (HeaderMatch m : matches) {
+            if (seen.add(m.name().toLowerCase(Locale.ROOT))) {
+                out.add(condition(m.name(), m.type(), m.value()));
+            }
+        }
+        return out.toArray(Condition[]::new);
+    }
+
+    /** Query parameter names are case-sensitive; again only the first condition per name counts. */
+    private static Condition[] queryConditions(List<QueryParamMatch> matches) {
+        Set<String> seen = new HashSet<>();
+        List<Condition> out = new ArrayList<>();
+        for (QueryParamMatch m : matches) {
+            if (seen.add(m.name())) {
+                out.add(condition(m.name(), m.type(), m.value()));
+            }
+        }
+        return out.toArray(Condition[]::new);
+    }
+
+    private static Condition condition(String name, ValueMatchType type, String value) {
+        return new Condition(name, type, value, type == ValueMatchType.REGEX ? Pattern.compile(value) : null);
+    }
+
+    /** Method, header and query checks; the path was already matched by the index. */
+    boolean conditionsHold(RouteRequest request) {
+        if (method != null && !method.equals(request.method())) {
+            return false;
+        }
+        for (Condition h : headers) {
+            if (!h.accepts(request.header(h.name()))) {
+                return false;
+            }
+        }
+        for (Condition q : queryParams) {
+            if (!q.accepts(request.queryParam(q.name()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean pathMatches(String path) {
+        String value = match.path().value();
+        return switch (match.path().type()) {
+            case EXACT -> value.equals(path);
+            case PREFIX -> PathIndex.prefixMatches(PathIndex.normalizePrefix(value), path);
+            case REGEX -> pathRegex.matcher(path).matches();
+        };
+    }
+
+    /** Every reason this candidate does not match the request; empty when it matches. */
+    List<String> misses(RouteRequest request) {
+        List<String> reasons = new ArrayList<>();
+        if (!pathMatches(request.path())) {
+            reasons.add("path '" + request.path() + "' does not match " + describePath());
+        }
+        if (method != null && !method.equals(request.method())) {
+            reasons.add("method " + request.method() + " is not " + method);
+        }
+        for (Condition h : headers) {
+            String actual = request.header(h.name());
+            if (actual == null) {
+                reasons.add("header '" + h.name() + "' is missing (wanted " + h.describe() + ")");
+            } else if (!h.accepts(actual)) {
+                reasons.add("header '" + h.name() + "' is '" + actual + "', not " + h.describe());
+            }
+        }
+        for (Condition q : queryParams) {
+            String actual = request.queryParam(q.name());
+            if (actual == null) {
+                reasons.add("query param '" + q.name() + "' is missing (wanted " + q.describe() + ")");
+            } else if (!q.accepts(actual)) {
+                reasons.add("query param '" + q.name() + "' is '" + actual + "', not " + q.describe());
+            }
+        }
+        return reasons;
+    }
+
+    String describePath() {
+        return switch (match.path().type()) {
+            case EXACT -> "Exact '" + match.path().value() + "'";
+            case PREFIX -> "PathPrefix '" + match.path().value() + "'";
+            case REGEX -> "RegularExpression '" + match.path().value() + "'";
+        };
+    }
+}

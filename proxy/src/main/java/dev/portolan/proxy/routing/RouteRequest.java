@@ -1,0 +1,105 @@
+package dev.portolan.proxy.routing;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the matcher needs from a request. The query string is parsed only when a candidate rule has
+ * query conditions, and then once.
+ */
+public final class RouteRequest {
+    private final String host;
+    private final String method;
+    private final String path;
+    private final HeaderLookup headers;
+    private final String rawQuery;
+    private Map<String, String> firstQueryValues;
+
+    /**
+     * @param host the Host header or authority (port and case do not matter)
+     * @param path the request path without query
+     * @param rawQuery the query without '?', may be null
+     */
+    public RouteRequest(String host, String method, String path, HeaderLookup headers, String rawQuery) {
+        this.host = HostNames.normalize(host);
+        this.method = Objects.requireNonNull(method, "method");
+        this.path = path == null || path.isEmpty() ? "/" : path;
+        this.headers = headers == null ? HeaderLookup.none() : headers;
+        this.rawQuery = rawQuery;
+    }
+
+    public static RouteRequest of(
+            String host, String method, String path, Map<String, List<String>> headers, String rawQuery) {
+        return new RouteRequest(host, method, path, HeaderLookup.of(headers), rawQuery);
+    }
+
+    /** The normalised host. */
+    public String host() {
+        return host;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    /**
+     * The header as one value: repeated headers are joined with "," (RFC 9110 5.3); null when absent.
+     */
+    String header(String name) {
+        List<String> values = headers.values(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return values.size() == 1 ? values.get(0) : String.join(",", values);
+    }
+
+    /** The first value of a query parameter (percent-decoded), null when absent. */
+    String queryParam(String name) {
+        if (firstQueryValues == null) {
+            firstQueryValues = parseQuery(rawQuery);
+        }
+        return firstQueryValues.get(name);
+    }
+
+    private static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> values = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return values;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            values.putIfAbsent(name, value);
+        }
+        return values;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text; // a broken escape cannot match a decoded value anyway; keep it raw
+        }
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + host + path + (rawQuery == null ? "" : "?" + rawQuery);
+    }
+}

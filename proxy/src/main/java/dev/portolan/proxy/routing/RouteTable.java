@@ -1,0 +1,132 @@
+package dev.portolan.proxy.routing;
+
+import dev.portolan.proxy.config.GatewayConfig;
+import dev.portolan.proxy.config.ListenerConfig;
+import dev.portolan.proxy.config.MatchConfig;
+import dev.portolan.proxy.config.RouteConfig;
+import dev.portolan.proxy.config.RuleConfig;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The compiled, immutable routing of one port. A request's Host selects the listener (exact hostname, then
+ * the longest wildcard, then a listener without hostname), then the route virtual host the same way, then the
+ * path index picks the first rule match in Gateway API precedence order. As in Envoy, there is no fall-through
+ * to a less specific host once one is selected: if its rules do not match, the answer is no match (404).
+ */
+public final class RouteTable {
+    private final HostIndex<ListenerRoutes> listeners;
+
+    /** The routes of one listener, indexed by route hostname. */
+    private record ListenerRoutes(ListenerConfig listener, HostIndex<PathIndex> virtualHosts) {
+    }
+
+    private RouteTable(HostIndex<ListenerRoutes> listeners) {
+        this.listeners = listeners;
+    }
+
+    /**
+     * Compiles the listeners that share one port. When two listeners claim the same hostname the first in list
+     * order wins (the control plane reports such listeners as Conflicted).
+     */
+    public static RouteTable compile(List<ListenerConfig> listenersOnPort) {
+        HostIndex.Builder<ListenerConfig> byHost = new HostIndex.Builder<>();
+        for (ListenerConfig listener : listenersOnPort) {
+            if (!byHost.has(listener.hostname())) {
+                byHost.entry(listener.hostname(), p -> listener);
+            }
+        }
+        return new RouteTable(byHost.build(l -> new ListenerRoutes(l, compileListener(l))));
+    }
+
+    /** One table per port of a gateway, ordered by port. */
+    public static Map<Integer, RouteTable> compilePorts(GatewayConfig gateway) {
+        Map<Integer, List<ListenerConfig>> byPort = new TreeMap<>();
+        for (ListenerConfig listener : gateway.listeners()) {
+            byPort.computeIfAbsent(listener.port(), p -> new ArrayList<>()).add(listener);
+        }
+        Map<Integer, RouteTable> tables = new TreeMap<>();
+        byPort.forEach((port, listeners) -> tables.put(port, compile(listeners)));
+        return tables;
+    }
+
+    private static HostIndex<PathIndex> compileListener(ListenerConfig listener) {
+        HostIndex.Builder<List<Candidate>> byHost = new HostIndex.Builder<>();
+        for (RouteConfig route : listener.routes()) {
+            List<Candidate> candidates = candidates(listener, route);
+            if (route.hostnames().isEmpty()) {
+                byHost.entry(null, p -> new ArrayList<>()).addAll(candidates);
+            }
+            for (String hostname : route.hostnames()) {
+                byHost.entry(hostname, p -> new ArrayList<>()).addAll(candidates);
+            }
+        }
+        return byHost.build(PathIndex::of);
+    }
+
+    private static List<Candidate> candidates(ListenerConfig listener, RouteConfig route) {
+        List<Candidate> out = new ArrayList<>();
+        for (RuleConfig rule : route.rules()) {
+            List<MatchConfig> matches = rule.matches().isEmpty() ? List.of(MatchConfig.any()) : rule.matches();
+            for (int i = 0; i < matches.size(); i++) {
+                out.add(new Candidate(listener, route, rule, i, matches.get(i)));
+            }
+        }
+        return out;
+    }
+
+    public Optional<RouteMatch> match(RouteRequest request) {
+        HostIndex.Hit<ListenerRoutes> listener = listeners.find(request.host());
+        if (listener == null) {
+            return Optional.empty();
+        }
+        HostIndex.Hit<PathIndex> virtualHost = listener.value().virtualHosts().find(request.host());
+        if (virtualHost == null) {
+            return Optional.empty();
+        }
+        Candidate winner = virtualHost.value().find(request);
+        return winner == null ? Optional.empty() : Optional.of(winner.result);
+    }
+
+    public Optional<RouteMatch> match(
+            String host, String method, String path, Map<String, List<String>> headers, String rawQuery) {
+        return match(RouteRequest.of(host, method, path, headers, rawQuery));
+    }
+
+    /**
+     * Explains the routing of a request: the winner plus up to {@code limit} non-matching rule matches of the
+     * selected virtual host, fewest failed conditions first, then in precedence order. Linear in the rules of
+     * that host; meant for tracing, not for the request path.
+     */
+    public Explanation explain(RouteRequest request, int limit) {
+        HostIndex.Hit<ListenerRoutes> listener = listeners.find(request.host());
+        if (listener == null) {
+            return new Explanation(null, null, "no listener on this port accepts host '" + request.host() + "'",
+                    Optional.empty(), List.of());
+        }
+        String listenerName = listener.value().listener().name();
+        HostIndex.Hit<PathIndex> virtualHost = listener.value().virtualHosts().find(request.host());
+        if (virtualHost == null) {
+            return new Explanation(listenerName, null, "no route of listener " + listenerName + " accepts host '"
+                    + request.host() + "'", Optional.empty(), List.of());
+        }
+        Candidate winner = virtualHost.value().find(request);
+        List<RuleMiss> misses = new ArrayList<>();
+        for (Candidate c : virtualHost.value().all()) {
+            List<String> reasons = c.misses(request);
+            if (!reasons.isEmpty()) {
+                misses.add(new RuleMiss(c.result.route().key(), c.result.rule().index(), c.result.matchIndex(), reasons));
+            }
+        }
+        // Stable sort keeps precedence order among misses with the same number of failed conditions.
+        misses.sort(Comparator.comparingInt(m -> m.reasons().size()));
+        String hostPattern = virtualHost.pattern() == null ? "*" : virtualHost.pattern();
+        return new Explanation(listenerName, hostPattern, null,
+                winner == null ? Optional.empty() : Optional.of(winner.result),
+                misses.subList(0, Math.min(limit, misses.size())));
+    }
+}
