@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Reading Kubernetes manifests (as Jackson trees) and turning them into fabric8 model objects.
@@ -22,6 +23,7 @@ public final class Manifests {
 
     /** Kubernetes-style YAML (no document start marker, no quotes unless needed). */
     public static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .dumperOptions(unwrappedLines())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -30,6 +32,14 @@ public final class Manifests {
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private Manifests() {
+    }
+
+    /** Long condition messages stay on one line: easier to read and to diff. */
+    private static DumperOptions unwrappedLines() {
+        DumperOptions options = new DumperOptions();
+        options.setSplitLines(false);
+        options.setWidth(Integer.MAX_VALUE);
+        return options;
     }
 
     /**
