@@ -8,6 +8,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** {@code GET /}: what Portolan loaded and what is wrong with it, until the dashboard takes over this page. */
 @Controller
@@ -22,7 +25,9 @@ public class SummaryController {
 
     @Get
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Summary of the loaded resources: counts, load problems, status problems, Gateways")
+    @Operation(summary = "What was loaded: counts, load and status problems, Gateways, routes, effective timeouts")
+    @ApiResponse(responseCode = "200", description = "The summary of the current snapshot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     public ObjectNode summary() {
         return Summary.of(snapshots.current(), config.getManifests().toAbsolutePath().normalize().toString());
     }
