@@ -128,7 +128,7 @@ class EmbeddedModeTest implements TestPropertyProvider {
         assertEquals(0, summary.path("statusProblems").size(), summary.toPrettyString());
         JsonNode gateway = summary.at("/gateways/0");
         assertEquals("default/web", gateway.path("gateway").asText());
-        assertTrue(gateway.at("/view/addresses/0").asText().startsWith("127.0.0."), gateway.toPrettyString());
+        assertTrue(gateway.at("/addresses/0").asText().startsWith("127.0.0."), gateway.toPrettyString());
     }
 
     @Test
