@@ -41,7 +41,7 @@ public final class PemKeyStores {
             store.setKeyEntry("echo", key, PASSWORD.toCharArray(), chain.toArray(new Certificate[0]));
             return store;
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalArgumentException(what + ": private key does not fit the certificate chain: "
+            throw new IllegalArgumentException(what + ": cannot store the private key with the certificate chain (leaf first, each signed by the next): "
                     + e.getMessage(), e);
         }
     }

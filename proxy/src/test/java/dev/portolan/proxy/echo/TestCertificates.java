@@ -3,6 +3,7 @@ package dev.portolan.proxy.echo;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,19 +36,27 @@ final class TestCertificates {
     }
 
     static Issued selfSigned(String algorithm, String dnsName) throws Exception {
+        return issue(algorithm, dnsName, null);
+    }
+
+    /** A certificate for dnsName signed by issuer (or by itself when issuer is null). */
+    static Issued issue(String algorithm, String dnsName, Issued issuer) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
         generator.initialize(algorithm.equals("RSA") ? 2048 : 256);
         KeyPair keys = generator.generateKeyPair();
         Instant now = Instant.now();
         X500Name subject = new X500Name("CN=" + dnsName);
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.HOURS)),
+        X500Name issuerName = issuer == null ? subject
+                : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
+        PrivateKey signingKey = issuer == null ? keys.getPrivate() : issuer.keys().getPrivate();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
+                BigInteger.valueOf(System.nanoTime()), Date.from(now.minus(1, ChronoUnit.HOURS)),
                 Date.from(now.plus(1, ChronoUnit.DAYS)), subject, keys.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false,
                 new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
-        String signature = algorithm.equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+        String signature = signingKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
         X509Certificate certificate = new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(keys.getPrivate())));
+                .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(signingKey)));
         return new Issued(keys, certificate);
     }
 
