@@ -126,7 +126,8 @@ public final class EchoServer implements AutoCloseable {
 
     private static ServerConnector connector(Server server, String name, EchoOptions options, int port,
                                              org.eclipse.jetty.server.ConnectionFactory... factories) {
-        ServerConnector connector = new ServerConnector(server, 1, 1, factories);
+        // No acceptor thread (the selector accepts) and one selector: a harness runs dozens of instances.
+        ServerConnector connector = new ServerConnector(server, 0, 1, factories);
         connector.setName(name);
         connector.setHost(options.host());
         connector.setPort(port);
