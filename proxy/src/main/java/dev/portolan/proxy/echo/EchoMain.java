@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EchoMain {
 
+    private static final java.util.Set<String> VALUE_FLAGS = java.util.Set.of("--pod", "--namespace", "--service",
+            "--host", "--http-port", "--h2c-port", "--https-port", "--tls-cert", "--tls-key", "--client-ca");
+
     private EchoMain() {
     }
 
@@ -62,6 +65,9 @@ public final class EchoMain {
                 webSocket = false;
                 continue;
             }
+            if (!VALUE_FLAGS.contains(flag)) {
+                throw new IllegalArgumentException("unknown flag " + flag);
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("flag " + flag + " needs a value");
             }
@@ -77,7 +83,7 @@ public final class EchoMain {
                 case "--tls-cert" -> cert = readFile(flag, value);
                 case "--tls-key" -> key = readFile(flag, value);
                 case "--client-ca" -> clientCa = readFile(flag, value);
-                default -> throw new IllegalArgumentException("unknown flag " + flag);
+                default -> throw new IllegalStateException("flag " + flag + " is listed but not handled");
             }
         }
         return new EchoOptions(pod, namespace, service, host, httpPort, h2cPort, httpsPort, cert, key, clientCa,

@@ -27,6 +27,9 @@ class EchoMainTest {
         assertEquals("unknown flag --nope",
                 assertThrows(IllegalArgumentException.class, () -> EchoMain.parse(new String[]{"--nope", "x"}))
                         .getMessage());
+        assertEquals("unknown flag --bogus",
+                assertThrows(IllegalArgumentException.class, () -> EchoMain.parse(new String[]{"--bogus"}))
+                        .getMessage());
         assertEquals("flag --http-port: \"web\" is not a port number",
                 assertThrows(IllegalArgumentException.class,
                         () -> EchoMain.parse(new String[]{"--http-port", "web"})).getMessage());
