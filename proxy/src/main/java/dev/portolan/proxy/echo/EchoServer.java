@@ -3,6 +3,7 @@ package dev.portolan.proxy.echo;
 import java.util.List;
 import java.util.OptionalInt;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http2.HTTP2Cipher;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -55,6 +56,8 @@ public final class EchoServer implements AutoCloseable {
         plain.setSendServerVersion(false);
         // Conformance paths include "//" and encoded separators; echo them instead of rejecting them.
         plain.setUriCompliance(UriCompliance.UNSAFE);
+        // Go's server accepts an HTTP/2 Host header that differs from :authority; Jetty answers 400 by default.
+        plain.setHttpCompliance(HttpCompliance.from("RFC9110,MISMATCHED_AUTHORITY"));
 
         ServerConnector http = connector(server, "http", options, options.httpPort(),
                 new HttpConnectionFactory(plain));

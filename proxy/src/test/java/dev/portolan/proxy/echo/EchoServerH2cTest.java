@@ -65,6 +65,17 @@ class EchoServerH2cTest {
     }
 
     @Test
+    void reportsAuthorityAsHostWhenAHostHeaderDisagrees() throws Exception {
+        ContentResponse response = client.newRequest("http://authority.example.com:8080/mismatch")
+                .headers(h -> h.put("Host", "header.example.com"))
+                .timeout(10, TimeUnit.SECONDS)
+                .send();
+        assertEquals(200, response.getStatus(), response.getContentAsString());
+        JsonNode json = new ObjectMapper().readTree(response.getContentAsString());
+        assertEquals("authority.example.com:8080", json.get("host").asText());
+    }
+
+    @Test
     void refusesPlainHttp11OnTheH2cPort() throws Exception {
         RawHttp.Reply reply = RawHttp.get("127.0.0.1", h2cPort(), "/", "example.com");
         assertEquals(400, reply.status());
