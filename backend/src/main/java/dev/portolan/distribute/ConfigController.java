@@ -1,0 +1,73 @@
+package dev.portolan.distribute;
+
+import dev.portolan.model.GatewayDuration;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where standalone proxies pull their config: {@code GET /proxy/v1/config} with {@code If-None-Match: "<version>"}
+ * long-polls (up to {@code wait}, default 30s, at most 5m) until a newer version exists; the ETag is the version.
+ */
+@Controller("/proxy/v1/config")
+public class ConfigController {
+    private static final Duration MAX_WAIT = Duration.ofMinutes(5);
+    private final ConfigPublisher publisher;
+
+    public ConfigController(ConfigPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "The current proxy config; long-polls while the caller's version (If-None-Match) is current")
+    public CompletableFuture<HttpResponse<String>> config(@Header("If-None-Match") @Nullable String ifNoneMatch,
+                                                          @QueryValue @Nullable String wait) {
+        long seen = parseVersion(ifNoneMatch);
+        Duration timeout = parseWait(wait);
+        return publisher.awaitNewer(seen, timeout).thenApply(config -> {
+            if (config == null) {
+                return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body("{\"detail\":\"no proxy config has been computed yet\"}");
+            }
+            String etag = "\"" + config.version() + "\"";
+            if (config.version() <= seen) {
+                return HttpResponse.<String>notModified().header("ETag", etag);
+            }
+            return HttpResponse.ok(config.json()).header("ETag", etag);
+        });
+    }
+
+    /** {@code "12"} or {@code 12} or {@code W/"12"}; anything else counts as "have nothing". */
+    static long parseVersion(String etag) {
+        if (etag == null) {
+            return 0;
+        }
+        String digits = etag.replace("W/", "").replace("\"", "").strip();
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static Duration parseWait(String wait) {
+        if (wait == null || wait.isEmpty()) {
+            return Duration.ofSeconds(30);
+        }
+        try {
+            Duration parsed = GatewayDuration.parse(wait);
+            return parsed.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : parsed;
+        } catch (IllegalArgumentException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "query parameter wait: " + e.getMessage());
+        }
+    }
+}
