@@ -1,5 +1,6 @@
 package dev.portolan.config;
 
+import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.store.file.FileStore;
@@ -23,6 +24,11 @@ public class ControlPlaneFactory {
         Path folder = config.getManifests().toAbsolutePath().normalize();
         LOG.info("embedded mode: reading manifests from {}", folder);
         return FileStore.open(folder, Clock.systemUTC());
+    }
+
+    @Singleton
+    ConfigPublisher configPublisher() {
+        return new ConfigPublisher();
     }
 
     /** Started with the application context, so that manifests load (and problems show) at boot. */
