@@ -5,6 +5,11 @@ import dev.portolan.graph.GraphOptions;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.config.ProxyConfigCodec;
+import dev.portolan.translate.PrivateKeyRedaction;
+import dev.portolan.translate.ProxyConfigTranslator;
+import dev.portolan.translate.Translation;
 import dev.portolan.testing.GoldenFiles;
 import dev.portolan.testing.ScenarioInputs;
 import java.nio.file.Path;
@@ -18,10 +23,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * Golden files for the whole pure pipeline: each folder under {@code src/test/resources/golden} holds the input
  * manifests and the expected statuses ({@code expected-status.yaml}) and effective policies, timeouts and backend
- * TLS ({@code expected-effective.json}). {@code -Dgolden.update=true} rewrites them.
+ * TLS ({@code expected-effective.json}) and the translated proxy config ({@code expected-proxy-config.json}, version 1,
+ * private keys redacted; what could not be translated in {@code expected-translation-problems.txt}). {@code -Dgolden.update=true} rewrites them.
  */
 class GoldenGraphTest {
     private static final Path ROOT = Path.of("src/test/resources/golden");
@@ -35,7 +43,8 @@ class GoldenGraphTest {
 
     private static void check(Path scenario) throws Exception {
         List<ObjectNode> manifests = ScenarioInputs.load(scenario);
-        ComputedState state = compute(manifests);
+        ResourceSet resources = resources(manifests);
+        ComputedState state = compute(resources);
 
         Map<String, ObjectNode> statuses = new TreeMap<>();
         state.statuses().forEach((key, status) -> statuses.put(key.toString(), status));
@@ -43,11 +52,32 @@ class GoldenGraphTest {
                 Manifests.YAML.writeValueAsString(statuses));
         GoldenFiles.assertMatches(scenario.resolve("expected-effective.json"),
                 Manifests.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(EffectiveReport.of(state)) + "\n");
+
+        Translation translation = ProxyConfigTranslator.translateWithProblems(resources, state, 1);
+        ProxyConfig config = translation.config();
+        assertEquals(config, ProxyConfigCodec.fromJson(ProxyConfigCodec.toJson(config)), "codec round trip");
+        String redacted = ProxyConfigCodec.toJson(PrivateKeyRedaction.withoutPrivateKeys(config));
+        GoldenFiles.assertMatches(scenario.resolve("expected-proxy-config.json"), pretty(redacted));
+        StringBuilder problems = new StringBuilder();
+        translation.problems().forEach(p -> problems.append(p).append('\n'));
+        GoldenFiles.assertMatches(scenario.resolve("expected-translation-problems.txt"), problems.toString());
+    }
+
+    /** The codec writes compact JSON with sorted keys; re-indenting keeps that order and makes diffs readable. */
+    private static String pretty(String json) throws Exception {
+        return Manifests.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Manifests.JSON.readTree(json)) + "\n";
     }
 
     /** Runs the pipeline with addresses 127.0.0.10, .11, ... given to Gateways in key order. */
     static ComputedState compute(List<ObjectNode> manifests) {
-        ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(manifests));
+        return compute(resources(manifests));
+    }
+
+    static ResourceSet resources(List<ObjectNode> manifests) {
+        return ResourceSet.of(BuiltInResources.withBuiltIns(manifests));
+    }
+
+    static ComputedState compute(ResourceSet resources) {
         List<ResourceKey> gateways = resources.gateways().stream()
                 .map(g -> ResourceKey.of("gateway.networking.k8s.io", "Gateway", g.getMetadata().getNamespace(),
                         g.getMetadata().getName()))
