@@ -1,6 +1,7 @@
 package dev.portolan.config;
 
 import dev.portolan.distribute.ConfigPublisher;
+import dev.portolan.distribute.ConfigTranslation;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.store.file.FileStore;
@@ -34,7 +35,9 @@ public class ControlPlaneFactory {
     /** Started with the application context, so that manifests load (and problems show) at boot. */
     @Context
     @Bean(preDestroy = "close")
-    SnapshotService snapshotService(ResourceStore store, PortolanConfig config) {
-        return new SnapshotService(store, config.getControllerName(), Clock.systemUTC()).start();
+    SnapshotService snapshotService(ResourceStore store, PortolanConfig config, ConfigPublisher publisher) {
+        SnapshotService snapshots = new SnapshotService(store, config.getControllerName(), Clock.systemUTC());
+        snapshots.onSnapshot(new ConfigTranslation(publisher));
+        return snapshots.start();
     }
 }

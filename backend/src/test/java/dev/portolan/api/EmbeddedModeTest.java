@@ -147,6 +147,19 @@ class EmbeddedModeTest implements TestPropertyProvider {
 
     @Test
     @Order(3)
+    void proxiesPullTheTranslatedConfigWithTheVersionAsETag() {
+        var response = client.toBlocking().exchange(HttpRequest.GET("/proxy/v1/config"), String.class);
+        String etag = response.getHeaders().get("ETag");
+        assertTrue(etag != null && etag.matches("\"\\d+\""), "ETag is the quoted version: " + etag);
+        assertTrue(response.body().contains("\"name\":\"web\""), response.body());
+
+        var unchanged = client.toBlocking().exchange(
+                HttpRequest.GET("/proxy/v1/config?wait=100ms").header("If-None-Match", etag), String.class);
+        assertEquals(304, unchanged.getStatus().getCode(), "nothing newer within the wait");
+    }
+
+    @Test
+    @Order(4)
     void aHandEditIsPickedUpAndItsProblemReported() throws Exception {
         Files.writeString(folder.resolve("apps/shop/route.yaml"), ROUTE.formatted("no-such-service"));
 
@@ -159,7 +172,7 @@ class EmbeddedModeTest implements TestPropertyProvider {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aBrokenFileIsReportedWithItsLineWhileTheLastGoodObjectsKeepServing() throws Exception {
         Files.writeString(folder.resolve("gateways.yaml"), GATEWAYS.replace("port: 80", "port: eighty"));
 

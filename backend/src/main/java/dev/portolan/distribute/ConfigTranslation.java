@@ -1,0 +1,39 @@
+package dev.portolan.distribute;
+
+import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.translate.ProxyConfigTranslator;
+import dev.portolan.translate.Translation;
+import dev.portolan.translate.TranslationProblem;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every control-plane snapshot into a proxy config and publishes it. Translation problems (things the
+ * resources say that the data plane cannot do) are logged once each time the set of problems changes.
+ */
+public final class ConfigTranslation implements Consumer<ControlPlaneSnapshot> {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigTranslation.class);
+    private final ConfigPublisher publisher;
+    private List<TranslationProblem> lastProblems = List.of();
+
+    public ConfigTranslation(ConfigPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void accept(ControlPlaneSnapshot snapshot) {
+        Translation[] last = new Translation[1];
+        PublishedConfig published = publisher.publish(version -> {
+            last[0] = ProxyConfigTranslator.translateWithProblems(snapshot.resources(), snapshot.computed(), version);
+            return last[0].config();
+        });
+        List<TranslationProblem> problems = last[0].problems();
+        if (!problems.equals(lastProblems)) {
+            problems.forEach(problem -> LOG.warn("proxy config: {}", problem));
+            lastProblems = problems;
+        }
+        LOG.debug("proxy config version {} from snapshot {}", published.version(), snapshot.version());
+    }
+}
