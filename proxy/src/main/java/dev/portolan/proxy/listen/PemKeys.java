@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.AlgorithmParameters;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -46,8 +49,7 @@ public final class PemKeys {
                 String where = owner + " certificates[" + i + "]";
                 CertificateConfig certificate = certificates.get(i);
                 Certificate[] chain = chain(certificate.certificateChainPem(), where);
-                PrivateKey key = privateKey(certificate.privateKeyPem(), chain[0].getPublicKey().getAlgorithm(),
-                        where);
+                PrivateKey key = privateKey(certificate.privateKeyPem(), chain[0].getPublicKey(), where);
                 store.setKeyEntry("cert-" + i, key, STORE_PASSWORD.toCharArray(), chain);
             }
             return store;
@@ -75,8 +77,9 @@ public final class PemKeys {
         }
     }
 
-    /** @param algorithm the certificate's public key algorithm ("RSA", "EC", "Ed25519", ...) */
-    static PrivateKey privateKey(String pem, String algorithm, String where) {
+    /** @param certificateKey the leaf certificate's public key: gives the algorithm and, for SEC1, the curve */
+    static PrivateKey privateKey(String pem, PublicKey certificateKey, String where) {
+        String algorithm = certificateKey.getAlgorithm();
         Matcher block = KEY_BLOCK.matcher(pem);
         if (!block.find()) {
             throw new IllegalArgumentException(where + ".privateKeyPem: no PEM block found");
@@ -92,7 +95,7 @@ public final class PemKeys {
             case "PRIVATE KEY" -> der;
             case "RSA PRIVATE KEY" -> sequence(concat(hex("020100"), RSA_ALGORITHM, tlv(0x04, der)));
             case "EC PRIVATE KEY" -> sequence(concat(hex("020100"),
-                    sequence(concat(EC_PUBLIC_KEY_OID, curveOid(der, where))), tlv(0x04, der)));
+                    sequence(concat(EC_PUBLIC_KEY_OID, curveOid(der, certificateKey, where))), tlv(0x04, der)));
             default -> throw new IllegalArgumentException(where + ".privateKeyPem: unsupported key type '" + type
                     + "' (expected PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY; encrypted keys are not supported)");
         };
@@ -104,8 +107,11 @@ public final class PemKeys {
         }
     }
 
-    /** The named curve of a SEC1 ECPrivateKey: the OID inside its [0] parameters element. */
-    private static byte[] curveOid(byte[] sec1, String where) {
+    /**
+     * The named curve of a SEC1 ECPrivateKey: the OID inside its optional [0] parameters element, else the curve of
+     * the certificate's key (some tools leave the parameters out).
+     */
+    private static byte[] curveOid(byte[] sec1, PublicKey certificateKey, String where) {
         int[] outer = header(sec1, 0);
         int pos = outer[0];
         int end = pos + outer[1];
@@ -122,7 +128,18 @@ public final class PemKeys {
             }
             pos = element[0] + element[1];
         }
-        throw new IllegalArgumentException(where + ".privateKeyPem: EC PRIVATE KEY names no curve; use PKCS#8");
+        if (certificateKey instanceof ECPublicKey ec) {
+            try {
+                AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+                parameters.init(ec.getParams());
+                return parameters.getEncoded();
+            } catch (GeneralSecurityException | java.io.IOException e) {
+                throw new IllegalArgumentException(where + ".privateKeyPem: the certificate's EC curve is not a "
+                        + "named curve (" + e.getMessage() + ")", e);
+            }
+        }
+        throw new IllegalArgumentException(where + ".privateKeyPem: EC PRIVATE KEY names no curve and the "
+                + "certificate's key is " + certificateKey.getAlgorithm() + ", not EC");
     }
 
     /** DER header at {@code pos}: returns {content offset, content length}. */

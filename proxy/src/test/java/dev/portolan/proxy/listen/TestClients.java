@@ -54,8 +54,10 @@ public final class TestClients {
         }
         client.setSocketAddressResolver((host, port, context, promise) -> {
             try {
-                promise.succeeded(List.of(new InetSocketAddress(
-                        InetAddress.getByName(hosts.getOrDefault(host, host)), port)));
+                // Keep the name with the address: Jetty takes SNI and the certificate name check from it.
+                InetAddress address = InetAddress.getByAddress(host,
+                        InetAddress.getByName(hosts.getOrDefault(host, host)).getAddress());
+                promise.succeeded(List.of(new InetSocketAddress(address, port)));
             } catch (UnknownHostException e) {
                 promise.failed(e);
             }
