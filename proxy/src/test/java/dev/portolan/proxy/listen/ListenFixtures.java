@@ -13,7 +13,6 @@ import dev.portolan.proxy.config.RouteConfig;
 import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.WeightedBackend;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
@@ -53,20 +52,16 @@ public final class ListenFixtures {
     }
 
     /**
-     * A port offset such that {@code specPort + offset} is free on every address; found by binding, so a race with
-     * another process is possible but unlikely.
+     * A port offset such that {@code specPort + offset} is free on every address. Socket ports are kept below the
+     * ephemeral range (32768+ on Linux): there, a client connection's local port could take a port that a later
+     * apply wants to listen on. Found by binding, so a race with another process is possible but unlikely.
      */
     public static int freeOffset(List<Integer> specPorts, String... addresses) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(addresses[0]))) {
-                base = probe.getLocalPort();
-            }
-            int offset = base - specPorts.get(0);
-            if (offset < 0 || allFree(specPorts, offset, addresses)) {
-                if (offset >= 0) {
-                    return offset;
-                }
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int offset = 20_000 + random.nextInt(12_000) - specPorts.get(0);
+            if (allFree(specPorts, offset, addresses)) {
+                return offset;
             }
         }
         throw new IOException("no free port offset found for " + specPorts + " on " + List.of(addresses));
