@@ -79,6 +79,15 @@ public final class RouteTable {
         return out;
     }
 
+    /**
+     * The listener of this port that accepts a host (exact, longest wildcard, catch-all), or null. The HTTPS
+     * side uses it to compare the listener chosen by SNI with the one chosen by the Host header.
+     */
+    public ListenerConfig listenerFor(String host) {
+        HostIndex.Hit<ListenerRoutes> hit = listeners.find(HostNames.normalize(host));
+        return hit == null ? null : hit.value().listener();
+    }
+
     public Optional<RouteMatch> match(RouteRequest request) {
         HostIndex.Hit<ListenerRoutes> listener = listeners.find(request.host());
         if (listener == null) {

@@ -1,0 +1,117 @@
+package dev.portolan.proxy.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.portolan.proxy.config.GatewayConfig;
+import dev.portolan.proxy.config.ProxyConfigCodec;
+import dev.portolan.proxy.listen.LiveConfig;
+import dev.portolan.proxy.listen.ProxyServer;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The proxy's own HTTP endpoint, on a separate small server so that admin traffic never competes with proxied
+ * traffic: {@code GET /admin/gateways}, {@code GET /admin/config} (private keys redacted), {@code GET /metrics}
+ * (Prometheus text) and {@code GET /ready} (200 once a config is live).
+ */
+public final class AdminServer implements AutoCloseable {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 9901;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    /** @param port 0 picks a free port (see {@link #port()}) */
+    public AdminServer(ProxyServer proxy, String host, int port) {
+        QueuedThreadPool threads = new QueuedThreadPool(6, 2);
+        threads.setName("portolan-admin");
+        server = new Server(threads);
+        connector = new ServerConnector(server, 1, 1);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Routes(proxy));
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The bound port (useful when constructed with 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private static final class Routes extends Handler.Abstract.NonBlocking {
+        private final ProxyServer proxy;
+
+        Routes(ProxyServer proxy) {
+            this.proxy = proxy;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (!HttpMethod.GET.is(request.getMethod())) {
+                return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain", "GET only\n");
+            }
+            LiveConfig live = proxy.live();
+            return switch (Request.getPathInContext(request)) {
+                case "/admin/gateways" -> send(response, callback, 200, "application/json",
+                        json(GatewaysView.of(proxy)));
+                case "/admin/config" -> live == null
+                        ? send(response, callback, 503, "text/plain", "no config applied yet\n")
+                        : send(response, callback, 200, "application/json",
+                                ProxyConfigCodec.toJson(ConfigRedaction.redact(live.config())));
+                case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4",
+                        proxy.metrics().prometheusText(gateways(live), live == null ? -1 : live.version()));
+                case "/ready" -> live == null
+                        ? send(response, callback, 503, "text/plain", "not ready: no config applied yet\n")
+                        : send(response, callback, 200, "text/plain", "ready: config version " + live.version() + "\n");
+                default -> send(response, callback, 404, "text/plain",
+                        "unknown admin path; try /admin/gateways, /admin/config, /metrics, /ready\n");
+            };
+        }
+
+        private static Map<String, GatewayConfig> gateways(LiveConfig live) {
+            Map<String, GatewayConfig> byKey = new TreeMap<>();
+            if (live != null) {
+                live.config().gateways().forEach(g -> byKey.put(g.namespace() + "/" + g.name(), g));
+            }
+            return byKey;
+        }
+
+        private static String json(Object body) throws JsonProcessingException {
+            return JSON.writeValueAsString(body) + "\n";
+        }
+
+        private static boolean send(Response response, Callback callback, int status, String type, String body) {
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, type + (type.contains("charset") ? "" : "; charset=utf-8"));
+            Content.Sink.write(response, true, body, callback);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.portolan.proxy.listen;
+
+import dev.portolan.proxy.config.ListenerConfig;
+import dev.portolan.proxy.forward.Forwarder;
+import dev.portolan.proxy.forward.MatchedRule;
+import dev.portolan.proxy.routing.RouteMatch;
+import dev.portolan.proxy.routing.RouteRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLSession;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one handler of the proxy server: reads the live config once, finds the socket's routes by connector name,
+ * checks that an HTTPS request's host belongs to the listener its SNI chose (else 421), matches the route and
+ * hands the request to the {@link Forwarder}.
+ */
+final class GatewayHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
+
+    private final AtomicReference<LiveConfig> live;
+    private final Forwarder forwarder;
+
+    GatewayHandler(AtomicReference<LiveConfig> live, Forwarder forwarder) {
+        this.live = live;
+        this.forwarder = forwarder;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        LiveConfig config = live.get();
+        String connectorName = request.getConnectionMetaData().getConnector().getName();
+        PortRoutes port = config == null ? null : config.forConnector(connectorName);
+        if (port == null) {
+            // A socket that is closing after a swap; its new config no longer serves it.
+            return plain(response, callback, HttpStatus.NOT_FOUND_404, "no Gateway listens on " + connectorName);
+        }
+        String host = hostOf(request);
+        if (port.secure()) {
+            String sni = sniHost(request);
+            if (sni != null) {
+                ListenerConfig bySni = port.table().listenerFor(sni);
+                ListenerConfig byHost = port.table().listenerFor(host);
+                if (bySni != byHost) {
+                    Callback counted = new CountingCallback(callback, response, port.countersFor(byHost));
+                    return plain(response, counted, HttpStatus.MISDIRECTED_REQUEST_421, "host '" + host
+                            + "' is not served by the listener selected by TLS server name '" + sni + "'");
+                }
+            }
+        }
+        String query = request.getHttpURI().getQuery();
+        RouteRequest routeRequest = new RouteRequest(host, request.getMethod(), request.getHttpURI().getPath(),
+                name -> valuesOf(request, name), query);
+        Optional<RouteMatch> match = port.table().match(routeRequest);
+        if (match.isEmpty()) {
+            Callback counted = new CountingCallback(callback, response, port.countersFor(port.table().listenerFor(host)));
+            return plain(response, counted, HttpStatus.NOT_FOUND_404, "no route of Gateway "
+                    + port.gateway().namespace() + "/" + port.gateway().name() + " port " + port.specPort()
+                    + " matches " + routeRequest);
+        }
+        RouteMatch matched = match.get();
+        Callback counted = new CountingCallback(callback, response, port.countersFor(matched.listener()));
+        try {
+            forwarder.forward(request, response, counted,
+                    new MatchedRule(config.version(), port.gateway(), matched, port.specPort(), port.secure()));
+        } catch (RuntimeException e) {
+            LOG.error("Forwarder threw for {} ({}); the contract is to fail the callback instead", routeRequest,
+                    matched, e);
+            counted.failed(e);
+        }
+        return true;
+    }
+
+    private static List<String> valuesOf(Request request, String name) {
+        return request.getHeaders().getValuesList(name);
+    }
+
+    /** The request's authority host: HTTP/2 :authority or the HTTP/1.1 Host header, both land in the URI. */
+    private static String hostOf(Request request) {
+        String host = request.getHttpURI().getHost();
+        if (host == null || host.isEmpty()) {
+            host = request.getHeaders().get(HttpHeader.HOST);
+        }
+        return host == null ? "" : host;
+    }
+
+    /** The TLS server name the client sent, or null (no TLS, or a client that sent no SNI). */
+    private static String sniHost(Request request) {
+        if (!(request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData data)) {
+            return null;
+        }
+        SSLSession session = data.sslSession();
+        if (session instanceof ExtendedSSLSession extended) {
+            for (SNIServerName name : extended.getRequestedServerNames()) {
+                if (name instanceof SNIHostName hostName) {
+                    return hostName.getAsciiName();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean plain(Response response, Callback callback, int status, String message) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        Content.Sink.write(response, true, message + "\n", callback);
+        return true;
+    }
+}

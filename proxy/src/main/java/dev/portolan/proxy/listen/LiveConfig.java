@@ -1,0 +1,100 @@
+package dev.portolan.proxy.listen;
+
+import dev.portolan.proxy.admin.GatewayMetrics;
+import dev.portolan.proxy.admin.ListenerCounters;
+import dev.portolan.proxy.config.GatewayConfig;
+import dev.portolan.proxy.config.ListenerConfig;
+import dev.portolan.proxy.config.Protocol;
+import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.routing.RouteTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One immutable version of what the proxy serves: the config and, per socket, its compiled routes. A request
+ * reads it once, so it sees exactly one version from start to end.
+ */
+public final class LiveConfig {
+    private final ProxyConfig config;
+    private final SortedMap<SocketKey, PortRoutes> ports;
+    private final Map<String, PortRoutes> byConnectorName;
+
+    private LiveConfig(ProxyConfig config, SortedMap<SocketKey, PortRoutes> ports) {
+        this.config = config;
+        this.ports = ports;
+        Map<String, PortRoutes> byName = new HashMap<>();
+        ports.forEach((key, routes) -> byName.put(key.toString(), routes));
+        this.byConnectorName = Map.copyOf(byName);
+    }
+
+    /**
+     * Compiles every (address, port) of the config. Throws {@link IllegalArgumentException} naming the Gateway and
+     * port when the config cannot be served: a Gateway without address, two Gateways on one socket, or HTTP and
+     * HTTPS listeners sharing a port.
+     */
+    public static LiveConfig compile(ProxyConfig config, GatewayMetrics metrics) {
+        SortedMap<SocketKey, PortRoutes> ports = new TreeMap<>();
+        Map<SocketKey, String> owners = new HashMap<>();
+        for (GatewayConfig gateway : config.gateways()) {
+            String gatewayKey = gateway.namespace() + "/" + gateway.name();
+            if (gateway.address() == null || gateway.address().isBlank()) {
+                throw new IllegalArgumentException("Gateway " + gatewayKey + ".address: required to open listeners");
+            }
+            Map<Integer, List<ListenerConfig>> byPort = new TreeMap<>();
+            for (ListenerConfig listener : gateway.listeners()) {
+                byPort.computeIfAbsent(listener.port(), p -> new ArrayList<>()).add(listener);
+            }
+            for (Map.Entry<Integer, List<ListenerConfig>> entry : byPort.entrySet()) {
+                SocketKey key = new SocketKey(gateway.address(), entry.getKey());
+                String previousOwner = owners.putIfAbsent(key, gatewayKey);
+                if (previousOwner != null) {
+                    throw new IllegalArgumentException("Gateways " + previousOwner + " and " + gatewayKey
+                            + " both listen on " + key + "; each Gateway needs its own address");
+                }
+                List<ListenerConfig> listeners = List.copyOf(entry.getValue());
+                boolean secure = secureOf(gatewayKey, entry.getKey(), listeners);
+                Map<String, ListenerCounters> counters = new HashMap<>();
+                for (ListenerConfig listener : listeners) {
+                    counters.put(listener.name(), metrics.counters(gateway, listener.name()));
+                }
+                ports.put(key, new PortRoutes(gateway, entry.getKey(), secure, listeners, RouteTable.compile(listeners),
+                        Map.copyOf(counters), metrics.counters(gateway, GatewayMetrics.UNMATCHED_LISTENER)));
+            }
+        }
+        return new LiveConfig(config, ports);
+    }
+
+    private static boolean secureOf(String gatewayKey, int port, List<ListenerConfig> listeners) {
+        Protocol first = listeners.get(0).protocol();
+        for (ListenerConfig listener : listeners) {
+            if (listener.protocol() != first) {
+                throw new IllegalArgumentException("Gateway " + gatewayKey + " port " + port + ": listeners "
+                        + listeners.get(0).name() + " (" + first + ") and " + listener.name() + " ("
+                        + listener.protocol() + ") cannot share one socket");
+            }
+        }
+        return first == Protocol.HTTPS;
+    }
+
+    public ProxyConfig config() {
+        return config;
+    }
+
+    public long version() {
+        return config.version();
+    }
+
+    /** Sockets in address, port order. */
+    public SortedMap<SocketKey, PortRoutes> ports() {
+        return java.util.Collections.unmodifiableSortedMap(ports);
+    }
+
+    /** The routes of the connector with this name (see {@link SocketKey#toString()}), or null. */
+    PortRoutes forConnector(String connectorName) {
+        return connectorName == null ? null : byConnectorName.get(connectorName);
+    }
+}

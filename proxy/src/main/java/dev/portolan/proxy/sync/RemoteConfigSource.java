@@ -1,0 +1,150 @@
+package dev.portolan.proxy.sync;
+
+import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.config.ProxyConfigCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls the config from the control plane: {@code GET {url}/proxy/v1/config?wait=30s} with
+ * {@code If-None-Match: "<version>"}; the control plane holds the request until the config changes or the wait
+ * ends (304). On a 200 the body is a {@link ProxyConfigCodec} document and the ETag its version. When the control
+ * plane is unreachable, answers an error or serves an invalid config, the source logs a WARN, keeps the last good
+ * config and retries with exponential backoff.
+ */
+public final class RemoteConfigSource implements ConfigSource {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteConfigSource.class);
+    public static final String PATH = "/proxy/v1/config";
+
+    private final URI configUri;
+    private final Duration wait;
+    private final Duration minBackoff;
+    private final Duration maxBackoff;
+    private final HttpClient client;
+    private volatile Thread poller;
+    private volatile boolean running;
+    private volatile SyncStatus status = new SyncStatus(-1, null, 0);
+    private String etag;
+
+    /**
+     * @param controlPlaneUrl e.g. {@code http://127.0.0.1:8080}; {@link #PATH} is appended
+     * @param wait            how long the control plane may hold a poll (sent as {@code ?wait=30s})
+     * @param minBackoff      first retry delay after a failure, doubled per failure up to {@code maxBackoff}
+     */
+    public RemoteConfigSource(URI controlPlaneUrl, Duration wait, Duration minBackoff, Duration maxBackoff) {
+        String base = Objects.requireNonNull(controlPlaneUrl, "controlPlaneUrl").toString().replaceAll("/+$", "");
+        this.configUri = URI.create(base + PATH + "?wait=" + wait.toSeconds() + "s");
+        this.wait = wait;
+        this.minBackoff = minBackoff;
+        this.maxBackoff = maxBackoff;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public static RemoteConfigSource withDefaults(URI controlPlaneUrl) {
+        return new RemoteConfigSource(controlPlaneUrl, Duration.ofSeconds(30), Duration.ofMillis(500),
+                Duration.ofSeconds(30));
+    }
+
+    @Override
+    public synchronized void start(ConfigSink sink) {
+        if (poller != null) {
+            throw new IllegalStateException("RemoteConfigSource for " + configUri + " is already started");
+        }
+        running = true;
+        poller = new Thread(() -> pollLoop(sink), "portolan-config-sync");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    private void pollLoop(ConfigSink sink) {
+        int failures = 0;
+        while (running) {
+            String problem = pollOnce(sink);
+            if (problem == null) {
+                failures = 0;
+                continue;
+            }
+            failures++;
+            status = new SyncStatus(status.lastGoodVersion(), problem, failures);
+            long delay = backoffMillis(failures);
+            LOG.warn("{}; keeping config version {}; retry {} in {} ms", problem, status.lastGoodVersion(), failures,
+                    delay);
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    long backoffMillis(int failures) {
+        long delay = minBackoff.toMillis() << Math.min(failures - 1, 20);
+        return Math.min(delay, maxBackoff.toMillis());
+    }
+
+    /** One poll; returns null on success (new config or unchanged), else what went wrong. */
+    private String pollOnce(ConfigSink sink) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(configUri)
+                .timeout(wait.plusSeconds(10))
+                .header("Accept", "application/json");
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        HttpResponse<String> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return "control plane " + configUri + " unreachable (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return null;
+        }
+        if (response.statusCode() == 304) {
+            status = new SyncStatus(status.lastGoodVersion(), null, 0);
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            return "control plane " + configUri + " answered HTTP " + response.statusCode();
+        }
+        ProxyConfig config;
+        try {
+            config = ProxyConfigCodec.fromJson(response.body());
+        } catch (RuntimeException e) {
+            return "control plane " + configUri + " served an invalid config: " + e.getMessage();
+        }
+        try {
+            sink.accept(config);
+        } catch (RuntimeException e) {
+            return "config version " + config.version() + " from " + configUri + " was rejected: " + e.getMessage();
+        }
+        etag = response.headers().firstValue("ETag").orElse("\"" + config.version() + "\"");
+        status = new SyncStatus(config.version(), null, 0);
+        LOG.info("config version {} from {} is live", config.version(), configUri);
+        return null;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Thread thread = poller;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

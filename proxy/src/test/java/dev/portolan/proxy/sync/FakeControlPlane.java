@@ -1,0 +1,110 @@
+package dev.portolan.proxy.sync;
+
+import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.config.ProxyConfigCodec;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/** A tiny stand-in for the control plane's {@code /proxy/v1/config} long-poll endpoint. */
+final class FakeControlPlane implements AutoCloseable {
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server, 1, 1);
+    private final Object changed = new Object();
+    private ProxyConfig config;
+    private boolean garbage;
+    final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
+    final List<String> waits = new CopyOnWriteArrayList<>();
+
+    FakeControlPlane(int port) throws Exception {
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                serve(request, response, callback);
+                return true;
+            }
+        });
+        server.start();
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    void publish(ProxyConfig next) {
+        synchronized (changed) {
+            config = next;
+            garbage = false;
+            changed.notifyAll();
+        }
+    }
+
+    /** Serves a body that is not a config, with a new ETag. */
+    void serveGarbage() {
+        synchronized (changed) {
+            garbage = true;
+            changed.notifyAll();
+        }
+    }
+
+    private void serve(Request request, Response response, Callback callback) throws InterruptedException {
+        if (!Request.getPathInContext(request).equals(RemoteConfigSource.PATH)) {
+            Response.writeError(request, response, callback, 404);
+            return;
+        }
+        String seen = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
+        ifNoneMatch.add(String.valueOf(seen));
+        Fields query = Request.extractQueryParameters(request);
+        String wait = query.getValue("wait");
+        waits.add(String.valueOf(wait));
+        long waitMillis = Long.parseLong(wait.replace("s", "")) * 1000;
+        String body;
+        String etag;
+        synchronized (changed) {
+            long deadline = System.currentTimeMillis() + waitMillis;
+            while (!garbage && config != null && etag(config).equals(seen)
+                    && System.currentTimeMillis() < deadline) {
+                changed.wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+            if (garbage) {
+                body = "{\"version\": 99, \"gateways\": [ {\"oops\": ";
+                etag = "\"99\"";
+            } else if (config == null || etag(config).equals(seen)) {
+                response.setStatus(304);
+                callback.succeeded();
+                return;
+            } else {
+                body = ProxyConfigCodec.toJson(config);
+                etag = etag(config);
+            }
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.ETAG, etag);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        Content.Sink.write(response, true, body, callback);
+    }
+
+    private static String etag(ProxyConfig config) {
+        return "\"" + config.version() + "\"";
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
