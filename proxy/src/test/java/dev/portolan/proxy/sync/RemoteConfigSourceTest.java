@@ -63,6 +63,8 @@ class RemoteConfigSourceTest {
             assertEquals(2, second.version());
             assertEquals("null", controlPlane.ifNoneMatch.get(0));
             assertEquals("20s", controlPlane.waits.get(0));
+            // the status is recorded after the sink took the config: wait for it rather than race it
+            await("the status to record version 2", () -> source.status().lastGoodVersion() == 2);
             assertEquals(new SyncStatus(2, null, 0), source.status());
         }
     }
