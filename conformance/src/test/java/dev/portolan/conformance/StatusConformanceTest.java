@@ -1,4 +1,4 @@
-package dev.portolan.graph;
+package dev.portolan.conformance;
 
 import dev.portolan.snapshot.ComputedState;
 import dev.portolan.snapshot.ControlPlanePipeline;

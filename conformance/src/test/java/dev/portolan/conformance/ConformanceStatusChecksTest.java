@@ -1,4 +1,4 @@
-package dev.portolan.graph;
+package dev.portolan.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
