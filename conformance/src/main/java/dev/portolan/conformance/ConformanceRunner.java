@@ -127,7 +127,7 @@ public final class ConformanceRunner implements AutoCloseable {
             }
         }
         if (!skipped.isEmpty()) {
-            String reason = String.join("; ", skipReasons) + " (" + skipped.size() + " steps not run, " + passed + " passed)";
+            String reason = String.join("; ", skipReasons) + " (" + steps(skipped.size()) + " not run, " + passed + " passed)";
             return new CaseResult(conformanceCase.name(), CaseResult.Verdict.SKIP, reason, passed, skipped);
         }
         return new CaseResult(conformanceCase.name(), CaseResult.Verdict.PASS, "", passed, skipped);
@@ -158,6 +158,10 @@ public final class ConformanceRunner implements AutoCloseable {
                 System.err.println("cannot delete " + key + " after the case: " + e.getMessage());
             }
         }
+    }
+
+    private static String steps(int count) {
+        return count == 1 ? "1 step" : count + " steps";
     }
 
     private static String describe(int index, JsonNode step) {
