@@ -3,6 +3,7 @@ package dev.portolan.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.Manifests;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -142,7 +143,16 @@ public final class GatewayClient implements AutoCloseable {
         client.setFollowRedirects(false);
         client.setConnectTimeout(timeout.toMillis());
         client.setUserAgentField(null);
-        client.setSocketAddressResolver((host, port, context, promise) -> promise.succeeded(List.of(address)));
+        client.setSocketAddressResolver((host, port, context, promise) -> {
+            try {
+                // keep the requested name on the address: TLS takes its peer host (hostname check) from it
+                InetAddress ip = address.isUnresolved() ? InetAddress.getByName(address.getHostString()) : address.getAddress();
+                InetAddress named = InetAddress.getByAddress(host, ip.getAddress());
+                promise.succeeded(List.of(new InetSocketAddress(named, address.getPort())));
+            } catch (IOException e) {
+                promise.failed(e);
+            }
+        });
         try {
             client.start();
         } catch (Exception e) {
