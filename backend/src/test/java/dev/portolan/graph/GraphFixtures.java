@@ -1,12 +1,16 @@
 package dev.portolan.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import dev.portolan.model.Manifests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Small helpers for graph unit tests: YAML in, graph out. */
@@ -23,7 +27,17 @@ final class GraphFixtures {
     }
 
     static ResourceSet resources(String yaml) {
-        List<? extends JsonNode> docs = ConformanceObjects.parseYaml(yaml, Map.of());
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = Manifests.YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc.isObject()) {
+                    docs.add(doc);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse test YAML", e);
+        }
         return ResourceSet.of(docs);
     }
 

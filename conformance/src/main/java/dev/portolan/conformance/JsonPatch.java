@@ -1,4 +1,4 @@
-package dev.portolan.graph;
+package dev.portolan.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

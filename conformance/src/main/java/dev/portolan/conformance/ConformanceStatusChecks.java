@@ -1,9 +1,12 @@
-package dev.portolan.graph;
+package dev.portolan.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,25 +25,19 @@ public final class ConformanceStatusChecks {
             "expectLatestObservedGeneration", "expectBackendTLSPolicyCondition");
     private static final String SKIP_READINESS = "gateway-api/skip-this-for-readiness";
 
-    private final ConformanceObjects objects;
-    private final Function<ResourceKey, Optional<JsonNode>> statusOf;
+    private final Function<ResourceKey, Optional<ObjectNode>> objects;
+    private final Supplier<Collection<ResourceKey>> knownKeys;
     private final String controllerName;
 
-    public ConformanceStatusChecks(ConformanceObjects objects, Function<ResourceKey, Optional<JsonNode>> statusOf,
-                                   String controllerName) {
+    /**
+     * @param objects    the implementation's current object (metadata + status) for a key
+     * @param knownKeys  every object the run created (to find the Gateways of {@code waitNamespacesReady})
+     */
+    public ConformanceStatusChecks(Function<ResourceKey, Optional<ObjectNode>> objects,
+                                   Supplier<Collection<ResourceKey>> knownKeys, String controllerName) {
         this.objects = objects;
-        this.statusOf = statusOf;
+        this.knownKeys = knownKeys;
         this.controllerName = controllerName;
-    }
-
-    public static ResourceKey gatewayKey(String namespacedName) {
-        return key(ApiGroups.GATEWAY_KIND, namespacedName);
-    }
-
-    public static ResourceKey key(String kind, String namespacedName) {
-        int slash = namespacedName.indexOf('/');
-        return slash < 0 ? ResourceKey.of(ApiGroups.GATEWAY, kind, "", namespacedName)
-                : ResourceKey.of(ApiGroups.GATEWAY, kind, namespacedName.substring(0, slash), namespacedName.substring(slash + 1));
     }
 
     public void check(JsonNode step) {
@@ -52,10 +49,10 @@ public final class ConformanceStatusChecks {
             case "expectRouteNoAcceptedParents" -> routeNoAcceptedParents(step);
             case "expectGatewayZeroRoutes" -> gatewayZeroRoutes(step);
             case "expectGatewayListeners" -> gatewayListeners(step);
-            case "expectGatewayCondition" -> expectCondition(gatewayKey(step.path("gateway").asText()), step.path("condition"));
-            case "expectGatewayClassCondition" -> expectCondition(key(ApiGroups.GATEWAY_CLASS, step.path("gatewayClass").asText()),
+            case "expectGatewayCondition" -> expectCondition(ObjectReferences.gatewayKey(step.path("gateway").asText()), step.path("condition"));
+            case "expectGatewayClassCondition" -> expectCondition(ObjectReferences.key(ApiGroups.GATEWAY_CLASS, step.path("gatewayClass").asText()),
                     step.path("condition"));
-            case "expectGatewayAddress" -> gatewayAddress(gatewayKey(step.path("gateway").asText()));
+            case "expectGatewayAddress" -> gatewayAddress(ObjectReferences.gatewayKey(step.path("gateway").asText()));
             case "expectLatestObservedGeneration" -> latestObservedGeneration(step);
             case "expectBackendTLSPolicyCondition" -> backendTlsPolicyCondition(step);
             default -> throw new IllegalArgumentException("not a status step: " + step.path("type").asText());
@@ -65,27 +62,27 @@ public final class ConformanceStatusChecks {
     private void namespacesReady(JsonNode step) {
         Set<String> namespaces = new TreeSet<>();
         step.path("namespaces").forEach(n -> namespaces.add(n.asText()));
-        for (JsonNode object : objects.all()) {
-            JsonNode metadata = object.path("metadata");
-            if (!object.path("kind").asText().equals(ApiGroups.GATEWAY_KIND)
-                    || !namespaces.contains(metadata.path("namespace").asText())
-                    || "true".equals(metadata.path("annotations").path(SKIP_READINESS).asText())) {
+        for (ResourceKey gateway : new TreeSet<>(knownKeys.get())) {
+            if (!gateway.group().equals(ApiGroups.GATEWAY) || !gateway.kind().equals(ApiGroups.GATEWAY_KIND)
+                    || !namespaces.contains(gateway.namespace())) {
                 continue;
             }
-            ResourceKey gateway = ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND,
-                    metadata.path("namespace").asText(), metadata.path("name").asText());
+            Optional<ObjectNode> object = objects.apply(gateway);
+            if (object.isEmpty() || "true".equals(object.get().path("metadata").path("annotations").path(SKIP_READINESS).asText())) {
+                continue;
+            }
             JsonNode conditions = status(gateway).path("conditions");
             String where = gateway + " status.conditions";
-            expectCondition(conditions, condition("Accepted", "True", null), where, objects.generation(gateway));
-            expectCondition(conditions, condition("Programmed", "True", null), where, objects.generation(gateway));
+            expectCondition(conditions, condition("Accepted", "True", null), where, generation(gateway));
+            expectCondition(conditions, condition("Programmed", "True", null), where, generation(gateway));
         }
     }
 
     private void gatewayAndRoutesAccepted(JsonNode step) {
-        ResourceKey gateway = gatewayKey(step.path("gateway").asText());
+        ResourceKey gateway = ObjectReferences.gatewayKey(step.path("gateway").asText());
         gatewayAddress(gateway);
         JsonNode status = status(gateway);
-        long generation = objects.generation(gateway);
+        long generation = generation(gateway);
         Set<String> onlyListeners = new TreeSet<>();
         step.path("listeners").forEach(l -> onlyListeners.add(l.asText()));
         for (JsonNode listener : status.path("listeners")) {
@@ -100,26 +97,26 @@ public final class ConformanceStatusChecks {
         }
         String routeKind = step.path("routeKind").asText(ApiGroups.HTTP_ROUTE);
         for (JsonNode route : step.path("routes")) {
-            ResourceKey routeKey = key(routeKind, route.asText());
+            ResourceKey routeKey = ObjectReferences.key(routeKind, route.asText());
             JsonNode parent = parentEntry(routeKey, gateway);
             String where = routeKey + " status.parents[" + gateway.namespacedName() + "]";
             expectEquals(ApiGroups.GATEWAY, parent.path("parentRef").path("group").asText(null), where + ".parentRef.group");
             expectEquals(ApiGroups.GATEWAY_KIND, parent.path("parentRef").path("kind").asText(null), where + ".parentRef.kind");
             expectEquals(controllerName, parent.path("controllerName").asText(null), where + ".controllerName");
             expectCondition(parent.path("conditions"), condition("Accepted", "True", "Accepted"), where,
-                    objects.generation(routeKey));
+                    generation(routeKey));
         }
     }
 
     private void routeCondition(JsonNode step) {
-        ResourceKey route = key(ApiGroups.HTTP_ROUTE, step.path("route").asText());
-        ResourceKey gateway = gatewayKey(step.path("gateway").asText());
+        ResourceKey route = ObjectReferences.key(ApiGroups.HTTP_ROUTE, step.path("route").asText());
+        ResourceKey gateway = ObjectReferences.gatewayKey(step.path("gateway").asText());
         expectCondition(parentEntry(route, gateway).path("conditions"), step.path("condition"),
-                route + " status.parents[" + gateway.namespacedName() + "]", objects.generation(route));
+                route + " status.parents[" + gateway.namespacedName() + "]", generation(route));
     }
 
     private void routeParents(JsonNode step) {
-        ResourceKey route = key(ApiGroups.HTTP_ROUTE, step.path("route").asText());
+        ResourceKey route = ObjectReferences.key(ApiGroups.HTTP_ROUTE, step.path("route").asText());
         JsonNode actual = status(route).path("parents");
         JsonNode expected = step.path("parents");
         if (actual.size() != expected.size()) {
@@ -144,14 +141,14 @@ public final class ConformanceStatusChecks {
             expectEquals(wanted.path("controllerName").asText().replace("{GATEWAY_CONTROLLER_NAME}", controllerName),
                     parent.path("controllerName").asText(null), where + ".controllerName");
             for (JsonNode condition : wanted.path("conditions")) {
-                expectCondition(parent.path("conditions"), condition, where, objects.generation(route));
+                expectCondition(parent.path("conditions"), condition, where, generation(route));
             }
         }
     }
 
     private void routeNoAcceptedParents(JsonNode step) {
-        ResourceKey route = key(ApiGroups.HTTP_ROUTE, step.path("route").asText());
-        JsonNode parents = statusOf.apply(route).map(s -> s.path("parents")).orElse(null);
+        ResourceKey route = ObjectReferences.key(ApiGroups.HTTP_ROUTE, step.path("route").asText());
+        JsonNode parents = objects.apply(route).map(o -> o.path("status").path("parents")).orElse(null);
         if (parents == null || parents.isEmpty()) {
             return;
         }
@@ -162,7 +159,7 @@ public final class ConformanceStatusChecks {
     }
 
     private void gatewayZeroRoutes(JsonNode step) {
-        ResourceKey gateway = gatewayKey(step.path("gateway").asText());
+        ResourceKey gateway = ObjectReferences.gatewayKey(step.path("gateway").asText());
         JsonNode listeners = status(gateway).path("listeners");
         if (listeners.isEmpty()) {
             return;
@@ -173,7 +170,7 @@ public final class ConformanceStatusChecks {
     }
 
     private void gatewayListeners(JsonNode step) {
-        ResourceKey gateway = gatewayKey(step.path("gateway").asText());
+        ResourceKey gateway = ObjectReferences.gatewayKey(step.path("gateway").asText());
         JsonNode actual = status(gateway).path("listeners");
         Set<String> actualNames = new TreeSet<>();
         actual.forEach(l -> actualNames.add(l.path("name").asText()));
@@ -197,7 +194,7 @@ public final class ConformanceStatusChecks {
                 }
             }
             for (JsonNode condition : wanted.path("conditions")) {
-                expectCondition(listener.path("conditions"), condition, where, objects.generation(gateway));
+                expectCondition(listener.path("conditions"), condition, where, generation(gateway));
             }
         }
     }
@@ -210,22 +207,22 @@ public final class ConformanceStatusChecks {
     }
 
     private void latestObservedGeneration(JsonNode step) {
-        ResourceKey key = ConformanceObjects.keyOfReference(step.path("object"));
-        expectObservedGeneration(status(key).path("conditions"), objects.generation(key), key + " status.conditions");
+        ResourceKey key = ObjectReferences.keyOfReference(step.path("object"));
+        expectObservedGeneration(status(key).path("conditions"), generation(key), key + " status.conditions");
     }
 
     private void backendTlsPolicyCondition(JsonNode step) {
-        ResourceKey policy = key(ApiGroups.BACKEND_TLS_POLICY, step.path("policy").asText());
-        ResourceKey gateway = gatewayKey(step.path("ancestorGateway").asText());
+        ResourceKey policy = ObjectReferences.key(ApiGroups.BACKEND_TLS_POLICY, step.path("policy").asText());
+        ResourceKey gateway = ObjectReferences.gatewayKey(step.path("ancestorGateway").asText());
         JsonNode ancestor = find(status(policy).path("ancestors"),
                 a -> a.path("ancestorRef").path("name").asText().equals(gateway.name()))
                 .orElseThrow(() -> new AssertionError(policy + " status.ancestors has no entry for " + gateway));
         expectCondition(ancestor.path("conditions"), step.path("condition"),
-                policy + " status.ancestors[" + gateway.namespacedName() + "]", objects.generation(policy));
+                policy + " status.ancestors[" + gateway.namespacedName() + "]", generation(policy));
     }
 
     private void expectCondition(ResourceKey key, JsonNode expected) {
-        expectCondition(status(key).path("conditions"), expected, key + " status.conditions", objects.generation(key));
+        expectCondition(status(key).path("conditions"), expected, key + " status.conditions", generation(key));
     }
 
     /** The condition is present (status/reason unless null) and every condition has the latest observedGeneration. */
@@ -259,7 +256,16 @@ public final class ConformanceStatusChecks {
     }
 
     private JsonNode status(ResourceKey key) {
-        return statusOf.apply(key).orElseThrow(() -> new AssertionError(key + " has no status"));
+        ObjectNode object = objects.apply(key).orElseThrow(() -> new AssertionError(key + " does not exist"));
+        if (!object.hasNonNull("status")) {
+            throw new AssertionError(key + " has no status");
+        }
+        return object.get("status");
+    }
+
+    private long generation(ResourceKey key) {
+        return objects.apply(key).orElseThrow(() -> new AssertionError(key + " does not exist"))
+                .path("metadata").path("generation").asLong();
     }
 
     private static Optional<JsonNode> conditionOf(JsonNode conditions, String type) {

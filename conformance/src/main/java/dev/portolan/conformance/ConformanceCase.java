@@ -1,7 +1,6 @@
-package dev.portolan.graph;
+package dev.portolan.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.Manifests;
 import java.io.IOException;
@@ -14,16 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/**
- * One case file of the portable conformance suite (schema: {@code cases/README.md}) and the way to set up its
- * objects: a GatewayClass for the implementation, the base manifests, the programmatic Secrets/ConfigMaps, then the
- * case's own manifests, in that order.
- */
+/** One case file of the portable conformance suite (schema: {@code cases/README.md}). */
 public record ConformanceCase(Path file, String name, List<String> manifestYamls, List<JsonNode> steps) {
-    /** Steps that need a running data plane; status-only runners skip them. */
+    /** Steps that need a running data plane; status-only implementations skip them. */
     public static final Set<String> DATA_PLANE_STEPS = Set.of(
-            "http", "weightedDistribution", "mirrorDistribution", "websocket", "repeat",
-            "expectGeneratedInfrastructureMetadata");
+            "http", "weightedDistribution", "mirrorDistribution", "websocket", "repeat");
     public static final Set<String> MUTATION_STEPS = Set.of("patch", "apply", "delete");
 
     public static ConformanceCase load(Path file) {
@@ -46,32 +40,20 @@ public record ConformanceCase(Path file, String name, List<String> manifestYamls
         }
     }
 
-    /** The objects before the first step: class, base, programmatic resources, then the case's manifests. */
-    public ConformanceObjects initialObjects(String className, String controllerName, List<ObjectNode> programmatic) {
-        Map<String, String> placeholders = Map.of("{GATEWAY_CLASS_NAME}", className,
-                "{GATEWAY_CONTROLLER_NAME}", controllerName);
-        ConformanceObjects objects = new ConformanceObjects();
-        objects.apply(gatewayClass(className, controllerName));
-        Path base = file.getParent().resolve("base");
-        ConformanceObjects.parseYaml(readText(base.resolve("manifests.yaml")), placeholders).forEach(objects::apply);
-        programmatic.forEach(objects::apply);
-        for (String yaml : manifestYamls) {
-            ConformanceObjects.parseYaml(yaml, placeholders).forEach(objects::apply);
-        }
-        return objects;
+    /** The case's own objects, in file order (the order they must be created in). */
+    public List<ObjectNode> manifests(Map<String, String> placeholders) {
+        List<ObjectNode> out = new ArrayList<>();
+        manifestYamls.forEach(yaml -> out.addAll(YamlDocuments.parse(yaml, placeholders)));
+        return out;
+    }
+
+    /** {@code base/manifests.yaml} of a cases folder, placeholders replaced. */
+    public static List<ObjectNode> baseManifests(Path casesFolder, Map<String, String> placeholders) {
+        return YamlDocuments.parse(readText(casesFolder.resolve("base").resolve("manifests.yaml")), placeholders);
     }
 
     public static JsonNode programmaticResourcesDescription(Path casesFolder) {
         return readJson(casesFolder.resolve("base").resolve("programmatic-resources.json"));
-    }
-
-    private static ObjectNode gatewayClass(String name, String controllerName) {
-        ObjectNode manifest = JsonNodeFactory.instance.objectNode();
-        manifest.put("apiVersion", "gateway.networking.k8s.io/v1");
-        manifest.put("kind", "GatewayClass");
-        manifest.putObject("metadata").put("name", name);
-        manifest.putObject("spec").put("controllerName", controllerName);
-        return manifest;
     }
 
     private static JsonNode readJson(Path file) {

@@ -1,4 +1,4 @@
-package dev.portolan.graph;
+package dev.portolan.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,7 +15,15 @@ import java.util.Map;
  * CAs are named by the first word of their description ({@code CA-A}, ...); one instance serves all its users.
  */
 public final class ProgrammaticResources {
-    private final Map<String, TestCertificates.Pem> authorities = new HashMap<>();
+    /**
+     * Replaces the upstream SANs {@code *} and {@code *.org}: Java's TLS client rejects a bare {@code *} and
+     * wildcards directly under a public suffix, so the listener certificate names every SNI the cases send
+     * (README section 4 allows explicit SANs).
+     */
+    static final List<String> EXPLICIT_WILDCARD_SANS = List.of("example.org", "second-example.org", "unknown-example.org",
+            "https-listener.org", "third-example.wildcard.org", "fourth-example.wildcard.org", "example.com", "foo.example.com");
+
+    private final Map<String, HarnessCertificates.Pem> authorities = new HashMap<>();
 
     /** Manifests for every listed object, in file order. */
     public List<ObjectNode> manifests(JsonNode description) {
@@ -36,10 +44,16 @@ public final class ProgrammaticResources {
     private ObjectNode secret(JsonNode object) {
         JsonNode cert = object.path("cert");
         List<String> sans = new ArrayList<>();
-        cert.path("sans").forEach(san -> sans.add(san.asText()));
-        TestCertificates.Pem issuer = cert.path("selfSigned").asBoolean(false) ? null : authority(cert.path("issuer").asText());
+        for (JsonNode san : cert.path("sans")) {
+            if (san.asText().equals("*") || san.asText().equals("*.org")) {
+                EXPLICIT_WILDCARD_SANS.stream().filter(name -> !sans.contains(name)).forEach(sans::add);
+            } else {
+                sans.add(san.asText());
+            }
+        }
+        HarnessCertificates.Pem issuer = cert.path("selfSigned").asBoolean(false) ? null : authority(cert.path("issuer").asText());
         JsonNode usage = cert.path("extKeyUsage");
-        TestCertificates.Pem pem = TestCertificates.leaf(sans, issuer, usage.isArray() && !usage.isEmpty() ? usage.get(0).asText() : null);
+        HarnessCertificates.Pem pem = HarnessCertificates.leaf(sans, issuer, usage.isArray() && !usage.isEmpty() ? usage.get(0).asText() : null);
         ObjectNode manifest = header("Secret", object);
         manifest.put("type", "kubernetes.io/tls");
         ObjectNode data = manifest.putObject("data");
@@ -49,7 +63,7 @@ public final class ProgrammaticResources {
     }
 
     private ObjectNode configMap(JsonNode object) {
-        TestCertificates.Pem ca = authority(object.path("ca").asText().split(" ")[0]);
+        HarnessCertificates.Pem ca = authority(object.path("ca").asText().split(" ")[0]);
         ObjectNode manifest = header("ConfigMap", object);
         ObjectNode data = manifest.putObject("data");
         data.put("ca.crt", ca.certificate());
@@ -57,8 +71,8 @@ public final class ProgrammaticResources {
         return manifest;
     }
 
-    private TestCertificates.Pem authority(String name) {
-        return authorities.computeIfAbsent(name, n -> TestCertificates.certificateAuthority("gatewayapi"));
+    private HarnessCertificates.Pem authority(String name) {
+        return authorities.computeIfAbsent(name, n -> HarnessCertificates.certificateAuthority("gatewayapi"));
     }
 
     private static ObjectNode header(String kind, JsonNode object) {
