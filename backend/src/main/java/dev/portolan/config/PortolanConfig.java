@@ -11,6 +11,7 @@ public class PortolanConfig {
 
     private Path manifests = Path.of("manifests");
     private String controllerName = DEFAULT_CONTROLLER_NAME;
+    private ProxySettings proxy = new ProxySettings();
 
     /** Folder of YAML manifests read in embedded mode. */
     public Path getManifests() {
@@ -27,5 +28,48 @@ public class PortolanConfig {
 
     public void setControllerName(String controllerName) {
         this.controllerName = controllerName;
+    }
+
+    public ProxySettings getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(ProxySettings proxy) {
+        this.proxy = proxy;
+    }
+
+    /** {@code portolan.proxy.*}: the in-process proxy of embedded mode. */
+    @ConfigurationProperties("proxy")
+    public static class ProxySettings {
+        private boolean enabled = true;
+        private int portOffset = 10000;
+        private int adminPort = 9901;
+
+        /** Whether embedded mode runs the proxy in the same JVM. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** Added to every listener port (80 becomes 10080) so that no port needs root. */
+        public int getPortOffset() {
+            return portOffset;
+        }
+
+        public void setPortOffset(int portOffset) {
+            this.portOffset = portOffset;
+        }
+
+        /** Port of the proxy admin endpoint on 127.0.0.1 (0 = any free port, -1 = off). */
+        public int getAdminPort() {
+            return adminPort;
+        }
+
+        public void setAdminPort(int adminPort) {
+            this.adminPort = adminPort;
+        }
     }
 }

@@ -2,20 +2,14 @@ package dev.portolan.proxy;
 
 import dev.portolan.proxy.admin.AdminServer;
 import dev.portolan.proxy.admin.GatewayMetrics;
-import dev.portolan.proxy.config.ProxyConfig;
-import dev.portolan.proxy.forward.Forwarder;
-import dev.portolan.proxy.forward.MatchedRule;
+import dev.portolan.proxy.forward.Forwarders;
 import dev.portolan.proxy.listen.ApplyResult;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.proxy.sync.RemoteConfigSource;
 import java.net.URI;
-import java.util.Iterator;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +68,7 @@ public final class ProxyMain {
             System.exit(2);
             return;
         }
-        ProxyServer proxy = new ProxyServer(loadForwarder(), ProxyServerOptions.defaults().withPortOffset(args.portOffset()),
+        ProxyServer proxy = new ProxyServer(Forwarders.load(), ProxyServerOptions.defaults().withPortOffset(args.portOffset()),
                 new GatewayMetrics());
         proxy.start();
         AdminServer admin = new AdminServer(proxy, AdminServer.DEFAULT_HOST, args.adminPort());
@@ -100,31 +94,5 @@ public final class ProxyMain {
     private static void logFailures(ApplyResult result) {
         result.openFailures().forEach((socket, reason) ->
                 LOG.warn("config version {}: socket {} is not open: {}", result.version(), socket, reason));
-    }
-
-    static Forwarder loadForwarder() {
-        Iterator<Forwarder> found = ServiceLoader.load(Forwarder.class).iterator();
-        if (found.hasNext()) {
-            return found.next();
-        }
-        LOG.error("no Forwarder implementation on the class path (META-INF/services/{}); matched requests will "
-                + "answer 502", Forwarder.class.getName());
-        return new MissingForwarder();
-    }
-
-    /** Makes a build without a forwarder visible on every request instead of failing silently. */
-    private static final class MissingForwarder implements Forwarder {
-        @Override
-        public void prepare(ProxyConfig config) {
-        }
-
-        @Override
-        public void forward(Request request, Response response, Callback callback, MatchedRule matched) {
-            Response.writeError(request, response, callback, 502, "no Forwarder in this build; matched " + matched.match());
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

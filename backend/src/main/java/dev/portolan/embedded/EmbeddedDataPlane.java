@@ -1,0 +1,85 @@
+package dev.portolan.embedded;
+
+import dev.portolan.distribute.ConfigPublisher;
+import dev.portolan.distribute.PublishedConfig;
+import dev.portolan.proxy.admin.AdminServer;
+import dev.portolan.proxy.admin.GatewayMetrics;
+import dev.portolan.proxy.forward.Forwarder;
+import dev.portolan.proxy.listen.ApplyResult;
+import dev.portolan.proxy.listen.ProxyServer;
+import dev.portolan.proxy.listen.ProxyServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy in the control plane's JVM: every config the publisher hands out is applied directly (no HTTP hop).
+ * A config the proxy refuses is logged and the previous one keeps serving.
+ */
+public final class EmbeddedDataPlane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDataPlane.class);
+    private final ProxyServer proxy;
+    private final AdminServer admin;
+
+    private EmbeddedDataPlane(ProxyServer proxy, AdminServer admin) {
+        this.proxy = proxy;
+        this.admin = admin;
+    }
+
+    /**
+     * Starts the proxy and its admin endpoint and follows the publisher.
+     *
+     * @param adminPort the admin endpoint's port on 127.0.0.1; 0 picks a free one, -1 turns it off
+     */
+    public static EmbeddedDataPlane start(ConfigPublisher publisher, Forwarder forwarder, ProxyServerOptions options,
+                                          int adminPort) throws Exception {
+        ProxyServer proxy = new ProxyServer(forwarder, options, new GatewayMetrics());
+        AdminServer admin = null;
+        try {
+            proxy.start();
+            if (adminPort >= 0) {
+                admin = new AdminServer(proxy, AdminServer.DEFAULT_HOST, adminPort);
+                admin.start();
+            }
+        } catch (Exception e) {
+            proxy.close();
+            throw e;
+        }
+        EmbeddedDataPlane dataPlane = new EmbeddedDataPlane(proxy, admin);
+        publisher.subscribe(dataPlane::apply);
+        LOG.info("embedded proxy up: listener ports are spec port + {}{}", options.portOffset(),
+                admin == null ? "" : ", admin on http://127.0.0.1:" + admin.port() + "/admin/gateways");
+        return dataPlane;
+    }
+
+    private void apply(PublishedConfig published) {
+        try {
+            ApplyResult result = proxy.apply(published.config());
+            result.openFailures().forEach((socket, reason) -> LOG.warn(
+                    "proxy config version {}: socket {} is not open: {}", result.version(), socket, reason));
+        } catch (RuntimeException e) {
+            LOG.error("proxy refused config version {}; still serving the previous one: {}", published.version(),
+                    e.getMessage());
+        }
+    }
+
+    public ProxyServer proxy() {
+        return proxy;
+    }
+
+    /** The admin endpoint's port, or -1 when it is off. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            try {
+                admin.close();
+            } catch (Exception e) {
+                LOG.warn("stopping the proxy admin endpoint failed: {}", e.toString());
+            }
+        }
+        proxy.close();
+    }
+}

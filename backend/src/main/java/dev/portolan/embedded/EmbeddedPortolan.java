@@ -1,0 +1,97 @@
+package dev.portolan.embedded;
+
+import dev.portolan.distribute.ConfigPublisher;
+import dev.portolan.distribute.ConfigTranslation;
+import dev.portolan.proxy.forward.Forwarder;
+import dev.portolan.proxy.listen.ProxyServerOptions;
+import dev.portolan.snapshot.SnapshotService;
+import dev.portolan.store.file.FileStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Embedded mode in one object: the manifest folder store, the snapshot service, config translation and
+ * publication, and (optionally) the in-process proxy. The Micronaut application and the conformance runner both
+ * start Portolan through here, so they run the same code path.
+ */
+public final class EmbeddedPortolan implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPortolan.class);
+
+    /**
+     * @param proxyPortOffset added to every listener port (80 → 80 + offset) so that ports below 1024 need no root
+     * @param adminPort       the proxy admin endpoint's port; 0 = any free port, -1 = off
+     */
+    public record Options(Path manifests, String controllerName, boolean proxyEnabled, int proxyPortOffset,
+                          int adminPort) {
+    }
+
+    private final FileStore store;
+    private final SnapshotService snapshots;
+    private final ConfigPublisher publisher;
+    private final EmbeddedDataPlane dataPlane;
+
+    private EmbeddedPortolan(FileStore store, SnapshotService snapshots, ConfigPublisher publisher,
+                             EmbeddedDataPlane dataPlane) {
+        this.store = store;
+        this.snapshots = snapshots;
+        this.publisher = publisher;
+        this.dataPlane = dataPlane;
+    }
+
+    public static EmbeddedPortolan start(Options options, Supplier<Forwarder> forwarders) throws Exception {
+        Path folder = options.manifests().toAbsolutePath().normalize();
+        LOG.info("embedded mode: reading manifests from {}", folder);
+        FileStore store = FileStore.open(folder, Clock.systemUTC());
+        ConfigPublisher publisher = new ConfigPublisher();
+        EmbeddedDataPlane dataPlane = null;
+        SnapshotService snapshots = null;
+        try {
+            if (options.proxyEnabled()) {
+                dataPlane = EmbeddedDataPlane.start(publisher, forwarders.get(),
+                        ProxyServerOptions.defaults().withPortOffset(options.proxyPortOffset()), options.adminPort());
+            }
+            snapshots = new SnapshotService(store, options.controllerName(), Clock.systemUTC());
+            snapshots.onSnapshot(new ConfigTranslation(publisher));
+            snapshots.start();
+        } catch (Exception | Error e) {
+            if (snapshots != null) {
+                snapshots.close();
+            }
+            if (dataPlane != null) {
+                dataPlane.close();
+            }
+            store.close();
+            throw e;
+        }
+        return new EmbeddedPortolan(store, snapshots, publisher, dataPlane);
+    }
+
+    public FileStore store() {
+        return store;
+    }
+
+    public SnapshotService snapshots() {
+        return snapshots;
+    }
+
+    public ConfigPublisher publisher() {
+        return publisher;
+    }
+
+    public Optional<EmbeddedDataPlane> dataPlane() {
+        return Optional.ofNullable(dataPlane);
+    }
+
+    @Override
+    public void close() {
+        snapshots.close();
+        if (dataPlane != null) {
+            dataPlane.close();
+        }
+        store.close();
+    }
+}
