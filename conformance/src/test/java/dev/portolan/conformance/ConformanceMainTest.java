@@ -15,8 +15,9 @@ class ConformanceMainTest {
     }
 
     @Test
-    void findsThePureStatusProviderAndRejectsUnknownNames() {
-        assertEquals(PureStatusPortolan.NAME, ConformanceMain.provider(null).name());
+    void defaultsToEmbeddedPortolanAndRejectsUnknownNames() {
+        assertEquals("embedded", ConformanceMain.provider(null).name(), "the real data plane is the default");
+        assertEquals(PureStatusPortolan.NAME, ConformanceMain.provider(PureStatusPortolan.NAME).name());
         assertEquals(2, ConformanceMain.run(new String[] {CASES, "--implementation", "nope"}));
         assertEquals(2, ConformanceMain.run(new String[] {"/no/such/folder"}));
         assertEquals(2, ConformanceMain.run(new String[] {CASES, "--only"}));
