@@ -173,7 +173,7 @@ public final class HttpForwarder implements Forwarder {
         };
         TimeoutsConfig timeouts = rule.timeouts();
         boolean hasBody = ClientRequests.hasBody(request);
-        UpstreamPlan plan = new UpstreamPlan(backend, client.client(), scheme, request.getMethod(), pathAndQuery,
+        UpstreamPlan plan = new UpstreamPlan(backend, client.client(), clients.keepsAuthority(client.client()), scheme, request.getMethod(), pathAndQuery,
                 headers.asImmutable(), null, hasBody, millis(timeouts == null ? null : timeouts.request()),
                 millis(timeouts == null ? null : timeouts.backendRequest()), rule.retry(), editAnswer);
         boolean replayable = rule.retry() != null && rule.retry().attempts() > 0 || !sampledMirrors.isEmpty();

@@ -74,14 +74,17 @@ final class ProxyExchange {
     private void attempt(int number) {
         Endpoint endpoint = picker.endpoint(plan.backend());
         Attempt attempt = new Attempt(number);
-        org.eclipse.jetty.client.Request upstream = plan.client()
-                .newRequest(endpoint.host(), endpoint.port())
-                .scheme(plan.scheme())
-                .method(plan.method())
+        org.eclipse.jetty.client.Request upstream = plan.keepAuthority()
+                ? Authorities.newRequest(plan.client(), endpoint, plan.scheme(), plan.headers())
+                : plan.client().newRequest(endpoint.host(), endpoint.port()).scheme(plan.scheme());
+        upstream.method(plan.method())
                 .path(plan.pathAndQuery())
                 .headers(h -> {
                     h.clear();
                     h.add(plan.headers());
+                    if (plan.keepAuthority()) {
+                        h.remove(org.eclipse.jetty.http.HttpHeader.HOST);
+                    }
                 });
         if (plan.body() != null) {
             if (plan.body().hasRemaining()) {

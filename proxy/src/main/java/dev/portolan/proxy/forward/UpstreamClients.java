@@ -12,7 +12,6 @@ import org.eclipse.jetty.client.HttpClientTransport;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http2.client.HTTP2Client;
-import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -52,10 +51,15 @@ final class UpstreamClients implements AutoCloseable {
             threads.start();
             scheduler.start();
             http1 = start(new HttpClientTransportOverHTTP(connector(null)));
-            h2c = start(new HttpClientTransportOverHTTP2(new HTTP2Client(connector(null))));
+            h2c = start(new AuthorityPreservingTransport(new HTTP2Client(connector(null))));
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the upstream HTTP clients: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether requests of this client carry the client's authority and name the endpoint separately. */
+    boolean keepsAuthority(org.eclipse.jetty.client.HttpClient client) {
+        return client == h2c;
     }
 
     Scheduler scheduler() {
