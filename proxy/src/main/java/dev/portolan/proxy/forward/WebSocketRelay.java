@@ -9,8 +9,9 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 /**
  * One side of a WebSocket bridge: relays whole text and binary messages and the close to its peer. It demands
  * the next frame only after the peer accepted the previous one and is open, so neither side buffers unboundedly.
+ * Public only because Jetty invokes listener methods reflectively; not part of the forwarder's API.
  */
-final class WebSocketRelay implements Session.Listener {
+public final class WebSocketRelay implements Session.Listener {
 
     private final String name;
     private final CompletableFuture<Session> opened = new CompletableFuture<>();
