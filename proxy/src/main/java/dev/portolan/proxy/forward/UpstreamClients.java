@@ -42,6 +42,7 @@ final class UpstreamClients implements AutoCloseable {
     private final HttpClient h2c;
     private final Map<UpstreamTls, TlsClient> tlsClients = new ConcurrentHashMap<>();
     private final Map<HttpClient, WebSocketClient> webSocketClients = new ConcurrentHashMap<>();
+    private final Set<HttpClient> retiring = ConcurrentHashMap.newKeySet();
 
     UpstreamClients() {
         threads = new QueuedThreadPool(64, 4);
@@ -95,7 +96,12 @@ final class UpstreamClients implements AutoCloseable {
             if (!needed.contains(old)) {
                 TlsClient retired = tlsClients.remove(old);
                 if (retired != null && retired.client() != null) {
-                    scheduler.schedule(() -> stop(retired.client()), RETIRE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+                    retiring.add(retired.client());
+                    scheduler.schedule(() -> {
+                        if (retiring.remove(retired.client())) {
+                            stop(retired.client());
+                        }
+                    }, RETIRE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
                 }
             }
         }
@@ -163,6 +169,11 @@ final class UpstreamClients implements AutoCloseable {
             }
         });
         tlsClients.clear();
+        for (HttpClient client : Set.copyOf(retiring)) {
+            if (retiring.remove(client)) {
+                stop(client);
+            }
+        }
         stop(http1);
         stop(h2c);
         try {
