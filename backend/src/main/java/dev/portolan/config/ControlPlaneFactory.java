@@ -2,7 +2,7 @@ package dev.portolan.config;
 
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.embedded.EmbeddedPortolan;
-import dev.portolan.proxy.forward.Forwarders;
+import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.store.ResourceStore;
 import io.micronaut.context.annotation.Bean;
@@ -20,7 +20,7 @@ public class ControlPlaneFactory {
     EmbeddedPortolan embeddedPortolan(PortolanConfig config) throws Exception {
         PortolanConfig.ProxySettings proxy = config.getProxy();
         return EmbeddedPortolan.start(new EmbeddedPortolan.Options(config.getManifests(), config.getControllerName(),
-                proxy.isEnabled(), proxy.getPortOffset(), proxy.getAdminPort()), Forwarders::load);
+                proxy.isEnabled(), proxy.getPortOffset(), proxy.getAdminPort()), HttpForwarder::new);
     }
 
     @Singleton

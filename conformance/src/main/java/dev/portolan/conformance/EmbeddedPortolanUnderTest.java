@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.embedded.EmbeddedPortolan;
 import dev.portolan.model.ResourceKey;
-import dev.portolan.proxy.forward.Forwarders;
+import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.store.StoredObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ final class EmbeddedPortolanUnderTest implements PortolanUnderTest {
     static EmbeddedPortolanUnderTest start(GatewayClassUnderTest gatewayClass) throws Exception {
         Path folder = Files.createTempDirectory("portolan-conformance");
         EmbeddedPortolan portolan = EmbeddedPortolan.start(new EmbeddedPortolan.Options(folder,
-                gatewayClass.controllerName(), true, PORT_OFFSET, -1), Forwarders::load);
+                gatewayClass.controllerName(), true, PORT_OFFSET, -1), HttpForwarder::new);
         return new EmbeddedPortolanUnderTest(folder, portolan);
     }
 

@@ -2,13 +2,12 @@ package dev.portolan.proxy;
 
 import dev.portolan.proxy.admin.AdminServer;
 import dev.portolan.proxy.admin.GatewayMetrics;
-import dev.portolan.proxy.forward.Forwarders;
+import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.listen.ApplyResult;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.proxy.sync.RemoteConfigSource;
 import java.net.URI;
-import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Standalone proxy: {@code java -cp proxy.jar dev.portolan.proxy.ProxyMain --config-url URL [--port-offset N]
  * [--admin-port N]}. Starts the proxy server, the admin server and a {@link RemoteConfigSource} polling the
- * control plane. The {@link Forwarder} is found with {@link ServiceLoader}.
+ * control plane, forwarding with {@link HttpForwarder}.
  */
 public final class ProxyMain {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyMain.class);
@@ -68,7 +67,7 @@ public final class ProxyMain {
             System.exit(2);
             return;
         }
-        ProxyServer proxy = new ProxyServer(Forwarders.load(), ProxyServerOptions.defaults().withPortOffset(args.portOffset()),
+        ProxyServer proxy = new ProxyServer(new HttpForwarder(), ProxyServerOptions.defaults().withPortOffset(args.portOffset()),
                 new GatewayMetrics());
         proxy.start();
         AdminServer admin = new AdminServer(proxy, AdminServer.DEFAULT_HOST, args.adminPort());
