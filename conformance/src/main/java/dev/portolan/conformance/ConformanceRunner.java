@@ -89,8 +89,15 @@ public final class ConformanceRunner implements AutoCloseable {
         }
         List<ResourceKey> created = new ArrayList<>();
         try {
-            for (ObjectNode manifest : conformanceCase.manifests(gatewayClass.placeholders())) {
+            List<ObjectNode> manifests = conformanceCase.manifests(gatewayClass.placeholders());
+            for (ObjectNode manifest : manifests) {
                 created.add(create(manifest));
+            }
+            // Services a case brings need endpoints too (in a cluster the EndpointSlice controller makes them)
+            if (fleet != null) {
+                for (ObjectNode slice : EndpointSlices.forServices(manifests, fleet.instances())) {
+                    created.add(create(slice));
+                }
             }
         } catch (RuntimeException e) {
             cleanUp(created);
