@@ -6,6 +6,7 @@ import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.forward.Forwarder;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
+    /** How long a bind may wait for a just-closed listener on the same address to let go (see SocketBinding). */
+    private static final Duration BIND_BUDGET = Duration.ofSeconds(1);
 
     private final Forwarder forwarder;
     private final ProxyServerOptions options;
@@ -122,6 +125,7 @@ public final class ProxyServer implements AutoCloseable {
                 : Connectors.plain(server, key, socketPort, options.idleTimeoutMillis());
         server.addConnector(built.connector());
         try {
+            SocketBinding.open(built.connector(), BIND_BUDGET);
             if (!built.connector().isStarted()) {
                 built.connector().start();
             }
