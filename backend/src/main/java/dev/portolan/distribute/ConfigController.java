@@ -11,6 +11,10 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,8 +33,17 @@ public class ConfigController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The current proxy config; long-polls while the caller's version (If-None-Match) is current")
-    public CompletableFuture<HttpResponse<String>> config(@Header("If-None-Match") @Nullable String ifNoneMatch,
-                                                          @QueryValue @Nullable String wait) {
+    @ApiResponse(responseCode = "200", description = "A config newer than the caller's; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object",
+                    description = "ProxyConfig as encoded by dev.portolan.proxy.config.ProxyConfigCodec")))
+    @ApiResponse(responseCode = "304", description = "Nothing newer than If-None-Match within the wait")
+    @ApiResponse(responseCode = "400", description = "wait is not a Gateway API duration")
+    @ApiResponse(responseCode = "503", description = "No config has been computed yet")
+    public CompletableFuture<HttpResponse<String>> config(
+            @Parameter(description = "The version the caller has, as an ETag (\"12\")")
+            @Header("If-None-Match") @Nullable String ifNoneMatch,
+            @Parameter(description = "How long to wait for a newer version (Gateway API duration, default 30s, at most 5m)")
+            @QueryValue @Nullable String wait) {
         long seen = parseVersion(ifNoneMatch);
         Duration timeout = parseWait(wait);
         return publisher.awaitNewer(seen, timeout).thenApply(config -> {
