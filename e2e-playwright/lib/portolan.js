@@ -64,6 +64,9 @@ export async function startPortolan({ name, port, manifests, timeoutMs = 60_000 
   const child = spawn(paths.java, [
     `-Dmicronaut.server.port=${port}`,
     `-Dportolan.manifests=${manifests}`,
+    // the proxy's admin endpoint on any free port, listeners far from the demo's ports
+    '-Dportolan.proxy.admin-port=0',
+    '-Dportolan.proxy.port-offset=24000',
     '-jar', paths.jar,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);

@@ -33,22 +33,37 @@ public final class EmbeddedDataPlane implements AutoCloseable {
     public static EmbeddedDataPlane start(ConfigPublisher publisher, Forwarder forwarder, ProxyServerOptions options,
                                           int adminPort) throws Exception {
         ProxyServer proxy = new ProxyServer(forwarder, options, new GatewayMetrics());
-        AdminServer admin = null;
         try {
             proxy.start();
-            if (adminPort >= 0) {
-                admin = new AdminServer(proxy, AdminServer.DEFAULT_HOST, adminPort);
-                admin.start();
-            }
         } catch (Exception e) {
             proxy.close();
             throw e;
         }
+        AdminServer admin = adminPort >= 0 ? startAdmin(proxy, adminPort) : null;
         EmbeddedDataPlane dataPlane = new EmbeddedDataPlane(proxy, admin);
         publisher.subscribe(dataPlane::apply);
         LOG.info("embedded proxy up: listener ports are spec port + {}{}", options.portOffset(),
                 admin == null ? "" : ", admin on http://127.0.0.1:" + admin.port() + "/admin/gateways");
         return dataPlane;
+    }
+
+    /** The admin endpoint is a convenience: when its port is taken, say so and run without it. */
+    private static AdminServer startAdmin(ProxyServer proxy, int port) {
+        AdminServer admin = new AdminServer(proxy, AdminServer.DEFAULT_HOST, port);
+        try {
+            admin.start();
+            return admin;
+        } catch (Exception e) {
+            LOG.error("proxy admin endpoint cannot listen on {}:{} ({}); running without it. Set "
+                    + "portolan.proxy.admin-port to a free port, 0 for any, -1 for none", AdminServer.DEFAULT_HOST,
+                    port, e.getMessage());
+            try {
+                admin.close();
+            } catch (Exception ignored) {
+                // nothing was started
+            }
+            return null;
+        }
     }
 
     private void apply(PublishedConfig published) {
