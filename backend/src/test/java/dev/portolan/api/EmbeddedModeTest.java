@@ -1,23 +1,31 @@
 package dev.portolan.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.Manifests;
+import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.sync.RemoteConfigSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -79,6 +87,9 @@ class EmbeddedModeTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -147,6 +158,19 @@ class EmbeddedModeTest implements TestPropertyProvider {
 
     @Test
     @Order(3)
+    void aStandaloneProxysConfigSourceFollowsTheControlPlane() throws Exception {
+        BlockingQueue<ProxyConfig> received = new LinkedBlockingQueue<>();
+        try (RemoteConfigSource source = RemoteConfigSource.withDefaults(URI.create(server.getURL().toString()))) {
+            source.start(received::add);
+            ProxyConfig config = received.poll(10, TimeUnit.SECONDS);
+            assertNotNull(config, "the proxy got a config from GET /proxy/v1/config");
+            assertEquals("web", config.gateways().get(0).name());
+            assertEquals(1, config.gateways().get(0).listeners().get(0).routes().size(), "the shop route is attached");
+        }
+    }
+
+    @Test
+    @Order(4)
     void proxiesPullTheTranslatedConfigWithTheVersionAsETag() {
         var response = client.toBlocking().exchange(HttpRequest.GET("/proxy/v1/config"), String.class);
         String etag = response.getHeaders().get("ETag");
@@ -159,7 +183,7 @@ class EmbeddedModeTest implements TestPropertyProvider {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aHandEditIsPickedUpAndItsProblemReported() throws Exception {
         Files.writeString(folder.resolve("apps/shop/route.yaml"), ROUTE.formatted("no-such-service"));
 
@@ -172,7 +196,7 @@ class EmbeddedModeTest implements TestPropertyProvider {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aBrokenFileIsReportedWithItsLineWhileTheLastGoodObjectsKeepServing() throws Exception {
         Files.writeString(folder.resolve("gateways.yaml"), GATEWAYS.replace("port: 80", "port: eighty"));
 
