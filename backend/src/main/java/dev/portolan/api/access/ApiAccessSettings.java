@@ -1,0 +1,28 @@
+package dev.portolan.api.access;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/** {@code portolan.api.*}: who may read and write through the API. */
+@ConfigurationProperties("portolan.api")
+public class ApiAccessSettings {
+    private String writeToken = "";
+    private boolean openReads;
+
+    /** Bearer token that writes need; empty means "generate one at start and print it". */
+    public String getWriteToken() {
+        return writeToken;
+    }
+
+    public void setWriteToken(String writeToken) {
+        this.writeToken = writeToken == null ? "" : writeToken;
+    }
+
+    /** Whether reads are open to every address; by default only loopback clients (or token holders) may read. */
+    public boolean isOpenReads() {
+        return openReads;
+    }
+
+    public void setOpenReads(boolean openReads) {
+        this.openReads = openReads;
+    }
+}
