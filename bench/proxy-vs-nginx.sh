@@ -12,7 +12,7 @@ PROXY_PORT="${PROXY_PORT:-39181}"
 NGINX_PORT="${NGINX_PORT:-39182}"
 THREADS="${THREADS:-1}"           # wrk threads: 2 cores are shared by wrk, the target and the backend
 CONNECTIONS="${CONNECTIONS:-32}"
-WARMUP="${WARMUP:-5}"             # seconds per target, not measured (JIT, connection pools)
+WARMUP="${WARMUP:-10}"            # seconds per target, not measured (JIT, connection pools; 5 s left the JVM cold)
 DURATION="${DURATION:-10}"        # seconds per measured round
 ROUNDS="${ROUNDS:-3}"             # rounds per target, targets alternate within a round
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
@@ -176,6 +176,7 @@ awk -v hz="$TICKS" -F'\t' '
       med[t] = median(rps[t])
       printf "%-8s %12.0f %9.3f %9.3f %14.1f %14.1f %8d\n", t, med[t], median(p50[t]), median(p99[t]), cpu[t], bt[t] / hz / n[t] * 1e6, err[t]
     }
+    for (i = 1; i <= 3; i++) printf "%-8s req/s per round:%s\n", order[i], rps[order[i]]
     printf "proxy/nginx: req/s %.2f, cpu per request %.2f (backend row: cpu us/req is the backend itself)\n", med["proxy"] / med["nginx"], cpu["proxy"] / cpu["nginx"]
   }
 ' "$RESULTS"
