@@ -5,6 +5,7 @@ import static dev.portolan.proxy.listen.ListenFixtures.gateway;
 import static dev.portolan.proxy.listen.ListenFixtures.http;
 import static dev.portolan.proxy.listen.ListenFixtures.https;
 import static dev.portolan.proxy.listen.ListenFixtures.route;
+import static dev.portolan.proxy.listen.ListenFixtures.serverCertificate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,9 @@ import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
-import dev.portolan.proxy.listen.TestCerts;
+import dev.portolan.testpki.KeyFormat;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import dev.portolan.proxy.listen.TestForwarder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,11 +57,11 @@ class AdminServerTest {
     }
 
     private ProxyConfig config() throws Exception {
-        TestCerts certs = new TestCerts();
         return new ProxyConfig(7, List.of(gateway("edge", ADDRESS,
                 Map.of("app.kubernetes.io/name", "edge", "team", "blue"),
                 http("web", 80, null, route("api", "/api", "api-rule")),
-                https("secure", 443, "secure.test", certs.server("secure.test", TestCerts.KeyFormat.EC_PKCS8),
+                https("secure", 443, "secure.test", serverCertificate(TestPki.newCa("Portolan Test CA"), "secure.test", KeyType.EC,
+                        KeyFormat.PKCS8),
                         route("api", "/", "tls-rule")))));
     }
 

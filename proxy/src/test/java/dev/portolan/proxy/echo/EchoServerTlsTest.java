@@ -6,29 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.TestPki;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EchoServerTlsTest {
 
-    private static TestCertificates.Issued server;
-    private static TestCertificates.Issued client;
+    private static IssuedCertificate server;
+    private static IssuedCertificate client;
     private static EchoServer echo;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestCertificates.selfSigned("EC", "tls-backend.example.com");
-        client = TestCertificates.selfSigned("EC", "gateway-client");
+        server = TestPki.selfSigned().sans("tls-backend.example.com").issue();
+        client = TestPki.selfSigned().sans("gateway-client").issue();
         echo = EchoServer.start(EchoOptions.of("tls-backend-5d4c-k9z8q", "gateway-conformance-infra")
                 .withHttps(0, server.certificatePem(), server.privateKeyPem())
                 .withClientCaPem(client.certificatePem()));
@@ -39,23 +37,8 @@ class EchoServerTlsTest {
         echo.stop();
     }
 
-    private static SSLContext clientContext(boolean presentClientCertificate) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", server.certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        if (presentClientCertificate) {
-            keys.setKeyEntry("client", client.keys().getPrivate(), "p".toCharArray(),
-                    new Certificate[]{client.certificate()});
-        }
-        kmf.init(keys, "p".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return context;
+    private static SSLContext clientContext(boolean presentClientCertificate) {
+        return TestPki.sslContext(server, presentClientCertificate ? client : null);
     }
 
     private static RawHttp.Reply get(SSLContext context, String sni, String alpn, String hostHeader) throws Exception {

@@ -4,35 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.portolan.testpki.CertificateAuthority;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.KeyFormat;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PemKeyStoresTest {
 
-    private static TestCertificates.Issued rsa;
+    private static CertificateAuthority rsa;
 
     @BeforeAll
     static void generate() throws Exception {
-        rsa = TestCertificates.selfSigned("RSA", "rsa.example.com");
+        rsa = TestPki.newCa("rsa.example.com", KeyType.RSA);
     }
 
     @Test
     void readsPkcs8AndPkcs1RsaKeysToTheSameKey() throws Exception {
         PrivateKey fromPkcs8 = PemKeyStores.privateKey("test key", rsa.privateKeyPem());
-        byte[] pkcs1 = PrivateKeyInfo.getInstance(rsa.keys().getPrivate().getEncoded()).parsePrivateKey()
-                .toASN1Primitive().getEncoded();
-        PrivateKey fromPkcs1 = PemKeyStores.privateKey("test key", TestCertificates.pem("RSA PRIVATE KEY", pkcs1));
+        PrivateKey fromPkcs1 = PemKeyStores.privateKey("test key", rsa.privateKeyPem(KeyFormat.TRADITIONAL));
         assertArrayEquals(rsa.keys().getPrivate().getEncoded(), fromPkcs8.getEncoded());
         assertArrayEquals(rsa.keys().getPrivate().getEncoded(), fromPkcs1.getEncoded());
     }
 
     @Test
     void buildsAKeyStoreWithTheChainLeafFirst() throws Exception {
-        TestCertificates.Issued leaf = TestCertificates.issue("EC", "leaf.example.com", rsa);
+        IssuedCertificate leaf = rsa.issue("leaf.example.com");
         KeyStore store = PemKeyStores.keyStore("echo", leaf.certificatePem() + rsa.certificatePem(),
                 leaf.privateKeyPem());
         assertEquals(2, store.getCertificateChain("echo").length);
@@ -50,7 +52,7 @@ class PemKeyStoresTest {
                         () -> PemKeyStores.privateKey("k", rsa.certificatePem())).getMessage());
         assertEquals("k: PKCS#8 key is neither RSA, EC nor Ed25519",
                 assertThrows(IllegalArgumentException.class,
-                        () -> PemKeyStores.privateKey("k", TestCertificates.pem("PRIVATE KEY", new byte[]{1, 2, 3})))
+                        () -> PemKeyStores.privateKey("k", TestPki.pem("PRIVATE KEY", new byte[]{1, 2, 3})))
                         .getMessage());
     }
 }

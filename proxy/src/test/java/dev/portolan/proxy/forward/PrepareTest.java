@@ -10,6 +10,7 @@ import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.Endpoint;
 import dev.portolan.proxy.config.FilterConfig.RequestMirror;
 import dev.portolan.proxy.config.UpstreamTls;
+import dev.portolan.testpki.TestPki;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class PrepareTest {
 
     @Test
     void tlsClientsFollowTheConfig() throws Exception {
-        String ca = TestPki.ca("prepare-ca").certificatePem();
+        String ca = TestPki.newCa("prepare-ca").certificatePem();
         BackendConfig a = tlsBackend("ns/a:443", "a.example.com", ca);
         BackendConfig sameAsA = tlsBackend("ns/a2:443", "a.example.com", ca);
         BackendConfig mirror = tlsBackend("ns/m:443", "m.example.com", ca);

@@ -12,6 +12,9 @@ import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.UpstreamTls;
 import dev.portolan.proxy.echo.EchoOptions;
 import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.testpki.CertificateAuthority;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.TestPki;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.client.ContentResponse;
@@ -30,9 +33,9 @@ class UpstreamProtocolsTest {
     @BeforeAll
     static void start() throws Exception {
         h2cEcho = EchoServer.start(EchoOptions.of("h2c-pod", "infra").withH2cPort(0));
-        TestPki.Issued ca = TestPki.ca("test-ca");
-        TestPki.Issued otherCa = TestPki.ca("other-ca");
-        TestPki.Issued serverCert = TestPki.server(ca, "abc.example.com", "spiffe://cluster.local/ns/infra/sa/echo");
+        CertificateAuthority ca = TestPki.newCa("test-ca");
+        CertificateAuthority otherCa = TestPki.newCa("other-ca");
+        IssuedCertificate serverCert = ca.issue("abc.example.com", "spiffe://cluster.local/ns/infra/sa/echo");
         tlsEcho = EchoServer.start(EchoOptions.of("tls-pod", "infra")
                 .withHttps(0, serverCert.certificatePem(), serverCert.privateKeyPem()));
         String caPem = ca.certificatePem();

@@ -12,6 +12,11 @@ import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.RouteConfig;
 import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.WeightedBackend;
+import dev.portolan.testpki.CertificateAuthority;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.KeyFormat;
+import dev.portolan.testpki.KeyPurpose;
+import dev.portolan.testpki.KeyType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -42,6 +47,13 @@ public final class ListenFixtures {
     }
 
     /** A route with one rule named {@code ruleName} matching PathPrefix {@code prefix}. */
+    /** A server certificate for {@code dnsName} signed by {@code ca}, as the control plane sends it: chain and key PEM. */
+    public static CertificateConfig serverCertificate(CertificateAuthority ca, String dnsName, KeyType type,
+            KeyFormat format) {
+        IssuedCertificate leaf = ca.leaf().sans(dnsName).keyType(type).purposes(KeyPurpose.SERVER_AUTH).issue();
+        return new CertificateConfig(leaf.chainPem(), leaf.privateKeyPem(format));
+    }
+
     public static RouteConfig route(String name, String prefix, String ruleName) {
         BackendConfig backend = new BackendConfig("default/svc:80", List.of(new Endpoint("10.0.0.1", 8080)),
                 BackendProtocol.HTTP1, null, null);

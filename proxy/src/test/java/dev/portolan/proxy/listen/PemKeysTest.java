@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.portolan.proxy.config.CertificateConfig;
+import dev.portolan.testpki.CertificateAuthority;
+import dev.portolan.testpki.KeyFormat;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -13,36 +17,40 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PemKeysTest {
-    private static TestCerts certs;
+    private static CertificateAuthority ca;
 
     @BeforeAll
     static void ca() throws Exception {
-        certs = new TestCerts();
+        ca = TestPki.newCa("Portolan Test CA", KeyType.RSA);
     }
 
     @Test
     void everySupportedKeyFormatLoadsAndSignsForItsCertificate() throws Exception {
-        for (TestCerts.KeyFormat format : TestCerts.KeyFormat.values()) {
-            CertificateConfig cert = certs.server(format.name().toLowerCase().replace('_', '-') + ".test", format);
-            KeyStore store = PemKeys.keyStore(List.of(cert), "test " + format);
-            PrivateKey key = (PrivateKey) store.getKey("cert-0", PemKeys.STORE_PASSWORD.toCharArray());
-            X509Certificate leaf = (X509Certificate) store.getCertificateChain("cert-0")[0];
-            assertEquals(2, store.getCertificateChain("cert-0").length, format + ": leaf and CA");
-            String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(new byte[] {1, 2, 3});
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(leaf.getPublicKey());
-            verifier.update(new byte[] {1, 2, 3});
-            assertEquals(true, verifier.verify(signature), format + ": key does not belong to the certificate");
+        for (KeyType type : KeyType.values()) {
+            for (KeyFormat keyFormat : KeyFormat.values()) {
+                String format = type + "_" + keyFormat;
+                CertificateConfig cert = ListenFixtures.serverCertificate(ca,
+                        format.toLowerCase().replace('_', '-') + ".test", type, keyFormat);
+                KeyStore store = PemKeys.keyStore(List.of(cert), "test " + format);
+                PrivateKey key = (PrivateKey) store.getKey("cert-0", PemKeys.STORE_PASSWORD.toCharArray());
+                X509Certificate leaf = (X509Certificate) store.getCertificateChain("cert-0")[0];
+                assertEquals(2, store.getCertificateChain("cert-0").length, format + ": leaf and CA");
+                String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+                Signature signer = Signature.getInstance(algorithm);
+                signer.initSign(key);
+                signer.update(new byte[] {1, 2, 3});
+                byte[] signature = signer.sign();
+                Signature verifier = Signature.getInstance(algorithm);
+                verifier.initVerify(leaf.getPublicKey());
+                verifier.update(new byte[] {1, 2, 3});
+                assertEquals(true, verifier.verify(signature), format + ": key does not belong to the certificate");
+            }
         }
     }
 
     @Test
     void errorsNameTheCertificateAndTheField() throws Exception {
-        CertificateConfig good = certs.server("good.test", TestCerts.KeyFormat.RSA_PKCS8);
+        CertificateConfig good = ListenFixtures.serverCertificate(ca, "good.test", KeyType.RSA, KeyFormat.PKCS8);
         CertificateConfig encrypted = new CertificateConfig(good.certificateChainPem(),
                 "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n");
         CertificateConfig notPem = new CertificateConfig("garbage", good.privateKeyPem());

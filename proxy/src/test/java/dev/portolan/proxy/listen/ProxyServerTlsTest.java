@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.CertificateConfig;
 import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.testpki.CertificateAuthority;
+import dev.portolan.testpki.KeyFormat;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +23,6 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpVersion;
@@ -33,7 +36,7 @@ class ProxyServerTlsTest {
     static final String ADDRESS = "127.0.0.203";
     static final Map<String, String> HOSTS = Map.of("a.example.test", ADDRESS, "b.example.test", ADDRESS);
 
-    private static TestCerts certs;
+    private static CertificateAuthority ca;
     private static CertificateConfig certA;
     private static CertificateConfig certB;
 
@@ -42,14 +45,14 @@ class ProxyServerTlsTest {
 
     @BeforeAll
     static void certificates() throws Exception {
-        certs = new TestCerts();
-        certA = certs.server("a.example.test", TestCerts.KeyFormat.RSA_PKCS1);
-        certB = certs.server("b.example.test", TestCerts.KeyFormat.EC_SEC1);
+        ca = TestPki.newCa("Portolan Test CA", KeyType.RSA);
+        certA = ListenFixtures.serverCertificate(ca, "a.example.test", KeyType.RSA, KeyFormat.TRADITIONAL);
+        certB = ListenFixtures.serverCertificate(ca, "b.example.test", KeyType.EC, KeyFormat.TRADITIONAL);
     }
 
     @AfterAll
     static void forget() {
-        certs = null;
+        ca = null;
     }
 
     @BeforeEach
@@ -82,7 +85,7 @@ class ProxyServerTlsTest {
 
     @Test
     void http2OverTlsIsNegotiatedWithAlpn() throws Exception {
-        HttpClient client = TestClients.http2(HOSTS, TestClients.tls(certs.trustStore(), null));
+        HttpClient client = TestClients.http2(HOSTS, TestClients.tls(ca.trustStore(), null));
         try {
             for (String host : List.of("a", "b")) {
                 ContentResponse response = client.newRequest("https://" + host + ".example.test:" + port + "/")
@@ -100,7 +103,7 @@ class ProxyServerTlsTest {
 
     @Test
     void http11OverTlsStillWorks() throws Exception {
-        HttpClient client = TestClients.http1Tls(HOSTS, TestClients.tls(certs.trustStore(), null));
+        HttpClient client = TestClients.http1Tls(HOSTS, TestClients.tls(ca.trustStore(), null));
         try {
             ContentResponse response = client.newRequest("https://b.example.test:" + port + "/")
                     .timeout(5, TimeUnit.SECONDS).send();
@@ -115,7 +118,7 @@ class ProxyServerTlsTest {
     @Test
     void authorityOfAnotherListenerThanTheSniChoseIsMisdirected() throws Exception {
         // TLS says a.example.test, :authority says b.example.test (whose certificate is on the same socket).
-        HttpClient client = TestClients.http2(HOSTS, TestClients.tls(certs.trustStore(), "a.example.test"));
+        HttpClient client = TestClients.http2(HOSTS, TestClients.tls(ca.trustStore(), "a.example.test"));
         try {
             ContentResponse misdirected = client.newRequest("https://b.example.test:" + port + "/")
                     .timeout(5, TimeUnit.SECONDS).send();
@@ -135,7 +138,7 @@ class ProxyServerTlsTest {
     @Test
     void changedCertificatesAreServedOnTheSameSocket() throws Exception {
         X509Certificate before = peer("a.example.test");
-        CertificateConfig rotated = certs.server("a.example.test", TestCerts.KeyFormat.RSA_PKCS8);
+        CertificateConfig rotated = ListenFixtures.serverCertificate(ca, "a.example.test", KeyType.RSA, KeyFormat.PKCS8);
 
         assertTrue(proxy.apply(config(2, rotated)).ok());
 
@@ -146,10 +149,7 @@ class ProxyServerTlsTest {
 
     /** The leaf certificate the server presents for a TLS server name, verified against the test CA. */
     private X509Certificate peer(String serverName) throws Exception {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(certs.trustStore());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
+        SSLContext context = TestPki.sslContext(ca);
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(ADDRESS, port)) {
             socket.setSoTimeout(5_000);
             SSLParameters parameters = socket.getSSLParameters();
