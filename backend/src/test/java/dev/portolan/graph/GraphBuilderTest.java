@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.KeyPurpose;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -227,7 +231,8 @@ class GraphBuilderTest {
 
     @Test
     void httpsListenerUsesAParseableTlsSecret() {
-        TestCertificates.Pem pem = TestCertificates.leaf(List.of("example.org"), null, "serverAuth");
+        IssuedCertificate pem = TestPki.selfSigned().sans("example.org").keyType(KeyType.RSA)
+                .purposes(KeyPurpose.SERVER_AUTH).issue();
         ResourceGraph graph = GraphFixtures.build(GraphFixtures.GATEWAY_CLASS + """
                 ---
                 apiVersion: v1
@@ -251,7 +256,7 @@ class GraphBuilderTest {
                   - {name: good, port: 443, protocol: HTTPS, hostname: a.org, tls: {certificateRefs: [{name: good}]}}
                   - {name: opaque, port: 443, protocol: HTTPS, hostname: b.org, tls: {certificateRefs: [{name: opaque}]}}
                   - {name: elsewhere, port: 443, protocol: HTTPS, hostname: c.org, tls: {certificateRefs: [{name: good, namespace: certs}]}}
-                """.formatted(b64(pem.certificate()), b64(pem.privateKey()), b64(pem.certificate()), b64(pem.privateKey())));
+                """.formatted(b64(pem.certificatePem()), b64(pem.privateKeyPem()), b64(pem.certificatePem()), b64(pem.privateKeyPem())));
         GatewayView view = graph.gateways().get(gateway("infra", "gw"));
         assertEquals("ResolvedRefs", reason(view, "good", "ResolvedRefs"));
         assertEquals(List.of(ResourceKey.of("", "Secret", "infra", "good")), view.listener("good").orElseThrow().certificateSecrets());
@@ -262,9 +267,9 @@ class GraphBuilderTest {
 
     @Test
     void certificatePemRejectsGarbage() {
-        TestCertificates.Pem pem = TestCertificates.leaf(List.of("example.org"), null, null);
-        byte[] cert = pem.certificate().getBytes(StandardCharsets.US_ASCII);
-        byte[] key = pem.privateKey().getBytes(StandardCharsets.US_ASCII);
+        IssuedCertificate pem = TestPki.selfSigned().sans("example.org").keyType(KeyType.RSA).issue();
+        byte[] cert = pem.certificatePem().getBytes(StandardCharsets.US_ASCII);
+        byte[] key = pem.privateKeyPem().getBytes(StandardCharsets.US_ASCII);
         assertTrue(CertificatePem.problem(cert, key).isEmpty());
         assertTrue(CertificatePem.problem("Hello world\n".getBytes(StandardCharsets.US_ASCII), key).isPresent());
         assertTrue(CertificatePem.problem(cert, cert).orElseThrow().contains("tls.key"));

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portolan.graph.TestCertificates;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.Endpoint;
 import dev.portolan.proxy.config.UpstreamTls;
+import dev.portolan.testpki.CertificateAuthority;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +110,7 @@ class BackendTranslationTest {
 
     @Test
     void backendTlsPolicyGivesSniCasAndSans() {
-        TestCertificates.Pem ca = TestCertificates.certificateAuthority("Test CA");
+        CertificateAuthority ca = TestPki.newCa("Test CA", KeyType.RSA);
         Translation t = rules("""
                 ---
                 apiVersion: v1
@@ -136,7 +138,7 @@ class BackendTranslationTest {
                   validation:
                     hostname: web.example.com
                     caCertificateRefs: [{group: "", kind: ConfigMap, name: missing}]
-                """.formatted(ca.certificate().strip().indent(4)), """
+                """.formatted(ca.certificatePem().strip().indent(4)), """
                 - backendRefs: [{name: multi, port: 9443}]
                 - backendRefs: [{name: web, port: 8080}]
                 """);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portolan.graph.TestCertificates;
 import dev.portolan.proxy.config.CertificateConfig;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
@@ -16,6 +15,11 @@ import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
 import dev.portolan.proxy.config.RouteConfig;
+import dev.portolan.testpki.CertificateAuthority;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.KeyPurpose;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -23,8 +27,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ListenerTranslationTest {
-    private static final TestCertificates.Pem CA = TestCertificates.certificateAuthority("Listener CA");
-    private static final TestCertificates.Pem LEAF = TestCertificates.leaf(List.of("*.example.com"), CA, "serverAuth");
+    private static final CertificateAuthority CA = TestPki.newCa("Listener CA", KeyType.RSA);
+    private static final IssuedCertificate LEAF = CA.leaf().sans("*.example.com").keyType(KeyType.RSA)
+            .purposes(KeyPurpose.SERVER_AUTH).issue();
 
     private static String yaml() {
         return TranslateFixtures.BASE.replace("""
@@ -78,7 +83,7 @@ class ListenerTranslationTest {
                   gatewayClassName: someone-else
                   listeners:
                   - {name: http, protocol: HTTP, port: 80}
-                """.formatted(base64(LEAF.certificate()), base64(LEAF.privateKey()));
+                """.formatted(base64(LEAF.certificatePem()), base64(LEAF.privateKeyPem()));
     }
 
     private static String base64(String pem) {
@@ -125,7 +130,7 @@ class ListenerTranslationTest {
     void httpsListenerServesTheSecretsChainAndKey() {
         ListenerConfig https = listener(translate(yaml()), "gw", "https");
         assertEquals(Protocol.HTTPS, https.protocol());
-        assertEquals(List.of(new CertificateConfig(LEAF.certificate(), LEAF.privateKey())), https.certificates());
+        assertEquals(List.of(new CertificateConfig(LEAF.certificatePem(), LEAF.privateKeyPem())), https.certificates());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.testpki.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ class BackendTlsConformanceCasesTest {
 
     private static String caFor(String configMapName) {
         synchronized (CAS) {
-            return CAS.computeIfAbsent(configMapName, TestCertificates::caPem);
+            return CAS.computeIfAbsent(configMapName, name -> TestPki.newCa(name).certificatePem());
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.testpki.TestPki;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class BackendTlsResolverTest {
     static final String CONTROLLER = "gateway.portolan.dev/controller";
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05.678Z");
-    static final String CA = TestCertificates.caPem("test-ca");
+    static final String CA = TestPki.newCa("test-ca").certificatePem();
     static final ResourceKey GW = gateway("infra", "gw");
 
     static final String SERVICE = """

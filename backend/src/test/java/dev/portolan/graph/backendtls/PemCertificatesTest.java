@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portolan.testpki.TestPki;
 import org.junit.jupiter.api.Test;
 
 class PemCertificatesTest {
     @Test
     void readsEveryCertificateOfABundleAndDropsTextAroundThem() {
-        String a = TestCertificates.caPem("a");
-        String b = TestCertificates.caPem("b");
+        String a = TestPki.newCa("a").certificatePem();
+        String b = TestPki.newCa("b").certificatePem();
         PemCertificates.Parsed parsed = PemCertificates.parse("# bundle\n" + a + "\ncomment\n" + b);
         assertTrue(parsed.ok(), parsed.problem());
         assertEquals(2, parsed.certificates().size());
@@ -23,7 +24,7 @@ class PemCertificatesTest {
         assertEquals("is empty", PemCertificates.parse("  ").problem());
         assertTrue(PemCertificates.parse("hello").problem().startsWith("holds no PEM certificate"));
         String damaged = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
-        PemCertificates.Parsed parsed = PemCertificates.parse(TestCertificates.caPem("ok") + damaged);
+        PemCertificates.Parsed parsed = PemCertificates.parse(TestPki.newCa("ok").certificatePem() + damaged);
         assertFalse(parsed.ok());
         assertEquals("certificate 1 is not a valid X.509 certificate", parsed.problem());
     }
