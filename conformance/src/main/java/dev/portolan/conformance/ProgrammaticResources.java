@@ -3,6 +3,12 @@ package dev.portolan.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.testpki.CertificateAuthority;
+import dev.portolan.testpki.CertificateBuilder;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.KeyPurpose;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +29,10 @@ public final class ProgrammaticResources {
     static final List<String> EXPLICIT_WILDCARD_SANS = List.of("example.org", "second-example.org", "unknown-example.org",
             "https-listener.org", "third-example.wildcard.org", "fourth-example.wildcard.org", "example.com", "foo.example.com");
 
-    private final Map<String, HarnessCertificates.Pem> authorities = new HashMap<>();
+    /** Leaf subject and key type as the upstream suite generates them. */
+    static final String LEAF_SUBJECT = "CN=default, O=Acme Co";
+
+    private final Map<String, CertificateAuthority> authorities = new HashMap<>();
 
     /** Manifests for every listed object, in file order. */
     public List<ObjectNode> manifests(JsonNode description) {
@@ -51,28 +60,32 @@ public final class ProgrammaticResources {
                 sans.add(san.asText());
             }
         }
-        HarnessCertificates.Pem issuer = cert.path("selfSigned").asBoolean(false) ? null : authority(cert.path("issuer").asText());
+        CertificateBuilder builder = cert.path("selfSigned").asBoolean(false) ? TestPki.selfSigned()
+                : authority(cert.path("issuer").asText()).leaf();
         JsonNode usage = cert.path("extKeyUsage");
-        HarnessCertificates.Pem pem = HarnessCertificates.leaf(sans, issuer, usage.isArray() && !usage.isEmpty() ? usage.get(0).asText() : null);
+        if (usage.isArray() && !usage.isEmpty()) {
+            builder.purposes(KeyPurpose.named(usage.get(0).asText()));
+        }
+        IssuedCertificate pem = builder.subject(LEAF_SUBJECT).sans(sans).keyType(KeyType.RSA).issue();
         ObjectNode manifest = header("Secret", object);
         manifest.put("type", "kubernetes.io/tls");
         ObjectNode data = manifest.putObject("data");
-        data.put("tls.crt", base64(pem.certificate()));
-        data.put("tls.key", base64(pem.privateKey()));
+        data.put("tls.crt", base64(pem.certificatePem()));
+        data.put("tls.key", base64(pem.privateKeyPem()));
         return manifest;
     }
 
     private ObjectNode configMap(JsonNode object) {
-        HarnessCertificates.Pem ca = authority(object.path("ca").asText().split(" ")[0]);
+        CertificateAuthority ca = authority(object.path("ca").asText().split(" ")[0]);
         ObjectNode manifest = header("ConfigMap", object);
         ObjectNode data = manifest.putObject("data");
-        data.put("ca.crt", ca.certificate());
-        data.put("key.crt", ca.privateKey());
+        data.put("ca.crt", ca.certificatePem());
+        data.put("key.crt", ca.privateKeyPem());
         return manifest;
     }
 
-    private HarnessCertificates.Pem authority(String name) {
-        return authorities.computeIfAbsent(name, n -> HarnessCertificates.certificateAuthority("gatewayapi"));
+    private CertificateAuthority authority(String name) {
+        return authorities.computeIfAbsent(name, n -> TestPki.newCa("gatewayapi", KeyType.RSA));
     }
 
     private static ObjectNode header(String kind, JsonNode object) {

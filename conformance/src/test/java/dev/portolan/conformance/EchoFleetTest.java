@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.KeyPurpose;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -14,8 +18,9 @@ class EchoFleetTest {
     @Test
     void startsEveryReplicaAndDescribesItsPortsPerService() throws Exception {
         List<ObjectNode> base = ConformanceCase.baseManifests(StatusConformanceTest.casesFolder(), GatewayClassUnderTest.PORTOLAN.placeholders());
-        HarnessCertificates.Pem tls = HarnessCertificates.leaf(List.of("abc.example.com"), null, "serverAuth");
-        try (EchoFleet fleet = EchoFleet.start(base, tls.certificate(), tls.privateKey(), new Random(7))) {
+        IssuedCertificate tls = TestPki.selfSigned().subject(ProgrammaticResources.LEAF_SUBJECT).sans("abc.example.com")
+                .keyType(KeyType.RSA).purposes(KeyPurpose.SERVER_AUTH).issue();
+        try (EchoFleet fleet = EchoFleet.start(base, tls.certificatePem(), tls.privateKeyPem(), new Random(7))) {
             List<EchoInstance> v1 = fleet.of("gateway-conformance-infra", "infra-backend-v1");
             assertEquals(2, v1.size());
             v1.forEach(i -> assertTrue(i.podName().matches("infra-backend-v1-[a-z0-9]{5}-[a-z0-9]{5}"), i.podName()));

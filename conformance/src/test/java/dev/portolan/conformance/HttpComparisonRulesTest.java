@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.Manifests;
 import dev.portolan.proxy.echo.EchoOptions;
 import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.KeyPurpose;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +37,15 @@ class HttpComparisonRulesTest {
 
     @BeforeAll
     static void startEcho() throws Exception {
-        HarnessCertificates.Pem certificate = HarnessCertificates.leaf(List.of("abc.example.com"), null, "serverAuth");
+        IssuedCertificate certificate = TestPki.selfSigned().subject(ProgrammaticResources.LEAF_SUBJECT)
+                .sans("abc.example.com").keyType(KeyType.RSA).purposes(KeyPurpose.SERVER_AUTH).issue();
         echo = EchoServer.start(EchoOptions.of("infra-backend-v1-abcde-fghij", NAMESPACE).withH2cPort(0)
-                .withHttps(0, certificate.certificate(), certificate.privateKey()));
+                .withHttps(0, certificate.certificatePem(), certificate.privateKeyPem()));
         gateway = new EchoAsGateway(echo);
         ObjectNode secret = (ObjectNode) json("""
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "echo-certificate", "namespace": "gateway-conformance-infra"},
                  "data": {}}""");
-        secret.with("data").put("tls.crt", Base64.getEncoder().encodeToString(certificate.certificate().getBytes(StandardCharsets.US_ASCII)));
+        secret.with("data").put("tls.crt", Base64.getEncoder().encodeToString(certificate.certificatePem().getBytes(StandardCharsets.US_ASCII)));
         gateway.apply(secret);
         MirrorRecordings mirrors = (namespace, deployment, path) ->
                 echo.options().podName().startsWith(deployment + "-") ? echo.recordedCount(path) : 0;
