@@ -47,7 +47,10 @@ public final class ManifestDocuments {
         try (MappingIterator<JsonNode> documents = mapper.readerFor(JsonNode.class).readValues(body)) {
             while (documents.hasNextValue()) {
                 JsonNode document = documents.nextValue();
-                if (document != null && !document.isNull() && !document.isMissingNode()) {
+                // an empty YAML document (two --- in a row) reads as null or as an empty string
+                boolean empty = document == null || document.isNull() || document.isMissingNode()
+                        || document.isTextual() && document.asText().isBlank();
+                if (!empty) {
                     roots.add(document);
                 }
             }
