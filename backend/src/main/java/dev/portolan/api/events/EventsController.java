@@ -57,8 +57,10 @@ public class EventsController {
                     event -> sink.next(toSse(event)));
             sink.onDispose(() -> close(subscription));
         }, FluxSink.OverflowStrategy.BUFFER);
-        // an empty data field makes browsers drop the event, so this works as the comment line it writes
-        Flux<Event<String>> heartbeats = Flux.interval(HEARTBEAT).map(tick -> Event.of("").comment("heartbeat"));
+        // An empty data field makes clients drop the event, so this works as the comment line it writes. The
+        // first one goes out at once: the response headers are only sent with the first item of the stream.
+        Flux<Event<String>> heartbeats = Flux.interval(Duration.ZERO, HEARTBEAT)
+                .map(tick -> Event.of("").comment("heartbeat"));
         return Flux.merge(changes, heartbeats);
     }
 

@@ -155,6 +155,7 @@ class EventsStreamTest implements TestPropertyProvider {
     void anUnknownLastEventIdGetsAResetAndFiltersHideOtherKinds() throws Exception {
         try (SseReader stream = connect("?kind=gateways", "999999999")) {
             SseReader.SseEvent reset = stream.await(e -> e.name().equals("reset"), WAIT, "reset event");
+            assertTrue(stream.comments().contains("heartbeat"), "a heartbeat comment opens the stream");
             assertEquals(Long.toString(feed.buffer().lastId()), reset.id());
             Files.writeString(folder.resolve("more.yaml"), """
                     apiVersion: v1

@@ -94,6 +94,10 @@ final class SseReader implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + timeout + "; saw " + skipped);
     }
 
+    List<String> comments() {
+        return List.copyOf(comments);
+    }
+
     /** Every event received within the window. */
     List<SseEvent> drain(Duration window) throws InterruptedException {
         List<SseEvent> out = new ArrayList<>();
