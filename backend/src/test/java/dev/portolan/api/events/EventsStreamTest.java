@@ -149,6 +149,12 @@ class EventsStreamTest implements TestPropertyProvider {
             }
             assertTrue(missed.stream().anyMatch(e -> is(e, "deleted", "Service/default/shop")), missed.toString());
         }
+        // a client that hangs up is forgotten
+        long forgetBy = System.nanoTime() + WAIT.toNanos();
+        while (feed.buffer().subscribers() > 0 && System.nanoTime() < forgetBy) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, feed.buffer().subscribers());
     }
 
     @Test
