@@ -1,0 +1,95 @@
+package dev.portolan.api.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.portolan.api.problem.ApiException;
+import dev.portolan.model.Manifests;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/** {@code GET /api/v1/events}: object and status changes as Server-Sent Events, resumable with Last-Event-ID. */
+@Controller("/api/v1")
+public class EventsController {
+    /** Keeps proxies and load balancers from closing an idle stream. */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final ChangeFeed feed;
+
+    public EventsController(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
+    @Operation(summary = "Live object and status changes (Server-Sent Events)",
+            description = "Each event has id (a number rising by one per event), event added/modified/deleted/"
+                    + "status/snapshot and JSON data {object, group, kind, namespace, name, resourceVersion, "
+                    + "generation, snapshotVersion}; status events mean only the status changed, a snapshot event "
+                    + "follows the changes of each new control plane snapshot. Reconnect with Last-Event-ID: N to "
+                    + "get every event after N first; when N is older than the last 10,000 events the stream "
+                    + "starts with a reset event (list everything again, then continue from its id). A comment "
+                    + "line is sent every 15 s.")
+    @ApiResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
+    public Publisher<Event<String>> events(
+            @Parameter(description = "The last event id the client saw")
+            @Header("Last-Event-ID") @Nullable String lastEventId,
+            @Parameter(description = "Only objects of this namespace") @QueryValue @Nullable String namespace,
+            @Parameter(description = "Only objects of this kind (Kind or plural, e.g. HTTPRoute or httproutes)")
+            @QueryValue @Nullable String kind) {
+        Long resumeAfter = parseId(lastEventId);
+        EventFilter filter = new EventFilter(namespace, kind);
+        Flux<Event<String>> changes = Flux.create(sink -> {
+            AutoCloseable subscription = feed.buffer().subscribe(resumeAfter, filter,
+                    event -> sink.next(toSse(event)));
+            sink.onDispose(() -> close(subscription));
+        }, FluxSink.OverflowStrategy.BUFFER);
+        // An empty data field makes clients drop the event, so this works as the comment line it writes. The
+        // first one goes out at once: the response headers are only sent with the first item of the stream.
+        Flux<Event<String>> heartbeats = Flux.interval(Duration.ZERO, HEARTBEAT)
+                .map(tick -> Event.of("").comment("heartbeat"));
+        return Flux.merge(changes, heartbeats);
+    }
+
+    private static Event<String> toSse(ChangeEvent event) {
+        try {
+            return Event.of(Manifests.JSON.writeValueAsString(event.data()))
+                    .id(Long.toString(event.id())).name(event.type());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Long parseId(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(null, "Last-Event-ID", "\"" + lastEventId
+                    + "\" is not an event id (a number from an earlier event)");
+        }
+    }
+
+    private static void close(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // removing a listener from a list cannot fail
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.portolan.api.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.model.ResourceKey;
+import dev.portolan.store.StoreSnapshot;
+import dev.portolan.store.StoredObject;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class SnapshotChangesTest {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private static StoredObject object(String name, String resourceVersion, String port, String statusReason) {
+        ResourceKey key = ResourceKey.of("", "Service", "default", name);
+        ObjectNode manifest = JSON.objectNode().put("apiVersion", "v1").put("kind", "Service");
+        manifest.putObject("metadata").put("name", name).put("namespace", "default")
+                .put("resourceVersion", resourceVersion);
+        manifest.putObject("spec").put("port", port);
+        ObjectNode status = statusReason == null ? null : JSON.objectNode().put("reason", statusReason);
+        return new StoredObject(key, manifest, status, "test");
+    }
+
+    private static StoreSnapshot snapshot(long revision, StoredObject... objects) {
+        TreeMap<ResourceKey, StoredObject> byKey = new TreeMap<>();
+        for (StoredObject object : objects) {
+            byKey.put(object.key(), object);
+        }
+        return new StoreSnapshot(revision, byKey, List.of());
+    }
+
+    @Test
+    void specStatusAdditionsAndDeletionsAreTold() {
+        StoreSnapshot before = snapshot(1, object("a", "1", "80", null), object("b", "2", "80", "Old"),
+                object("c", "3", "80", null), object("gone", "4", "80", null));
+        StoreSnapshot after = snapshot(2, object("a", "5", "81", null), object("b", "6", "80", "New"),
+                object("c", "3", "80", null), object("new", "7", "80", null));
+
+        List<String> changes = SnapshotChanges.between(before, after).stream()
+                .map(c -> c.type() + " " + c.object().key().name() + " " + c.object().resourceVersion()).toList();
+
+        assertEquals(List.of("modified a 5", "status b 6", "deleted gone 4", "added new 7"), changes);
+    }
+}
