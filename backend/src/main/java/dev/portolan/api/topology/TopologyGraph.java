@@ -3,6 +3,7 @@ package dev.portolan.api.topology;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,15 +70,21 @@ public record TopologyGraph(long snapshotVersion, List<TopologyNode> nodes, List
         return retain(keep);
     }
 
+    /** Breadth-first along hierarchical edges; adjacency is indexed first so that big graphs stay linear. */
     private Set<String> walk(Set<String> start, Function<TopologyEdge, String> here,
                              Function<TopologyEdge, String> next) {
+        Map<String, List<String>> adjacent = new HashMap<>();
+        for (TopologyEdge edge : edges) {
+            if (edge.hierarchical()) {
+                adjacent.computeIfAbsent(here.apply(edge), k -> new ArrayList<>()).add(next.apply(edge));
+            }
+        }
         Set<String> seen = new HashSet<>(start);
         Deque<String> queue = new ArrayDeque<>(start);
         while (!queue.isEmpty()) {
-            String current = queue.poll();
-            for (TopologyEdge edge : edges) {
-                if (edge.hierarchical() && here.apply(edge).equals(current) && seen.add(next.apply(edge))) {
-                    queue.add(next.apply(edge));
+            for (String neighbour : adjacent.getOrDefault(queue.poll(), List.of())) {
+                if (seen.add(neighbour)) {
+                    queue.add(neighbour);
                 }
             }
         }

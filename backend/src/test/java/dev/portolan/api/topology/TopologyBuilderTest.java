@@ -140,4 +140,19 @@ class TopologyBuilderTest {
         DotChecks.assertWellFormed(dot);
         assertTrue(dot.contains("\"Thing/a\\\"b/c\\\\d\""), dot);
     }
+
+    @Test
+    void thirdPartyPoliciesFromThePolicyReportAttachToTheirTargets() throws Exception {
+        String yaml = java.nio.file.Files.readString(dev.portolan.testing.ScenarioInputs.repoRoot()
+                .resolve("backend/src/test/resources/golden/third-party-policies/input.yaml"));
+        Pipeline pipeline = PipelineFixtures.of(yaml);
+        TopologyGraph graph = TopologyBuilder.build(1, pipeline.resources(), pipeline.computed());
+
+        List<TopologyEdge> policyEdges = graph.edges().stream().filter(e -> e.type().equals("policy")).toList();
+        assertTrue(policyEdges.stream().anyMatch(e -> e.from().startsWith("RetryPolicy/")
+                && e.to().startsWith("Gateway/")), graph.edges().toString());
+        assertTrue(policyEdges.stream().anyMatch(e -> e.from().startsWith("RateLimit/")
+                && e.to().startsWith("HTTPRoute/")), graph.edges().toString());
+        DotChecks.assertWellFormed(TopologyDot.render(graph));
+    }
 }
