@@ -26,7 +26,7 @@ public class AccessFilter {
     @RequestFilter
     public void check(HttpRequest<?> request) {
         boolean hasToken = tokens.isWriteToken(request.getHeaders().getAuthorization().orElse(null));
-        if (isRead(request.getMethod())) {
+        if (isRead(request.getMethod()) || isReadOnlyPost(request)) {
             if (!hasToken && !settings.isOpenReads() && !fromLoopback(request)) {
                 throw new ApiException(HttpStatus.FORBIDDEN, (String) null, null,
                         "reads are open to loopback clients only; send Authorization: Bearer <token> or set "
@@ -38,6 +38,11 @@ public class AccessFilter {
             throw new ApiException(HttpStatus.UNAUTHORIZED, (String) null, "Authorization",
                     "writes need Authorization: Bearer <write token> (printed at start, or portolan.api.write-token)");
         }
+    }
+
+    /** POST /api/v1/trace only carries a request to explain; it changes nothing, so it is a read. */
+    private static boolean isReadOnlyPost(HttpRequest<?> request) {
+        return request.getMethod() == HttpMethod.POST && request.getPath().equals("/api/v1/trace");
     }
 
     private static boolean isRead(HttpMethod method) {

@@ -5,7 +5,7 @@ import dev.portolan.proxy.config.PathMatchType;
 import dev.portolan.proxy.config.PathModifier;
 
 /** The path after a URLRewrite or RequestRedirect path modifier. Pure. */
-final class PathRewrite {
+public final class PathRewrite {
 
     private PathRewrite() {
     }
@@ -14,7 +14,7 @@ final class PathRewrite {
      * @param path  the request path (raw, without query)
      * @param match the rule match that selected the request: its PathPrefix is what PREFIX replaces
      */
-    static String apply(String path, PathModifier modifier, MatchConfig match) {
+    public static String apply(String path, PathModifier modifier, MatchConfig match) {
         if (modifier == null) {
             return path;
         }

@@ -4,7 +4,7 @@ import dev.portolan.proxy.config.FilterConfig.RequestRedirect;
 import dev.portolan.proxy.config.MatchConfig;
 
 /** Builds the Location of a RequestRedirect as the Gateway API defines it. Pure. */
-final class RedirectLocation {
+public final class RedirectLocation {
 
     private RedirectLocation() {
     }
@@ -16,7 +16,7 @@ final class RedirectLocation {
      * @param rawQuery      the raw query or null
      * @param specPort      the listener's port as the Gateway spec says
      */
-    static String of(RequestRedirect redirect, String requestScheme, String requestHost, String rawPath,
+    public static String of(RequestRedirect redirect, String requestScheme, String requestHost, String rawPath,
                      String rawQuery, int specPort, MatchConfig match) {
         String scheme = redirect.scheme() != null ? redirect.scheme().toLowerCase(java.util.Locale.ROOT) : requestScheme;
         String host = redirect.hostname() != null ? redirect.hostname() : requestHost;
