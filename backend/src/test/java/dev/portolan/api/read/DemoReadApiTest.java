@@ -71,6 +71,11 @@ class DemoReadApiTest implements TestPropertyProvider {
                   port: 8080
                 - name: ghost
                   port: 8080
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              labels: {broken: "yes"}
             """.formatted(SECRET_VALUE);
 
     @Inject
@@ -276,6 +281,14 @@ class DemoReadApiTest implements TestPropertyProvider {
         assertTrue(messages.contains("HTTPRoute \"other/cross\" is not permitted to reference Service \"default/echo\""),
                 messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("ResolvedRefs=False")), messages.toString());
+        JsonNode load = null;
+        for (JsonNode finding : cross.path("analysis")) {
+            if (finding.path("type").asText().equals("LoadProblem")) {
+                load = finding;
+            }
+        }
+        assertTrue(load != null && load.path("file").asText().equals("90-extra.yaml"), cross.path("analysis")
+                .toString());
     }
 
     @Test

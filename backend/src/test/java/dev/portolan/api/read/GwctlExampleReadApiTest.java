@@ -128,6 +128,9 @@ class GwctlExampleReadApiTest implements TestPropertyProvider {
         assertEquals("demo-tls-min-version-policy-3", backend.path("directlyAttachedPolicies").get(0).path("name")
                 .asText());
         assertFalse(backend.path("analysis").toString().contains("not permitted"), backend.path("analysis").toString());
+        JsonNode grant = client().get("/api/v1/referencegrants/default/my-reference-grant");
+        assertEquals("ns2", grant.path("object").path("spec").path("from").get(0).path("namespace").asText());
+        assertEquals("/api/v1/referencegrants/default/my-reference-grant", grant.path("links").path("self").asText());
     }
 
     @Test
