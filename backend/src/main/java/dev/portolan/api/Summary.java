@@ -51,7 +51,8 @@ final class Summary {
         out.set("effectiveTimeouts", effective.get("timeouts"));
         out.set("backendTls", effective.get("backendTls"));
         out.set("policies", effective.get("policies"));
-        out.set("links", JSON.objectNode().put("health", "/health").put("openapi", "/swagger/portolan-0.1.yml"));
+        out.set("links", JSON.objectNode().put("health", "/health").put("openapi", "/openapi.yml")
+                .put("apiDocs", "/api/docs").put("api", "/api/v1/gateways"));
         return out;
     }
 
