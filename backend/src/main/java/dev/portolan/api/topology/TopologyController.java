@@ -19,11 +19,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code GET /api/v1/topology}: GatewayClass → Gateway → HTTPRoute → backend with policies, as JSON, YAML or DOT. */
 @Controller("/api/v1/topology")
 public class TopologyController {
+    private static final List<String> OFFERED = List.of(MediaType.APPLICATION_JSON, Representations.APPLICATION_YAML,
+            "text/yaml", "application/x-yaml", TopologyDot.MEDIA_TYPE);
     private final SnapshotService snapshots;
     /** Built once per snapshot version; requests only filter it. */
     private final AtomicReference<TopologyGraph> cache = new AtomicReference<>();
@@ -81,7 +84,7 @@ public class TopologyController {
         if (format != null && !format.isEmpty()) {
             return format.equals("dot");
         }
-        return request.getHeaders().accept().stream().anyMatch(t -> t.getName().equals(TopologyDot.MEDIA_TYPE));
+        return Representations.preferred(request, OFFERED).equals(TopologyDot.MEDIA_TYPE);
     }
 
     private TopologyGraph current() {

@@ -51,12 +51,15 @@ public class TraceController {
                     + "route rule and match (or why none), the closest non-matching rules and why not, filters in "
                     + "order with their effect, backends with weights, effective timeouts with provenance, backend "
                     + "TLS, and the steps in words.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "200", description = "The trace",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "Bad input: unknown gateway, a port the Gateway lacks, no path")
     @ApiResponse(responseCode = "503", description = "No proxy config has been published yet")
-    public HttpResponse<String> tracePost(HttpRequest<?> request, @Body String body) {
+    public HttpResponse<String> tracePost(
+            HttpRequest<?> request,
+            // read as text to report JSON syntax errors as problems; documented as the JSON object it is
+            @Body @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Object.class))) String body) {
         JsonNode json;
         try {
             json = Manifests.JSON.readTree(body == null ? "" : body);

@@ -1,6 +1,7 @@
 package dev.portolan.api.write;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.api.ApiDocumentation;
 import dev.portolan.api.ApiKinds;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Clock;
 import java.util.List;
 
@@ -38,6 +40,7 @@ import java.util.List;
 public class WriteController {
     private static final String YAML = Representations.APPLICATION_YAML;
     private static final String JSON_TYPE = MediaType.APPLICATION_JSON;
+    private static final String UNAUTHORIZED = "No Authorization: Bearer <write token>, or a wrong one";
 
     private final ObjectWriter writer;
     private final ResourceStore store;
@@ -65,8 +68,10 @@ public class WriteController {
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A document is malformed: nothing was written")
     @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale")
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+    @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     public HttpResponse<String> apply(HttpRequest<?> request, @Body String body,
-                                      @Parameter(description = "Only analyze, write nothing")
+                                      @Parameter(description = "Only analyze, write nothing", required = false)
                                       @QueryValue(defaultValue = "false") boolean dryRun) {
         List<Document> documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)));
         if (dryRun) {
@@ -87,8 +92,10 @@ public class WriteController {
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A document is malformed")
     @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale")
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+    @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     public HttpResponse<String> analyze(HttpRequest<?> request, @Body String body,
-                                        @Parameter(description = "The documents are objects to delete")
+                                        @Parameter(description = "The documents are objects to delete", required = false)
                                         @QueryValue(defaultValue = "false") boolean delete) {
         List<Document> documents;
         if (delete) {
@@ -119,6 +126,8 @@ public class WriteController {
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "404", description = "No such object")
     @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale")
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+    @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     public HttpResponse<String> deleteObject(HttpRequest<?> request, String group, String kind, String namespace,
                                              String name,
                                              @Parameter(description = "Delete only if this is the stored version")
@@ -133,6 +142,8 @@ public class WriteController {
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "404", description = "No such object")
     @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale")
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+    @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     public HttpResponse<String> deleteClusterObject(HttpRequest<?> request, String group, String kind, String name,
                                                     @Parameter(description = "Delete only if this is the stored "
                                                             + "version")
@@ -148,6 +159,8 @@ public class WriteController {
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "404", description = "No such object or kind")
     @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale")
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+    @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     public HttpResponse<String> deleteByKind(HttpRequest<?> request, String plural, String namespace, String name,
                                              @Parameter(description = "Delete only if this is the stored version")
                                              @Nullable @QueryValue String resourceVersion) {
@@ -166,6 +179,8 @@ public class WriteController {
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "404", description = "No such object or kind")
     @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale")
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+    @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     public HttpResponse<String> deleteClusterByKind(HttpRequest<?> request, String plural, String name,
                                                     @Parameter(description = "Delete only if this is the stored "
                                                             + "version")

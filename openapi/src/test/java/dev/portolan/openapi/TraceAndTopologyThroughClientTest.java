@@ -1,0 +1,140 @@
+package dev.portolan.openapi;
+
+import static dev.portolan.openapi.RunningPortolan.json;
+import static dev.portolan.openapi.RunningPortolan.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.client.api.DefaultApi;
+import dev.portolan.client.invoker.ApiClient;
+import dev.portolan.client.invoker.ApiException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The tracer and the topology (JSON and DOT) through the generated DefaultApi only. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TraceAndTopologyThroughClientTest {
+    private RunningPortolan portolan;
+    private DefaultApi api;
+
+    @BeforeAll
+    void start() throws Exception {
+        portolan = RunningPortolan.start("");
+        api = portolan.api();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (portolan != null) {
+            portolan.close();
+        }
+    }
+
+    @Test
+    void tracesAuthExampleComToTheBackendWithTls() throws ApiException {
+        JsonNode trace = json(api.tracePost(Map.of("gateway", "default/example-gateway",
+                "host", "auth.example.com", "path", "/login")));
+        assertTrue(trace.path("matched").asBoolean(), trace.toString());
+        assertEquals("auth", trace.path("route").path("name").asText());
+        assertEquals("http", trace.path("listener").path("name").asText());
+        JsonNode backend = trace.path("backends").path(0);
+        assertEquals("default/auth-service:443", backend.path("name").asText());
+        assertEquals("auth.example.com", backend.path("tls").path("sni").asText());
+        assertEquals("BackendTLSPolicy/default/tls-upstream-auth", backend.path("tls").path("policy").asText());
+        assertTrue(trace.path("configVersion").asLong() >= 1);
+    }
+
+    @Test
+    void tracesTheTimeoutExampleWithItsRuleTimeouts() throws ApiException {
+        JsonNode trace = json(api.tracePost(Map.of("gateway", "default/example-gateway", "method", "GET",
+                "path", "/timeout/slow", "headers", Map.of("X-Debug", List.of("1")))));
+        assertEquals("timeout-example", trace.path("route").path("name").asText());
+        assertEquals("10s", trace.path("timeouts").path("request").path("value").asText());
+        assertEquals("2s", trace.path("timeouts").path("backendRequest").path("value").asText());
+    }
+
+    @Test
+    void traceGetAnswersLikePost() throws ApiException {
+        JsonNode trace = json(api.traceGet("default/example-gateway", null, "80", null, "store.example.com",
+                "GET", "/cart", List.of("X-User:alice")));
+        assertEquals("store", trace.path("route").path("name").asText());
+    }
+
+    @Test
+    void traceOfAnUnknownGatewayIsAProblem() {
+        ApiException e = assertThrows(ApiException.class,
+                () -> api.tracePost(Map.of("gateway", "default/nope", "path", "/")));
+        assertEquals(400, e.getCode());
+        assertTrue(e.getResponseHeaders().firstValue("Content-Type").orElse("").contains("problem+json"));
+        assertFalse(problem(e).path("detail").asText().isEmpty());
+    }
+
+    @Test
+    void topologyLinksClassGatewaysRoutesBackendsAndPolicies() throws ApiException {
+        JsonNode topology = json(api.topology(null, null, null));
+        List<String> ids = new ArrayList<>();
+        topology.path("nodes").forEach(n -> ids.add(n.path("id").asText()));
+        assertTrue(ids.containsAll(List.of("GatewayClass/portolan", "Gateway/default/hello-world",
+                "HTTPRoute/default/timeout-example", "Service/default/timeout-svc")), ids.toString());
+        assertTrue(hasEdge(topology, "TimeoutPolicy/default/hello-world-cap", "Gateway/default/hello-world",
+                "policy"), topology.path("edges").toString());
+        assertTrue(hasEdge(topology, "HTTPRoute/default/timeout-example", "Service/default/timeout-svc",
+                "backend"), topology.path("edges").toString());
+
+        JsonNode around = json(api.topology(null, "httproute/default/timeout-example", null));
+        List<String> near = new ArrayList<>();
+        around.path("nodes").forEach(n -> near.add(n.path("id").asText()));
+        assertTrue(near.contains("Gateway/default/example-gateway"));
+        assertFalse(near.contains("HTTPRoute/default/auth"), near.toString());
+    }
+
+    @Test
+    void topologyAsDotThroughTheClientsResponseHook() throws ApiException {
+        // The generated method parses every 200 body as JSON; DOT is read in the response interceptor, which
+        // runs first and leaves an empty body, so the method returns null.
+        ApiClient client = portolan.reader();
+        AtomicReference<String> dot = new AtomicReference<>();
+        AtomicReference<String> type = new AtomicReference<>();
+        client.setResponseInterceptor(response -> {
+            type.set(response.headers().firstValue("Content-Type").orElse(""));
+            try {
+                dot.set(new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertNull(new DefaultApi(client).topology("default", null, "dot"));
+        assertTrue(type.get().startsWith("text/vnd.graphviz"), type.get());
+        assertTrue(dot.get().startsWith("digraph"), dot.get());
+        assertTrue(dot.get().contains("\"HTTPRoute/default/timeout-example\""), dot.get());
+    }
+
+    @Test
+    void summaryAndProxyConfigAnswer() throws ApiException {
+        assertFalse(json(api.summary()).isEmpty());
+        assertTrue(json(api.config(null, "0s")).isObject());
+    }
+
+    private static boolean hasEdge(JsonNode topology, String from, String to, String type) {
+        for (JsonNode edge : topology.path("edges")) {
+            if (edge.path("from").asText().equals(from) && edge.path("to").asText().equals(to)
+                    && edge.path("type").asText().equals(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
