@@ -58,10 +58,14 @@ public class EventsController {
             sink.onDispose(() -> close(subscription));
         }, FluxSink.OverflowStrategy.BUFFER);
         // An empty data field makes clients drop the event, so this works as the comment line it writes. The
-        // first one goes out at once: the response headers are only sent with the first item of the stream.
-        Flux<Event<String>> heartbeats = Flux.interval(Duration.ZERO, HEARTBEAT)
-                .map(tick -> Event.of("").comment("heartbeat"));
-        return Flux.merge(changes, heartbeats);
+        // stream always opens with one (before any replayed event): the response headers are only sent with the
+        // first item of the stream.
+        Flux<Event<String>> heartbeats = Flux.interval(HEARTBEAT, HEARTBEAT).map(tick -> heartbeat());
+        return Flux.concat(Flux.just(heartbeat()), Flux.merge(changes, heartbeats));
+    }
+
+    private static Event<String> heartbeat() {
+        return Event.of("").comment("heartbeat");
     }
 
     private static Event<String> toSse(ChangeEvent event) {
