@@ -35,7 +35,7 @@ test('the summary at / shows the loaded Gateway and a broken manifest with its f
     portolan = await startPortolan({ name: 'summary', port: await freePort(), manifests });
     const page = await browser.newPage();
 
-    const response = await page.goto(`${portolan.baseUrl}/`);
+    const response = await page.goto(`${portolan.baseUrl}/api/v1/summary`);
     assert.equal(response.status(), 200);
     const summary = JSON.parse(await page.textContent('body'));
     assert.equal(summary.counts.Gateway, 1);

@@ -21,13 +21,13 @@ import java.util.TreeMap;
  * The JSON summary served at {@code GET /}, built from a snapshot (no recomputation): counts, problems first, then
  * Gateways, routes, effective timeouts and backend TLS with their provenance.
  */
-final class Summary {
+public final class Summary {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private Summary() {
     }
 
-    static ObjectNode of(ControlPlaneSnapshot snapshot, String manifests) {
+    public static ObjectNode of(ControlPlaneSnapshot snapshot, String manifests) {
         ObjectNode out = JSON.objectNode();
         out.put("name", "Portolan");
         out.put("mode", "embedded");

@@ -12,8 +12,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-/** {@code GET /}: what Portolan loaded and what is wrong with it, until the dashboard takes over this page. */
-@Controller
+/** {@code GET /api/v1/summary}: what Portolan loaded and what is wrong with it (the overview page's data). */
+@Controller("/api/v1/summary")
 public class SummaryController {
     private final SnapshotService snapshots;
     private final PortolanConfig config;

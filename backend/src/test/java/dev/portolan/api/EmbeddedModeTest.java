@@ -105,7 +105,7 @@ class EmbeddedModeTest implements TestPropertyProvider {
     }
 
     private JsonNode summary() {
-        String body = client.toBlocking().retrieve(HttpRequest.GET("/"));
+        String body = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/summary"));
         try {
             return Manifests.JSON.readTree(body);
         } catch (IOException e) {
