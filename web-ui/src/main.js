@@ -1,5 +1,7 @@
 // Dashboard entry point: progressive enhancement of server-rendered pages.
 import { formatAge, summarizeParentConditions } from './status.js';
+import { startLive } from './live.js';
+import './live.css';
 
 /** Fills every <time data-age datetime="..."> with its relative age ("3m", "2h", ...). */
 function renderAges(root, now) {
@@ -27,8 +29,15 @@ function enhance() {
   renderParentSummaries(document);
 }
 
-if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', enhance);
-} else {
+function start() {
   enhance();
+  // live updates swap <main>: enhance the new content too
+  document.addEventListener('portolan:updated', enhance);
+  startLive();
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', start);
+} else {
+  start();
 }

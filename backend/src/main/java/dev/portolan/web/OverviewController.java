@@ -1,7 +1,9 @@
 package dev.portolan.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.Summary;
 import dev.portolan.config.PortolanConfig;
+import dev.portolan.embedded.EmbeddedPortolan;
 import dev.portolan.snapshot.SnapshotService;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -9,27 +11,39 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.views.View;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
+import java.util.Optional;
 
-/** The dashboard's overview at {@code /}: counts, problems first, config version and the proxy's Gateways. */
+/** The dashboard's overview at {@code /}: problems first, counts, config version and the proxy's Gateways. */
 @Hidden
 @Controller
 public class OverviewController {
     private final SnapshotService snapshots;
     private final PortolanConfig config;
     private final PageModel pages;
+    private final Optional<EmbeddedPortolan> embedded;
 
-    public OverviewController(SnapshotService snapshots, PortolanConfig config, PageModel pages) {
+    public OverviewController(SnapshotService snapshots, PortolanConfig config, PageModel pages,
+                              Optional<EmbeddedPortolan> embedded) {
         this.snapshots = snapshots;
         this.config = config;
         this.pages = pages;
+        this.embedded = embedded;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     @View("overview")
     public Map<String, Object> overview() {
         Map<String, Object> model = pages.page("overview");
-        model.put("summary", PageModel.plain(
-                Summary.of(snapshots.current(), config.getManifests().toAbsolutePath().normalize().toString())));
+        ObjectNode summary = Summary.of(snapshots.current(),
+                config.getManifests().toAbsolutePath().normalize().toString());
+        model.put("problems", OverviewProblems.from(summary));
+        // only what the page shows: the routes and effective reports are long with many objects
+        summary.remove("routes");
+        summary.remove("effectiveTimeouts");
+        summary.remove("backendTls");
+        summary.remove("policies");
+        model.put("summary", PageModel.plain(summary));
+        model.put("proxy", ProxyState.of(embedded.flatMap(EmbeddedPortolan::dataPlane)));
         return model;
     }
 }
