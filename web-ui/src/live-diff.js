@@ -1,7 +1,11 @@
 // Pure helpers for live updates: no DOM globals, so node tests can drive them with plain objects.
 
 /** Calls fn once, `waitMs` after the last of a burst of calls, with the last call's arguments. */
-export function debounce(fn, waitMs, timers = { setTimeout, clearTimeout }) {
+// The default timers are wrapped: browsers throw "Illegal invocation" when setTimeout is called as a method of
+// another object.
+const globalTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) };
+
+export function debounce(fn, waitMs, timers = globalTimers) {
   let timer = null;
   const debounced = (...args) => {
     if (timer !== null) timers.clearTimeout(timer);

@@ -57,3 +57,11 @@ test('only change events trigger a refresh', () => {
   assert.equal(isRelevantEvent('message'), false);
   assert.equal(isRelevantEvent('heartbeat'), false);
 });
+
+test('debounce with the real timers runs (no illegal invocation of setTimeout)', async () => {
+  const calls = [];
+  const run = debounce(() => calls.push('ran'), 5);
+  run(); run();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  assert.deepEqual(calls, ['ran']);
+});
