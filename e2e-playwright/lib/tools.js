@@ -39,7 +39,16 @@ export function generatedFolder(listenerPort, routes) {
 export async function watchedPage(browser) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  // failed loads are reported with their URL below; the browser's own /favicon.ico probe is not the page's error
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')
+      && response.request().resourceType() !== 'document' && response.request().resourceType() !== 'fetch') {
+      errors.push(`${response.status()} ${response.url()}`);
+    }
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, errors };
 }

@@ -24,7 +24,7 @@ after(async () => {
 async function openMap(path) {
   const { page, errors } = await watchedPage(browser);
   await page.goto(`${portolan.baseUrl}${path}`);
-  await page.waitForSelector('[data-topology-canvas] svg .topology-node');
+  await page.waitForSelector('[data-topology-canvas] svg .topology-node', { state: 'attached' });
   return { page, errors };
 }
 
@@ -92,7 +92,7 @@ test('200 generated routes render without overlapping boxes', { timeout: 120_000
     const { page, errors } = await watchedPage(browser);
     const started = Date.now();
     await page.goto(`${many.baseUrl}/ui/topology`);
-    await page.waitForSelector('.topology-node[data-id="HTTPRoute/default/route-199"]');
+    await page.waitForSelector('.topology-node[data-id="HTTPRoute/default/route-199"]', { state: 'attached' });
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 15_000, `rendered in ${elapsed} ms`);
     await page.click('[data-zoom="reset"]');
