@@ -51,9 +51,10 @@ export function manifestFolder(listenerPort) {
 /**
  * Starts `java -jar portolan-backend-all.jar` on `port` and resolves once GET /health answers UP.
  * The server log goes to target/e2e-logs/<name>.log; its tail is quoted when startup fails.
+ * `extraArgs` are more JVM arguments (e.g. -Dportolan.api.write-token=...).
  * Returns { baseUrl, stop() }; always call stop() in a finally.
  */
-export async function startPortolan({ name, port, manifests, timeoutMs = 60_000 }) {
+export async function startPortolan({ name, port, manifests, timeoutMs = 60_000, extraArgs = [] }) {
   if (!existsSync(paths.jar)) {
     throw new Error(`${paths.jar} does not exist: build backend first (mvn -B -DskipTests package)`);
   }
@@ -67,6 +68,7 @@ export async function startPortolan({ name, port, manifests, timeoutMs = 60_000 
     // the proxy's admin endpoint on any free port, listeners far from the demo's ports
     '-Dportolan.proxy.admin-port=0',
     '-Dportolan.proxy.port-offset=24000',
+    ...extraArgs,
     '-jar', paths.jar,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);

@@ -41,3 +41,23 @@ if (document.readyState === 'loading') {
 } else {
   start();
 }
+
+// tools: topology map, request tracer, apply page
+import { initTopology } from './topology.js';
+import { initTrace } from './trace.js';
+import { initApply } from './apply.js';
+
+function enhanceTools() {
+  const topology = document.querySelector('[data-topology]');
+  if (topology) initTopology(topology);
+  const trace = document.querySelector('[data-trace-form]');
+  if (trace) initTrace(trace);
+  const apply = document.querySelector('[data-apply-form]');
+  if (apply) initApply(apply);
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', enhanceTools);
+} else {
+  enhanceTools();
+}

@@ -54,6 +54,26 @@ public class TopologyController {
             @QueryValue("for") @Nullable String forObject,
             @Parameter(description = "json (default), yaml or dot")
             @QueryValue @Nullable String format) {
+        TopologyGraph graph = filtered(namespace, forObject);
+        if (wantsDot(request, format)) {
+            return HttpResponse.ok(TopologyDot.render(graph)).contentType(TopologyDot.MEDIA_TYPE);
+        }
+        if (format != null && !format.isEmpty() && !format.equals("json") && !format.equals("yaml")) {
+            throw ApiException.badRequest(null, "format", "\"" + format + "\" is not one of json, yaml, dot");
+        }
+        if ("yaml".equals(format)) {
+            return Representations.ok(HttpRequest.GET("/").accept(Representations.APPLICATION_YAML),
+                    TopologyJson.of(graph));
+        }
+        return Representations.ok(request, TopologyJson.of(graph));
+    }
+
+    /**
+     * The current topology filtered as {@code GET /api/v1/topology} filters it (the dashboard renders the same graph).
+     *
+     * @throws ApiException 404 when {@code forObject} is not in the (namespace's) topology, 400 when it does not parse
+     */
+    public TopologyGraph filtered(@Nullable String namespace, @Nullable String forObject) {
         TopologyGraph graph = current();
         if (namespace != null && !namespace.isEmpty()) {
             graph = graph.inNamespace(namespace);
@@ -67,17 +87,7 @@ public class TopologyController {
             }
             graph = graph.neighbourhood(id);
         }
-        if (wantsDot(request, format)) {
-            return HttpResponse.ok(TopologyDot.render(graph)).contentType(TopologyDot.MEDIA_TYPE);
-        }
-        if (format != null && !format.isEmpty() && !format.equals("json") && !format.equals("yaml")) {
-            throw ApiException.badRequest(null, "format", "\"" + format + "\" is not one of json, yaml, dot");
-        }
-        if ("yaml".equals(format)) {
-            return Representations.ok(HttpRequest.GET("/").accept(Representations.APPLICATION_YAML),
-                    TopologyJson.of(graph));
-        }
-        return Representations.ok(request, TopologyJson.of(graph));
+        return graph;
     }
 
     private static boolean wantsDot(HttpRequest<?> request, String format) {

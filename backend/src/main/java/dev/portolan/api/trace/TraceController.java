@@ -2,6 +2,7 @@ package dev.portolan.api.trace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.distribute.ConfigPublisher;
@@ -92,8 +93,12 @@ public class TraceController {
     }
 
     private HttpResponse<String> answer(HttpRequest<?> request, TraceRequest trace) {
-        return Representations.ok(request, TraceBuilder.trace(trace, current(), snapshots.current().computed(),
-                TraceBuilder.DEFAULT_MISSES));
+        return Representations.ok(request, explain(trace));
+    }
+
+    /** The trace the endpoints answer, for the dashboard's server-rendered tracer. */
+    public ObjectNode explain(TraceRequest trace) {
+        return TraceBuilder.trace(trace, current(), snapshots.current().computed(), TraceBuilder.DEFAULT_MISSES);
     }
 
     private CompiledConfig current() {
