@@ -119,7 +119,6 @@ public class ToolsPagesController {
         snapshots.current().resources().gateways().forEach(g -> names.add(g.getMetadata().getNamespace()));
         snapshots.current().resources().httpRoutes().forEach(r -> names.add(r.getMetadata().getNamespace()));
         snapshots.current().resources().services().forEach(s -> names.add(s.getMetadata().getNamespace()));
-        names.remove(null);
         return List.copyOf(names);
     }
 }
