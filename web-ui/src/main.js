@@ -1,5 +1,7 @@
 // Dashboard entry point: progressive enhancement of server-rendered pages.
 import { formatAge, summarizeParentConditions } from './status.js';
+import { enhanceSortableTables } from './sort.js';
+import { enhanceCopyButtons } from './copy.js';
 
 /** Fills every <time data-age datetime="..."> with its relative age ("3m", "2h", ...). */
 function renderAges(root, now) {
@@ -25,6 +27,8 @@ function renderParentSummaries(root) {
 function enhance() {
   renderAges(document, Date.now());
   renderParentSummaries(document);
+  enhanceSortableTables(document);
+  enhanceCopyButtons(document);
 }
 
 if (document.readyState === 'loading') {
