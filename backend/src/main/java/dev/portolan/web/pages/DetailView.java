@@ -43,7 +43,7 @@ public final class DetailView {
     static void markConditions(JsonNode node) {
         if (node instanceof ObjectNode object) {
             if (object.path("type").isTextual() && object.path("status").isTextual() && object.has("reason")) {
-                object.put("badge", Badges.cssClass(object.path("status").asText()));
+                object.put("badge", Badges.forCondition(object.path("type").asText(), object.path("status").asText()));
             }
             object.forEach(DetailView::markConditions);
             JsonNode conditions = object.path("object").path("status").path("conditions");
