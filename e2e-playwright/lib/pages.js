@@ -54,7 +54,7 @@ export async function startDemo(name) {
       page.on('console', (message) => {
         // the 404 test page's own status is reported as a load error; anything else is a bug
         const expected404 = /status of 404/.test(message.text()) && /\/nope$/.test(message.location().url);
-        if (message.type() === 'error' && !expected404) problems.push(`${path}: ${message.text()}`);
+        if (message.type() === 'error' && !expected404) problems.push(`${path}: ${message.text()} (${message.location().url})`);
       });
       page.on('pageerror', (error) => problems.push(`${path}: ${error.message}`));
       if (path) await page.goto(`${portolan.baseUrl}${path}`);
