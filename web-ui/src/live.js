@@ -67,7 +67,8 @@ export async function refresh() {
   if (inFlight) return inFlight;
   inFlight = (async () => {
     const main = document.querySelector('main');
-    if (!main || main.hasAttribute('data-live-off') || hasUnsavedInput(main)) return [];
+    // interactive pages (topology map, tracer, apply) opt out: a swap would throw away what the user built
+    if (!main || main.hasAttribute('data-live-off') || main.querySelector('[data-live-off]') || hasUnsavedInput(main)) return [];
     const response = await fetch(window.location.href, { headers: { Accept: 'text/html' }, cache: 'no-store' });
     if (!response.ok) return [];
     const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');

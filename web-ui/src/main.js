@@ -2,6 +2,8 @@
 import { formatAge, summarizeParentConditions } from './status.js';
 import { startLive } from './live.js';
 import './live.css';
+import { enhanceSortableTables } from './sort.js';
+import { enhanceCopyButtons } from './copy.js';
 
 /** Fills every <time data-age datetime="..."> with its relative age ("3m", "2h", ...). */
 function renderAges(root, now) {
@@ -27,6 +29,8 @@ function renderParentSummaries(root) {
 function enhance() {
   renderAges(document, Date.now());
   renderParentSummaries(document);
+  enhanceSortableTables(document);
+  enhanceCopyButtons(document);
 }
 
 function start() {

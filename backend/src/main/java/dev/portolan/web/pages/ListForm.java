@@ -1,0 +1,30 @@
+package dev.portolan.web.pages;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a list page's GET form submitted: namespace (blank for all), label selector, text search, page size and
+ * the API's continue token.
+ */
+public record ListForm(String namespace, String labelSelector, String q, Integer limit, String continueToken) {
+
+    /** The query string of the next page: this form with the given continue token. */
+    public String withContinue(String token) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "namespace", namespace);
+        add(parts, "labelSelector", labelSelector);
+        add(parts, "q", q);
+        add(parts, "limit", limit == null ? null : limit.toString());
+        add(parts, "continue", token);
+        return "?" + String.join("&", parts);
+    }
+
+    private static void add(List<String> parts, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+}
