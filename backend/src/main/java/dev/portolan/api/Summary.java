@@ -13,6 +13,7 @@ import dev.portolan.snapshot.ControlPlaneSnapshot;
 import dev.portolan.snapshot.EffectiveReport;
 import dev.portolan.snapshot.StatusProblem;
 import dev.portolan.store.LoadProblem;
+import dev.portolan.translate.TranslationProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +29,12 @@ public final class Summary {
     }
 
     public static ObjectNode of(ControlPlaneSnapshot snapshot, String manifests) {
+        return of(snapshot, manifests, List.of());
+    }
+
+    /** With what the proxy config could not express (translation problems), listed after the status problems. */
+    public static ObjectNode of(ControlPlaneSnapshot snapshot, String manifests,
+                                List<TranslationProblem> translationProblems) {
         ObjectNode out = JSON.objectNode();
         out.put("name", "Portolan");
         out.put("mode", "embedded");
@@ -43,6 +50,10 @@ public final class Summary {
                 JSON.objectNode().put("object", problem.object().toString()).put("where", problem.where())
                         .put("type", problem.type()).put("reason", problem.reason())
                         .put("message", problem.message())));
+        ArrayNode untranslatable = out.putArray("translationProblems");
+        translationProblems.forEach(problem -> untranslatable.add(JSON.objectNode()
+                .put("object", problem.object() == null ? null : problem.object().toString())
+                .put("field", problem.field()).put("message", problem.message())));
         ArrayNode gateways = out.putArray("gateways");
         snapshot.computed().graph().gateways().values().forEach(gateway -> gateways.add(gateway(gateway)));
         ArrayNode routes = out.putArray("routes");

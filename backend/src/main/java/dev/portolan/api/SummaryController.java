@@ -2,6 +2,7 @@ package dev.portolan.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.config.PortolanConfig;
+import dev.portolan.embedded.EmbeddedPortolan;
 import dev.portolan.snapshot.SnapshotService;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -11,6 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
+import java.util.Optional;
 
 /** {@code GET /api/v1/summary}: what Portolan loaded and what is wrong with it (the overview page's data). */
 @Controller("/api/v1/summary")
@@ -18,7 +21,10 @@ public class SummaryController {
     private final SnapshotService snapshots;
     private final PortolanConfig config;
 
-    public SummaryController(SnapshotService snapshots, PortolanConfig config) {
+    private final Optional<EmbeddedPortolan> embedded;
+
+    public SummaryController(SnapshotService snapshots, PortolanConfig config, Optional<EmbeddedPortolan> embedded) {
+        this.embedded = embedded;
         this.snapshots = snapshots;
         this.config = config;
     }
@@ -29,6 +35,7 @@ public class SummaryController {
     @ApiResponse(responseCode = "200", description = "The summary of the current snapshot",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     public ObjectNode summary() {
-        return Summary.of(snapshots.current(), config.getManifests().toAbsolutePath().normalize().toString());
+        return Summary.of(snapshots.current(), config.getManifests().toAbsolutePath().normalize().toString(),
+                embedded.map(EmbeddedPortolan::translationProblems).orElse(List.of()));
     }
 }

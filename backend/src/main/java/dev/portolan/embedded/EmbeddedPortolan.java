@@ -5,9 +5,11 @@ import dev.portolan.distribute.ConfigTranslation;
 import dev.portolan.proxy.forward.Forwarder;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.snapshot.SnapshotService;
+import dev.portolan.translate.TranslationProblem;
 import dev.portolan.store.file.FileStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,13 +35,15 @@ public final class EmbeddedPortolan implements AutoCloseable {
     private final SnapshotService snapshots;
     private final ConfigPublisher publisher;
     private final EmbeddedDataPlane dataPlane;
+    private final ConfigTranslation translation;
 
     private EmbeddedPortolan(FileStore store, SnapshotService snapshots, ConfigPublisher publisher,
-                             EmbeddedDataPlane dataPlane) {
+                             EmbeddedDataPlane dataPlane, ConfigTranslation translation) {
         this.store = store;
         this.snapshots = snapshots;
         this.publisher = publisher;
         this.dataPlane = dataPlane;
+        this.translation = translation;
     }
 
     public static EmbeddedPortolan start(Options options, Supplier<Forwarder> forwarders) throws Exception {
@@ -49,13 +53,14 @@ public final class EmbeddedPortolan implements AutoCloseable {
         ConfigPublisher publisher = new ConfigPublisher();
         EmbeddedDataPlane dataPlane = null;
         SnapshotService snapshots = null;
+        ConfigTranslation translation = new ConfigTranslation(publisher);
         try {
             if (options.proxyEnabled()) {
                 dataPlane = EmbeddedDataPlane.start(publisher, forwarders.get(),
                         ProxyServerOptions.defaults().withPortOffset(options.proxyPortOffset()), options.adminPort());
             }
             snapshots = new SnapshotService(store, options.controllerName(), Clock.systemUTC());
-            snapshots.onSnapshot(new ConfigTranslation(publisher));
+            snapshots.onSnapshot(translation);
             snapshots.start();
         } catch (Exception | Error e) {
             if (snapshots != null) {
@@ -67,7 +72,7 @@ public final class EmbeddedPortolan implements AutoCloseable {
             store.close();
             throw e;
         }
-        return new EmbeddedPortolan(store, snapshots, publisher, dataPlane);
+        return new EmbeddedPortolan(store, snapshots, publisher, dataPlane, translation);
     }
 
     public FileStore store() {
@@ -80,6 +85,11 @@ public final class EmbeddedPortolan implements AutoCloseable {
 
     public ConfigPublisher publisher() {
         return publisher;
+    }
+
+    /** What the current proxy config could not express (e.g. an unsupported filter). */
+    public List<TranslationProblem> translationProblems() {
+        return translation.problems();
     }
 
     public Optional<EmbeddedDataPlane> dataPlane() {

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.views.View;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +36,8 @@ public class OverviewController {
     public Map<String, Object> overview() {
         Map<String, Object> model = pages.page("overview");
         ObjectNode summary = Summary.of(snapshots.current(),
-                config.getManifests().toAbsolutePath().normalize().toString());
+                config.getManifests().toAbsolutePath().normalize().toString(),
+                embedded.map(EmbeddedPortolan::translationProblems).orElse(List.of()));
         model.put("problems", OverviewProblems.from(summary));
         // only what the page shows: the routes and effective reports are long with many objects
         summary.remove("routes");

@@ -38,6 +38,13 @@ public final class OverviewProblems {
             row.put("key", "status:" + text(p, "object") + ":" + p.path("where").asText("") + ":" + type);
             out.add(row);
         }
+        for (JsonNode p : summary.path("translationProblems")) {
+            Map<String, Object> row = row("translation", "Not served by the proxy", text(p, "object"),
+                    p.path("message").asText(""));
+            row.put("field", text(p, "field"));
+            row.put("key", "translation:" + text(p, "object") + ":" + text(p, "field") + ":" + p.path("message").asText(""));
+            out.add(row);
+        }
         for (JsonNode t : summary.path("effectiveTimeouts")) {
             for (JsonNode error : t.path("errors")) {
                 Map<String, Object> row = row("timeout", "Invalid timeout", text(t, "route"), error.asText());
