@@ -158,19 +158,24 @@ public final class KubernetesStore implements ResourceStore {
         }
     }
 
-    /** Reconciles informers with the installed CRDs, merges the caches; returns informers started meanwhile. */
+    /** Merges the caches, reconciles informers with the installed CRDs; returns informers started meanwhile. */
     private List<CompletableFuture<Void>> refreshAndTakeStarts() {
-        KindCatalog.Plan plan = KindCatalog.plan(crdManifests());
+        List<LoadProblem> readProblems = new ArrayList<>();
+        Map<ResourceKey, StoredObject> objects = collect(readProblems);
+        KindCatalog.Plan plan = KindCatalog.plan(crdManifests(objects));
         reconcileInformers(plan.kinds());
-        publish(plan);
+        List<LoadProblem> problems = new ArrayList<>(plan.problems());
+        problems.addAll(startFailures.values());
+        problems.addAll(readProblems);
+        publish(objects, problems);
         List<CompletableFuture<Void>> started = List.copyOf(pendingStarts);
         pendingStarts.clear();
         return started;
     }
 
-    private List<ObjectNode> crdManifests() {
+    private static List<ObjectNode> crdManifests(Map<ResourceKey, StoredObject> objects) {
         List<ObjectNode> crds = new ArrayList<>();
-        for (StoredObject object : converted.values()) {
+        for (StoredObject object : objects.values()) {
             if (object.key().group().equals(ApiGroups.APIEXTENSIONS) && object.key().kind().equals(ApiGroups.CRD)) {
                 crds.add(object.manifest());
             }
@@ -233,10 +238,9 @@ public final class KubernetesStore implements ResourceStore {
         requestRefresh();
     }
 
-    private void publish(KindCatalog.Plan plan) {
+    /** Every object in the informer caches (converted once per resourceVersion). */
+    private Map<ResourceKey, StoredObject> collect(List<LoadProblem> problems) {
         Map<ResourceKey, StoredObject> objects = new HashMap<>();
-        List<LoadProblem> problems = new ArrayList<>(plan.problems());
-        problems.addAll(startFailures.values());
         for (var entry : informers.entrySet()) {
             for (SharedIndexInformer<GenericKubernetesResource> informer : entry.getValue()) {
                 for (GenericKubernetesResource resource : informer.getStore().list()) {
@@ -247,6 +251,10 @@ public final class KubernetesStore implements ResourceStore {
                 }
             }
         }
+        return objects;
+    }
+
+    private void publish(Map<ResourceKey, StoredObject> objects, List<LoadProblem> problems) {
         Map<ResourceKey, String> nextVersions = new HashMap<>();
         objects.forEach((key, object) -> nextVersions.put(key, object.resourceVersion()));
         converted = objects;
