@@ -21,13 +21,16 @@ public final class KindCatalog {
     /** Where problems about the cluster's API (rather than a file) are reported. */
     public static final String SOURCE = "cluster";
 
+    static final WatchedKind CRD_KIND =
+            new WatchedKind(ApiGroups.APIEXTENSIONS, "v1", ApiGroups.CRD, "customresourcedefinitions", false);
+
     static final List<WatchedKind> BUILT_IN = List.of(
             new WatchedKind(ApiGroups.CORE, "v1", ApiGroups.NAMESPACE, "namespaces", false),
             new WatchedKind(ApiGroups.CORE, "v1", ApiGroups.SERVICE, "services", true),
             new WatchedKind(ApiGroups.CORE, "v1", ApiGroups.CONFIG_MAP, "configmaps", true),
             new WatchedKind(ApiGroups.CORE, "v1", ApiGroups.SECRET, "secrets", true),
             new WatchedKind(ApiGroups.DISCOVERY, "v1", ApiGroups.ENDPOINT_SLICE, "endpointslices", true),
-            new WatchedKind(ApiGroups.APIEXTENSIONS, "v1", ApiGroups.CRD, "customresourcedefinitions", false));
+            CRD_KIND);
 
     /** A Gateway API kind and the versions Portolan reads, most preferred first. */
     record GatewayKind(String kind, String plural, boolean namespaced, List<String> versions) {

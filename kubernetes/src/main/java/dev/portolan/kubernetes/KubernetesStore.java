@@ -84,7 +84,8 @@ public final class KubernetesStore implements ResourceStore {
     private final SortedMap<WatchedKind, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
             new TreeMap<>();
     private final Map<WatchedKind, LoadProblem> startFailures = new TreeMap<>();
-    private final List<CompletableFuture<Void>> pendingStarts = new ArrayList<>();
+    private final Map<SharedIndexInformer<GenericKubernetesResource>, CompletableFuture<Void>> starts =
+            new HashMap<>();
     private Map<ResourceKey, StoredObject> converted = new HashMap<>();
     private Map<ResourceKey, String> versions = Map.of();
     private Set<String> loggedProblems = Set.of();
@@ -109,11 +110,14 @@ public final class KubernetesStore implements ResourceStore {
         // Round 1 starts the built-in kinds (CRDs among them); once CRDs are listed, round 2 starts the Gateway
         // API and policy kinds they serve; the last round only collects.
         for (int round = 0; round < 4; round++) {
-            List<CompletableFuture<Void>> started = store.onStoreThread(store::refreshAndTakeStarts);
-            if (started.isEmpty()) {
+            List<CompletableFuture<Void>> unfinished = store.onStoreThread(() -> {
+                store.refresh();
+                return store.unfinishedStarts();
+            });
+            if (unfinished.isEmpty()) {
                 break;
             }
-            store.awaitStarts(started);
+            store.awaitStarts(unfinished);
         }
         LOG.info("Kubernetes store started: {} objects, reading {}", store.snapshot.byKey().size(),
                 store.servedKinds.values());
@@ -127,7 +131,10 @@ public final class KubernetesStore implements ResourceStore {
 
     /** Merges the informer caches into the snapshot now and returns it (tests, start-up). */
     public StoreSnapshot refreshNow() {
-        onStoreThread(this::refreshAndTakeStarts);
+        onStoreThread(() -> {
+            refresh();
+            return null;
+        });
         return snapshot;
     }
 
@@ -149,7 +156,7 @@ public final class KubernetesStore implements ResourceStore {
             storeThread.execute(() -> {
                 refreshQueued.set(false);
                 try {
-                    refreshAndTakeStarts();
+                    refresh();
                 } catch (RuntimeException e) {
                     LOG.error("merging the Kubernetes informer caches failed; still serving revision {}",
                             snapshot.revision(), e);
@@ -158,19 +165,35 @@ public final class KubernetesStore implements ResourceStore {
         }
     }
 
-    /** Merges the caches, reconciles informers with the installed CRDs; returns informers started meanwhile. */
-    private List<CompletableFuture<Void>> refreshAndTakeStarts() {
+    /** Merges the caches into a new snapshot (when anything changed) and reconciles informers with the CRDs. */
+    private void refresh() {
         List<LoadProblem> readProblems = new ArrayList<>();
         Map<ResourceKey, StoredObject> objects = collect(readProblems);
         KindCatalog.Plan plan = KindCatalog.plan(crdManifests(objects));
+        if (!crdsListed()) {
+            // Until the CRDs are listed every Gateway API kind would look "not installed": start the built-in
+            // kinds only and publish nothing yet.
+            reconcileInformers(KindCatalog.BUILT_IN);
+            return;
+        }
         reconcileInformers(plan.kinds());
         List<LoadProblem> problems = new ArrayList<>(plan.problems());
         problems.addAll(startFailures.values());
         problems.addAll(readProblems);
         publish(objects, problems);
-        List<CompletableFuture<Void>> started = List.copyOf(pendingStarts);
-        pendingStarts.clear();
-        return started;
+    }
+
+    /** Start-ups (first lists) of the current informers that have not completed yet. */
+    private List<CompletableFuture<Void>> unfinishedStarts() {
+        return starts.entrySet().stream()
+                .filter(entry -> !entry.getValue().isDone())
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    private boolean crdsListed() {
+        List<SharedIndexInformer<GenericKubernetesResource>> crdInformers = informers.get(KindCatalog.CRD_KIND);
+        return crdInformers != null && crdInformers.stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
     private static List<ObjectNode> crdManifests(Map<ResourceKey, StoredObject> objects) {
@@ -187,7 +210,10 @@ public final class KubernetesStore implements ResourceStore {
         for (WatchedKind kind : List.copyOf(informers.keySet())) {
             if (!wanted.contains(kind)) {
                 LOG.info("no longer reading {}: its CustomResourceDefinition is gone or changed", kind);
-                informers.remove(kind).forEach(SharedIndexInformer::stop);
+                for (SharedIndexInformer<GenericKubernetesResource> informer : informers.remove(kind)) {
+                    informer.stop();
+                    starts.remove(informer);
+                }
                 startFailures.remove(kind);
             }
         }
@@ -223,7 +249,7 @@ public final class KubernetesStore implements ResourceStore {
                 }
                 requestRefresh();
             });
-            pendingStarts.add(start);
+            starts.put(informer, start);
         }
         LOG.info("reading {} in {}", kind, !kind.namespaced() ? "the cluster"
                 : options.allNamespacesWatched() ? "all namespaces" : "namespaces " + options.namespaces());

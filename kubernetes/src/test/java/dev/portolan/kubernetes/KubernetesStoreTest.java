@@ -186,6 +186,50 @@ class KubernetesStoreTest {
     }
 
     @Test
+    void statusOfOtherControllersSurvivesAndUnchangedStatusIsNotRewritten() {
+        cluster.create(CLUSTER);
+        startStore(KubernetesStoreOptions.allNamespaces());
+        snapshots = new SnapshotService(store, CONTROLLER,
+                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC)).start();
+        await(() -> cluster.read(GW + "/v1", "HTTPRoute", "default", "web").path("status").path("parents").size() == 1,
+                "HTTPRoute web has Portolan's parent status");
+
+        // Another controller adds its own parent entry.
+        var routes = cluster.client.genericKubernetesResources(MockCluster.context(
+                cluster.read(GW + "/v1", "HTTPRoute", "default", "web"))).inNamespace("default");
+        retryOnConflict(() -> {
+            var route = routes.withName("web").get();
+            @SuppressWarnings("unchecked")
+            var status = (java.util.Map<String, Object>) route.getAdditionalProperties().get("status");
+            @SuppressWarnings("unchecked")
+            var parents = new java.util.ArrayList<>((List<Object>) status.get("parents"));
+            parents.add(java.util.Map.of("controllerName", "other.io/controller",
+                    "parentRef", java.util.Map.of("name", "their-gw"), "conditions", List.of()));
+            status.put("parents", parents);
+            routes.resource(route).updateStatus();
+        });
+
+        // A metadata change makes Portolan recompute the route's status; the foreign entry must survive.
+        retryOnConflict(() -> routes.withName("web").edit(r -> {
+            r.getMetadata().setLabels(java.util.Map.of("touched", "yes"));
+            return r;
+        }));
+        await(() -> "yes".equals(store.snapshot().byKey().get(key(GW, "HTTPRoute", "default", "web")).manifest()
+                .path("metadata").path("labels").path("touched").asText()), "the store sees the edit");
+        snapshots.awaitRebuild();
+        JsonNode written = cluster.read(GW + "/v1", "HTTPRoute", "default", "web").path("status").path("parents");
+        assertEquals(2, written.size(), written.toString());
+        assertEquals(List.of(CONTROLLER, "other.io/controller"), written.findValuesAsText("controllerName"));
+
+        String classVersion = cluster.read(GW + "/v1", "GatewayClass", null, "portolan")
+                .path("metadata").path("resourceVersion").asText();
+        snapshots.awaitRebuild();
+        snapshots.awaitRebuild();
+        assertEquals(classVersion, cluster.read(GW + "/v1", "GatewayClass", null, "portolan")
+                .path("metadata").path("resourceVersion").asText(), "an unchanged status is not written again");
+    }
+
+    @Test
     void updatesAndDeletesThroughTheClientAreSeenAndWatchersNotified() {
         cluster.create(CLUSTER);
         startStore(KubernetesStoreOptions.allNamespaces());
@@ -292,6 +336,20 @@ class KubernetesStoreTest {
         assertTrue(snapshot.byKey().containsKey(key("", "Service", "default", "web")));
         assertFalse(snapshot.byKey().containsKey(key("", "Service", "elsewhere", "other")));
         assertNotNull(snapshot.byKey().get(key(GW, "GatewayClass", "", "portolan")), "cluster-scoped kinds are read");
+    }
+
+    /** Portolan writes status concurrently with the test's own writes, as another controller would. */
+    private static void retryOnConflict(Runnable write) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static boolean hasCondition(JsonNode object, String type, String status) {
