@@ -109,15 +109,20 @@ public final class KubernetesStore implements ResourceStore {
         KubernetesStore store = new KubernetesStore(client, options);
         // Round 1 starts the built-in kinds (CRDs among them); once CRDs are listed, round 2 starts the Gateway
         // API and policy kinds they serve; the last round only collects.
-        for (int round = 0; round < 4; round++) {
-            List<CompletableFuture<Void>> unfinished = store.onStoreThread(() -> {
-                store.refresh();
-                return store.unfinishedStarts();
-            });
-            if (unfinished.isEmpty()) {
-                break;
+        try {
+            for (int round = 0; round < 4; round++) {
+                List<CompletableFuture<Void>> unfinished = store.onStoreThread(() -> {
+                    store.refresh();
+                    return store.unfinishedStarts();
+                });
+                if (unfinished.isEmpty()) {
+                    break;
+                }
+                store.awaitStarts(unfinished);
             }
-            store.awaitStarts(unfinished);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
         LOG.info("Kubernetes store started: {} objects, reading {}", store.snapshot.byKey().size(),
                 store.servedKinds.values());
