@@ -171,6 +171,19 @@ class GatewayProvisionerTest {
                 "an object without the provisioner's managed-by label is not ours to delete");
     }
 
+    @Test
+    void aNamespaceScopedProvisionerLeavesOtherNamespacesAlone() {
+        reconcile();
+        provisioner = new GatewayProvisioner(cluster.client, ProvisionSettings.defaults("http://portolan:8080"),
+                List.of("elsewhere"));
+        cluster.client.genericKubernetesResources(MockCluster.context(
+                        cluster.read("gateway.networking.k8s.io/v1", "Gateway", "apps", "gw")))
+                .inNamespace("apps").withName("gw").delete();
+
+        assertEquals(List.of(), reconcile().deleted());
+        generated().forEach(object -> assertNotNull(object, "object outside the scoped namespaces was deleted"));
+    }
+
     /** What the store would hand the provisioner: the cluster's objects, their graph. */
     private GatewayProvisioner.Outcome reconcile() {
         List<JsonNode> manifests = new ArrayList<>();

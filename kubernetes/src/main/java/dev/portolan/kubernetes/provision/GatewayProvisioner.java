@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,10 +29,21 @@ public final class GatewayProvisioner {
 
     private final KubernetesClient client;
     private final ProvisionSettings settings;
+    private final List<String> namespaces;
 
+    /** Provisions in, and cleans up across, all namespaces. */
     public GatewayProvisioner(KubernetesClient client, ProvisionSettings settings) {
+        this(client, settings, List.of());
+    }
+
+    /**
+     * @param namespaces where generated objects are looked for when cleaning up (as the store's scoping, so that
+     *                   a namespace-scoped deployment needs no cluster-wide list rights); empty means all
+     */
+    public GatewayProvisioner(KubernetesClient client, ProvisionSettings settings, List<String> namespaces) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.namespaces = List.copyOf(new TreeSet<>(namespaces));
     }
 
     /** What one reconcile did; names are {@code Kind/namespace/name}, sorted. */
@@ -103,19 +113,34 @@ public final class GatewayProvisioner {
         } else {
             // Optimistic: replace the version we compared against; a conflict is retried by the next reconcile.
             desired.getMetadata().setResourceVersion(actual.getMetadata().getResourceVersion());
-            client.resource(desired).createOr(NonDeletingOperation::update);
+            client.resource(desired).update();
         }
         return true;
     }
 
-    /** Every object the provisioner created, in every namespace the client may list. */
+    /** Every object the provisioner created, in the namespaces it covers. */
     private List<HasMetadata> owned() {
+        if (namespaces.isEmpty()) {
+            return owned(null);
+        }
+        return namespaces.stream().flatMap(namespace -> owned(namespace).stream())
+                .sorted(Comparator.comparing(GatewayProvisioner::describe)).toList();
+    }
+
+    /** {@code namespace} null means all namespaces. */
+    private List<HasMetadata> owned(String namespace) {
         String label = ProvisionNames.MANAGED_BY_LABEL;
         String value = ProvisionNames.MANAGED_BY;
+        var accounts = namespace == null ? client.serviceAccounts().inAnyNamespace()
+                : client.serviceAccounts().inNamespace(namespace);
+        var deployments = namespace == null ? client.apps().deployments().inAnyNamespace()
+                : client.apps().deployments().inNamespace(namespace);
+        var services = namespace == null ? client.services().inAnyNamespace()
+                : client.services().inNamespace(namespace);
         return Stream.of(
-                        client.serviceAccounts().inAnyNamespace().withLabel(label, value).list().getItems().stream(),
-                        client.apps().deployments().inAnyNamespace().withLabel(label, value).list().getItems().stream(),
-                        client.services().inAnyNamespace().withLabel(label, value).list().getItems().stream())
+                        accounts.withLabel(label, value).list().getItems().stream(),
+                        deployments.withLabel(label, value).list().getItems().stream(),
+                        services.withLabel(label, value).list().getItems().stream())
                 .flatMap(s -> s.map(HasMetadata.class::cast))
                 .sorted(Comparator.comparing(GatewayProvisioner::describe))
                 .toList();
