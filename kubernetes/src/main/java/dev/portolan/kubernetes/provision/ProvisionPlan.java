@@ -1,0 +1,156 @@
+package dev.portolan.kubernetes.provision;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.graph.GatewayView;
+import dev.portolan.graph.ListenerView;
+import dev.portolan.model.Manifests;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The objects a Gateway's proxy needs: ServiceAccount, Deployment and Service, in that order. Pure: the same
+ * Gateway and settings always give equal objects.
+ */
+public final class ProvisionPlan {
+    public static final String GATEWAY_API_VERSION = "gateway.networking.k8s.io/v1";
+    static final String CONTAINER = "proxy";
+    static final String PROXY_MAIN = "dev.portolan.proxy.ProxyMain";
+
+    private ProvisionPlan() {
+    }
+
+    /**
+     * @param gateway    a Gateway of an accepted Portolan GatewayClass
+     * @param gatewayUid the Gateway's {@code metadata.uid}, for the owner references (the view does not carry it)
+     */
+    public static List<HasMetadata> desired(GatewayView gateway, String gatewayUid, ProvisionSettings settings) {
+        if (gatewayUid == null || gatewayUid.isEmpty()) {
+            throw new IllegalArgumentException("Gateway " + gateway.key().namespacedName()
+                    + ": metadata.uid is empty; owner references need it");
+        }
+        String gatewayName = gateway.key().name();
+        String name = ProvisionNames.objectName(gatewayName);
+        SortedMap<String, String> selector = selector(gatewayName);
+        SortedMap<String, String> labels = new TreeMap<>(gateway.infrastructureLabels());
+        labels.putAll(selector); // ours win: the provisioner finds its objects by them
+        SortedMap<String, String> annotations = new TreeMap<>(gateway.infrastructureAnnotations());
+        List<Integer> ports = ports(gateway);
+
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(new ServiceAccountBuilder()
+                .withMetadata(metadata(gateway, gatewayUid, name, labels, annotations))
+                .build());
+        objects.add(new DeploymentBuilder()
+                .withMetadata(metadata(gateway, gatewayUid, name, labels, annotations))
+                .withNewSpec()
+                    .withNewSelector().withMatchLabels(selector).endSelector()
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
+                        .withNewSpec()
+                            .withServiceAccountName(name)
+                            .addNewContainer()
+                                .withName(CONTAINER)
+                                .withImage(settings.image())
+                                .withArgs(PROXY_MAIN, "--config-url", settings.controlPlaneUrl(),
+                                        "--admin-port", Integer.toString(settings.adminPort()))
+                                .withPorts(containerPorts(ports, settings.adminPort()))
+                                .withNewReadinessProbe()
+                                    .withNewHttpGet().withPath("/ready")
+                                        .withPort(new IntOrString(settings.adminPort())).endHttpGet()
+                                .endReadinessProbe()
+                            .endContainer()
+                        .endSpec()
+                    .endTemplate()
+                .endSpec()
+                .build());
+        objects.add(new ServiceBuilder()
+                .withMetadata(metadata(gateway, gatewayUid, name, labels, annotations))
+                .withNewSpec()
+                    .withType(settings.serviceType())
+                    .withSelector(selector)
+                    .withPorts(servicePorts(ports))
+                .endSpec()
+                .build());
+        objects.forEach(ProvisionPlan::stampHash);
+        return List.copyOf(objects);
+    }
+
+    /** The labels that select a Gateway's proxy pods and find its generated objects. */
+    static SortedMap<String, String> selector(String gatewayName) {
+        SortedMap<String, String> selector = new TreeMap<>();
+        selector.put(ProvisionNames.GATEWAY_NAME_LABEL, gatewayName);
+        selector.put(ProvisionNames.MANAGED_BY_LABEL, ProvisionNames.MANAGED_BY);
+        return selector;
+    }
+
+    /** Distinct listener ports, ascending (several listeners may share a port). */
+    static List<Integer> ports(GatewayView gateway) {
+        TreeSet<Integer> ports = new TreeSet<>();
+        for (ListenerView listener : gateway.listeners()) {
+            ports.add(listener.port());
+        }
+        return List.copyOf(ports);
+    }
+
+    private static ObjectMeta metadata(GatewayView gateway, String uid, String name, Map<String, String> labels,
+                                       Map<String, String> annotations) {
+        OwnerReference owner = new OwnerReferenceBuilder()
+                .withApiVersion(GATEWAY_API_VERSION).withKind("Gateway")
+                .withName(gateway.key().name()).withUid(uid).withController(true)
+                .build();
+        return new ObjectMetaBuilder()
+                .withName(name).withNamespace(gateway.key().namespace())
+                .withLabels(new TreeMap<>(labels)).withAnnotations(new TreeMap<>(annotations))
+                .withOwnerReferences(owner)
+                .build();
+    }
+
+    private static List<ContainerPort> containerPorts(List<Integer> ports, int adminPort) {
+        List<ContainerPort> out = new ArrayList<>();
+        for (int port : ports) {
+            out.add(new ContainerPortBuilder().withName(portName(port)).withContainerPort(port)
+                    .withProtocol("TCP").build());
+        }
+        out.add(new ContainerPortBuilder().withName("admin").withContainerPort(adminPort).withProtocol("TCP").build());
+        return out;
+    }
+
+    private static List<ServicePort> servicePorts(List<Integer> ports) {
+        List<ServicePort> out = new ArrayList<>();
+        for (int port : ports) {
+            out.add(new ServicePortBuilder().withName(portName(port)).withPort(port)
+                    .withTargetPort(new IntOrString(port)).withProtocol("TCP").build());
+        }
+        return out;
+    }
+
+    private static String portName(int port) {
+        return "port-" + port;
+    }
+
+    /** Adds the hash of the object as built (before the hash annotation exists) to its annotations. */
+    private static void stampHash(HasMetadata object) {
+        ObjectNode json = Manifests.JSON.valueToTree(object);
+        String hash = ProvisionNames.sha256(json.toString()).substring(0, 16);
+        TreeMap<String, String> annotations = new TreeMap<>(object.getMetadata().getAnnotations());
+        annotations.put(ProvisionNames.DESIRED_HASH_ANNOTATION, hash);
+        object.getMetadata().setAnnotations(annotations);
+    }
+}
