@@ -409,9 +409,10 @@ public final class KubernetesStore implements ResourceStore {
         if (kind == null) {
             return false;
         }
-        // First attempt against the informer's copy (no extra read); on a conflict, re-read and merge again.
-        StoredObject cached = snapshot.byKey().get(key);
-        ObjectNode current = cached == null ? null : cached.withStatus();
+        // Merge with the server's current status, read fresh: the informer's copy can lag behind another
+        // controller's write, and a server that does not check resourceVersion on /status (fabric8's mock does
+        // not) would then lose that controller's entries. Status writes happen only on change, so the read is cheap.
+        ObjectNode current = null;
         for (int attempt = 0; attempt < MAX_STATUS_ATTEMPTS; attempt++) {
             if (current == null) {
                 GenericKubernetesResource fresh = getOrNull(kind, key);
