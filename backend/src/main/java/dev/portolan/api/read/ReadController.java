@@ -2,7 +2,6 @@ package dev.portolan.api.read;
 
 import dev.portolan.api.ApiKinds;
 import dev.portolan.api.format.Representations;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -10,7 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,10 +36,8 @@ public class ReadController {
         return new ReadApi(indexes.current(), Instant.now());
     }
 
-    private HttpResponse<String> list(HttpRequest<?> request, ApiKinds kind, String namespace, String labelSelector,
-                                      String forObject, Integer limit, String continueToken) {
-        ListQuery query = ListQuery.parse(namespace, labelSelector, forObject, limit, continueToken);
-        return Representations.ok(request, api().list(kind, query));
+    private HttpResponse<String> list(HttpRequest<?> request, ApiKinds kind, ListParameters parameters) {
+        return Representations.ok(request, api().list(kind, parameters.query()));
     }
 
     @Get("/gatewayclasses")
@@ -48,15 +45,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listGatewayClasses(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        return list(request, ApiKinds.GATEWAY_CLASSES, namespace, labelSelector, forObject, limit, continueToken);
+            @RequestBean ListParameters parameters) {
+        return list(request, ApiKinds.GATEWAY_CLASSES, parameters);
     }
 
     @Get("/gatewayclasses/{name}")
@@ -72,15 +62,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listGateways(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        return list(request, ApiKinds.GATEWAYS, namespace, labelSelector, forObject, limit, continueToken);
+            @RequestBean ListParameters parameters) {
+        return list(request, ApiKinds.GATEWAYS, parameters);
     }
 
     @Get("/gateways/{namespace}/{name}")
@@ -97,15 +80,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listHttpRoutes(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        return list(request, ApiKinds.HTTP_ROUTES, namespace, labelSelector, forObject, limit, continueToken);
+            @RequestBean ListParameters parameters) {
+        return list(request, ApiKinds.HTTP_ROUTES, parameters);
     }
 
     @Get("/httproutes/{namespace}/{name}")
@@ -122,15 +98,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listReferenceGrants(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        return list(request, ApiKinds.REFERENCE_GRANTS, namespace, labelSelector, forObject, limit, continueToken);
+            @RequestBean ListParameters parameters) {
+        return list(request, ApiKinds.REFERENCE_GRANTS, parameters);
     }
 
     @Get("/referencegrants/{namespace}/{name}")
@@ -147,15 +116,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listBackendTlsPolicies(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        return list(request, ApiKinds.BACKEND_TLS_POLICIES, namespace, labelSelector, forObject, limit, continueToken);
+            @RequestBean ListParameters parameters) {
+        return list(request, ApiKinds.BACKEND_TLS_POLICIES, parameters);
     }
 
     @Get("/backendtlspolicies/{namespace}/{name}")
@@ -172,15 +134,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listBackends(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        return list(request, ApiKinds.BACKENDS, namespace, labelSelector, forObject, limit, continueToken);
+            @RequestBean ListParameters parameters) {
+        return list(request, ApiKinds.BACKENDS, parameters);
     }
 
     @Get("/backends/{namespace}/{name}")
@@ -197,15 +152,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listNamespaces(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        return list(request, ApiKinds.NAMESPACES, namespace, labelSelector, forObject, limit, continueToken);
+            @RequestBean ListParameters parameters) {
+        return list(request, ApiKinds.NAMESPACES, parameters);
     }
 
     @Get("/namespaces/{name}")
@@ -222,16 +170,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listPolicies(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        ListQuery query = ListQuery.parse(namespace, labelSelector, forObject, limit, continueToken);
-        return Representations.ok(request, api().listPolicies(query));
+            @RequestBean ListParameters parameters) {
+        return Representations.ok(request, api().listPolicies(parameters.query()));
     }
 
     @Get("/policies/{kind}/{namespace}/{name}")
@@ -261,16 +201,8 @@ public class ReadController {
     @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A malformed parameter")
     public HttpResponse<String> listPolicyCrds(HttpRequest<?> request,
-            @Parameter(description = "Only this namespace (absent: all)") @Nullable @QueryValue String namespace,
-            @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
-            @Nullable @QueryValue String labelSelector,
-            @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                    + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
-            @Parameter(name = "continue", description = "metadata.continue of the previous page")
-            @Nullable @QueryValue("continue") String continueToken) {
-        ListQuery query = ListQuery.parse(namespace, labelSelector, forObject, limit, continueToken);
-        return Representations.ok(request, api().listPolicyCrds(query));
+            @RequestBean ListParameters parameters) {
+        return Representations.ok(request, api().listPolicyCrds(parameters.query()));
     }
 
     @Get("/policycrds/{name}")
