@@ -1,5 +1,8 @@
 package dev.portolan.web.pages;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,9 +10,12 @@ import java.util.List;
 
 /**
  * What a list page's GET form submitted: namespace (blank for all), label selector, text search, page size and
- * the API's continue token.
+ * the API's continue token. Bound from the query string ({@code @RequestBean}).
  */
-public record ListForm(String namespace, String labelSelector, String q, Integer limit, String continueToken) {
+@Introspected
+public record ListForm(@Nullable @QueryValue String namespace, @Nullable @QueryValue String labelSelector,
+                       @Nullable @QueryValue String q, @Nullable @QueryValue Integer limit,
+                       @Nullable @QueryValue("continue") String continueToken) {
 
     /** The query string of the next page: this form with the given continue token. */
     public String withContinue(String token) {

@@ -8,7 +8,6 @@ import dev.portolan.api.read.ListQuery;
 import dev.portolan.api.read.ReadApi;
 import dev.portolan.api.read.ReadIndexes;
 import dev.portolan.web.PageModel;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -16,7 +15,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
@@ -46,58 +45,44 @@ public class PagesController {
     }
 
     @Get("/gatewayclasses")
-    public HttpResponse<ModelAndView<Map<String, Object>>> gatewayClasses(@Nullable @QueryValue String namespace,
-            @Nullable @QueryValue String labelSelector, @Nullable @QueryValue String q,
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue("continue") String continueToken) {
-        return list(ListKind.GATEWAY_CLASSES, new ListForm(namespace, labelSelector, q, limit, continueToken),
+    public HttpResponse<ModelAndView<Map<String, Object>>> gatewayClasses(@RequestBean ListForm form) {
+        return list(ListKind.GATEWAY_CLASSES, form,
                 query -> api().list(ApiKinds.GATEWAY_CLASSES, query));
     }
 
     @Get("/gateways")
-    public HttpResponse<ModelAndView<Map<String, Object>>> gateways(@Nullable @QueryValue String namespace,
-            @Nullable @QueryValue String labelSelector, @Nullable @QueryValue String q,
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue("continue") String continueToken) {
-        return list(ListKind.GATEWAYS, new ListForm(namespace, labelSelector, q, limit, continueToken),
+    public HttpResponse<ModelAndView<Map<String, Object>>> gateways(@RequestBean ListForm form) {
+        return list(ListKind.GATEWAYS, form,
                 query -> api().list(ApiKinds.GATEWAYS, query));
     }
 
     @Get("/httproutes")
-    public HttpResponse<ModelAndView<Map<String, Object>>> httpRoutes(@Nullable @QueryValue String namespace,
-            @Nullable @QueryValue String labelSelector, @Nullable @QueryValue String q,
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue("continue") String continueToken) {
-        return list(ListKind.HTTP_ROUTES, new ListForm(namespace, labelSelector, q, limit, continueToken),
+    public HttpResponse<ModelAndView<Map<String, Object>>> httpRoutes(@RequestBean ListForm form) {
+        return list(ListKind.HTTP_ROUTES, form,
                 query -> api().list(ApiKinds.HTTP_ROUTES, query));
     }
 
     @Get("/backends")
-    public HttpResponse<ModelAndView<Map<String, Object>>> backends(@Nullable @QueryValue String namespace,
-            @Nullable @QueryValue String labelSelector, @Nullable @QueryValue String q,
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue("continue") String continueToken) {
-        return list(ListKind.BACKENDS, new ListForm(namespace, labelSelector, q, limit, continueToken),
+    public HttpResponse<ModelAndView<Map<String, Object>>> backends(@RequestBean ListForm form) {
+        return list(ListKind.BACKENDS, form,
                 query -> api().list(ApiKinds.BACKENDS, query));
     }
 
     @Get("/referencegrants")
-    public HttpResponse<ModelAndView<Map<String, Object>>> referenceGrants(@Nullable @QueryValue String namespace,
-            @Nullable @QueryValue String labelSelector, @Nullable @QueryValue String q,
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue("continue") String continueToken) {
-        return list(ListKind.REFERENCE_GRANTS, new ListForm(namespace, labelSelector, q, limit, continueToken),
+    public HttpResponse<ModelAndView<Map<String, Object>>> referenceGrants(@RequestBean ListForm form) {
+        return list(ListKind.REFERENCE_GRANTS, form,
                 query -> api().list(ApiKinds.REFERENCE_GRANTS, query));
     }
 
     @Get("/policies")
-    public HttpResponse<ModelAndView<Map<String, Object>>> policies(@Nullable @QueryValue String namespace,
-            @Nullable @QueryValue String labelSelector, @Nullable @QueryValue String q,
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue("continue") String continueToken) {
-        return list(ListKind.POLICIES, new ListForm(namespace, labelSelector, q, limit, continueToken),
+    public HttpResponse<ModelAndView<Map<String, Object>>> policies(@RequestBean ListForm form) {
+        return list(ListKind.POLICIES, form,
                 query -> api().listPolicies(query));
     }
 
     @Get("/policycrds")
-    public HttpResponse<ModelAndView<Map<String, Object>>> policyCrds(@Nullable @QueryValue String namespace,
-            @Nullable @QueryValue String labelSelector, @Nullable @QueryValue String q,
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue("continue") String continueToken) {
-        return list(ListKind.POLICY_CRDS, new ListForm(namespace, labelSelector, q, limit, continueToken),
+    public HttpResponse<ModelAndView<Map<String, Object>>> policyCrds(@RequestBean ListForm form) {
+        return list(ListKind.POLICY_CRDS, form,
                 query -> api().listPolicyCrds(query));
     }
 
