@@ -1,4 +1,4 @@
-// Starts and stops an embedded Portolan (the shaded backend jar) for browser tests.
+// Starts and stops an embedded Portolan (the shaded app jar) for browser tests.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,7 +10,7 @@ const moduleDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Paths the Maven build passes in; the defaults work for `npm test` run by hand after `mvn package`. */
 export const paths = {
-  jar: process.env.PORTOLAN_JAR ?? resolve(moduleDir, '../backend/target/portolan-backend-all.jar'),
+  jar: process.env.PORTOLAN_JAR ?? resolve(moduleDir, '../app/target/portolan-all.jar'),
   java: process.env.PORTOLAN_JAVA ?? (process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java'),
   target: resolve(moduleDir, 'target'),
 };
@@ -49,14 +49,14 @@ export function manifestFolder(listenerPort) {
 }
 
 /**
- * Starts `java -jar portolan-backend-all.jar` on `port` and resolves once GET /health answers UP.
+ * Starts `java -jar portolan-all.jar` on `port` and resolves once GET /health answers UP.
  * The server log goes to target/e2e-logs/<name>.log; its tail is quoted when startup fails.
  * `extraArgs` are more JVM arguments (e.g. -Dportolan.api.write-token=...).
  * Returns { baseUrl, stop() }; always call stop() in a finally.
  */
 export async function startPortolan({ name, port, manifests, timeoutMs = 60_000, extraArgs = [] }) {
   if (!existsSync(paths.jar)) {
-    throw new Error(`${paths.jar} does not exist: build backend first (mvn -B -DskipTests package)`);
+    throw new Error(`${paths.jar} does not exist: build app first (mvn -B -DskipTests package)`);
   }
   const logDir = join(paths.target, 'e2e-logs');
   mkdirSync(logDir, { recursive: true });

@@ -8,6 +8,7 @@ import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -42,7 +43,8 @@ final class MockCluster implements AutoCloseable {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init();
-        client = server.createClient();
+        // the client the application uses (JDK HTTP client), not the mock's default Vert.x one
+        client = server.createClient(new JdkHttpClientFactory());
     }
 
     /** Creates every document of the YAML through the client. */
