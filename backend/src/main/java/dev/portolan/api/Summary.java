@@ -28,17 +28,18 @@ public final class Summary {
     private Summary() {
     }
 
+    /** Embedded mode's origin: the manifest folder. */
     public static ObjectNode of(ControlPlaneSnapshot snapshot, String manifests) {
-        return of(snapshot, manifests, List.of());
+        return of(snapshot, JSON.objectNode().put("mode", "embedded").put("manifests", manifests), List.of());
     }
 
     /** With what the proxy config could not express (translation problems), listed after the status problems. */
-    public static ObjectNode of(ControlPlaneSnapshot snapshot, String manifests,
+    /** @param origin where resources come from ({@code ControlPlane.origin()}): mode, manifests or cluster */
+    public static ObjectNode of(ControlPlaneSnapshot snapshot, ObjectNode origin,
                                 List<TranslationProblem> translationProblems) {
         ObjectNode out = JSON.objectNode();
         out.put("name", "Portolan");
-        out.put("mode", "embedded");
-        out.put("manifests", manifests);
+        out.setAll(origin);
         out.put("configVersion", snapshot.version());
         out.put("storeRevision", snapshot.store().revision());
         out.put("computedAt", snapshot.computedAt().toString());

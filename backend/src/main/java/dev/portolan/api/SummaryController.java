@@ -1,8 +1,7 @@
 package dev.portolan.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.config.PortolanConfig;
-import dev.portolan.embedded.EmbeddedPortolan;
+import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.snapshot.SnapshotService;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -12,21 +11,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.List;
-import java.util.Optional;
 
 /** {@code GET /api/v1/summary}: what Portolan loaded and what is wrong with it (the overview page's data). */
 @Controller("/api/v1/summary")
 public class SummaryController {
     private final SnapshotService snapshots;
-    private final PortolanConfig config;
 
-    private final Optional<EmbeddedPortolan> embedded;
+    private final ControlPlane controlPlane;
 
-    public SummaryController(SnapshotService snapshots, PortolanConfig config, Optional<EmbeddedPortolan> embedded) {
-        this.embedded = embedded;
+    public SummaryController(SnapshotService snapshots, ControlPlane controlPlane) {
+        this.controlPlane = controlPlane;
         this.snapshots = snapshots;
-        this.config = config;
     }
 
     @Get
@@ -35,7 +30,7 @@ public class SummaryController {
     @ApiResponse(responseCode = "200", description = "The summary of the current snapshot",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     public ObjectNode summary() {
-        return Summary.of(snapshots.current(), config.getManifests().toAbsolutePath().normalize().toString(),
-                embedded.map(EmbeddedPortolan::translationProblems).orElse(List.of()));
+        return Summary.of(snapshots.current(), controlPlane.origin(),
+                controlPlane.translationProblems());
     }
 }

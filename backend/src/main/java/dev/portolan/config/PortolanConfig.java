@@ -9,9 +9,19 @@ public class PortolanConfig {
     /** Portolan's controller name: GatewayClasses with this spec.controllerName are ours. */
     public static final String DEFAULT_CONTROLLER_NAME = "portolan.dev/gateway-controller";
 
+    private String mode = EmbeddedLauncher.MODE;
     private Path manifests = Path.of("manifests");
     private String controllerName = DEFAULT_CONTROLLER_NAME;
     private ProxySettings proxy = new ProxySettings();
+
+    /** {@code embedded} (default: manifests from a folder, proxy in-process) or {@code kubernetes}. */
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
 
     /** Folder of YAML manifests read in embedded mode. */
     public Path getManifests() {

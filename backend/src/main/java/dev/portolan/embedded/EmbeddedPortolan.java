@@ -1,5 +1,8 @@
 package dev.portolan.embedded;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.ConfigTranslation;
 import dev.portolan.proxy.forward.Forwarder;
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * publication, and (optionally) the in-process proxy. The Micronaut application and the conformance runner both
  * start Portolan through here, so they run the same code path.
  */
-public final class EmbeddedPortolan implements AutoCloseable {
+public final class EmbeddedPortolan implements ControlPlane {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPortolan.class);
 
     /**
@@ -31,14 +34,16 @@ public final class EmbeddedPortolan implements AutoCloseable {
                           int adminPort) {
     }
 
+    private final Path folder;
     private final FileStore store;
     private final SnapshotService snapshots;
     private final ConfigPublisher publisher;
     private final EmbeddedDataPlane dataPlane;
     private final ConfigTranslation translation;
 
-    private EmbeddedPortolan(FileStore store, SnapshotService snapshots, ConfigPublisher publisher,
+    private EmbeddedPortolan(Path folder, FileStore store, SnapshotService snapshots, ConfigPublisher publisher,
                              EmbeddedDataPlane dataPlane, ConfigTranslation translation) {
+        this.folder = folder;
         this.store = store;
         this.snapshots = snapshots;
         this.publisher = publisher;
@@ -72,26 +77,41 @@ public final class EmbeddedPortolan implements AutoCloseable {
             store.close();
             throw e;
         }
-        return new EmbeddedPortolan(store, snapshots, publisher, dataPlane, translation);
+        return new EmbeddedPortolan(folder, store, snapshots, publisher, dataPlane, translation);
     }
 
+    @Override
+    public String mode() {
+        return "embedded";
+    }
+
+    @Override
+    public ObjectNode origin() {
+        return JsonNodeFactory.instance.objectNode().put("mode", mode()).put("manifests", folder.toString());
+    }
+
+    @Override
     public FileStore store() {
         return store;
     }
 
+    @Override
     public SnapshotService snapshots() {
         return snapshots;
     }
 
+    @Override
     public ConfigPublisher publisher() {
         return publisher;
     }
 
     /** What the current proxy config could not express (e.g. an unsupported filter). */
+    @Override
     public List<TranslationProblem> translationProblems() {
         return translation.problems();
     }
 
+    @Override
     public Optional<EmbeddedDataPlane> dataPlane() {
         return Optional.ofNullable(dataPlane);
     }

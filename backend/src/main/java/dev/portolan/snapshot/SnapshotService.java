@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,16 +45,30 @@ public final class SnapshotService implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
-    private final GatewayAddressBook addressBook = new GatewayAddressBook();
+    private final GatewayAddressing addressing;
+    private final BooleanSupplier writesStatus;
     private final StatusLog statusLog = new StatusLog();
     private Set<ResourceKey> statusesWritten = Set.of();
     private long version;
     private ResourceStore.Subscription subscription;
 
+    /** Embedded mode: loopback Gateway addresses, always writing status. */
     public SnapshotService(ResourceStore store, String controllerName, Clock clock) {
+        this(store, controllerName, clock, GatewayAddressing.loopback(), () -> true);
+    }
+
+    /**
+     * @param addressing   where Gateway addresses come from
+     * @param writesStatus asked before every status write: false on replicas that do not lead, which still compute
+     *                     (and serve) snapshots but leave the objects' status to the leader
+     */
+    public SnapshotService(ResourceStore store, String controllerName, Clock clock, GatewayAddressing addressing,
+                           BooleanSupplier writesStatus) {
         this.store = store;
         this.controllerName = controllerName;
         this.clock = clock;
+        this.addressing = addressing;
+        this.writesStatus = writesStatus;
     }
 
     /** Computes the first snapshot synchronously, then follows the store. */
@@ -96,12 +111,13 @@ public final class SnapshotService implements AutoCloseable {
         try {
             StoreSnapshot stored = store.snapshot();
             ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests()));
-            Map<String, String> addresses = addressBook.update(resources, stored, controllerName);
             Instant now = clock.instant();
             GraphOptions options = new GraphOptions(controllerName, now,
-                    key -> GatewayAddressBook.lookup(addresses, key));
+                    addressing.addresses(resources, stored, controllerName));
             ComputedState computed = ControlPlanePipeline.compute(resources, options);
-            writeStatuses(stored, computed);
+            if (writesStatus.getAsBoolean()) {
+                writeStatuses(stored, computed);
+            }
             ControlPlaneSnapshot next = new ControlPlaneSnapshot(++version, now, stored, resources, computed);
             current.set(next);
             statusLog.report(computed.statuses());

@@ -2,33 +2,28 @@ package dev.portolan.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.Summary;
-import dev.portolan.config.PortolanConfig;
-import dev.portolan.embedded.EmbeddedPortolan;
+import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.snapshot.SnapshotService;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.views.View;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The dashboard's overview at {@code /}: problems first, counts, config version and the proxy's Gateways. */
 @Hidden
 @Controller
 public class OverviewController {
     private final SnapshotService snapshots;
-    private final PortolanConfig config;
     private final PageModel pages;
-    private final Optional<EmbeddedPortolan> embedded;
+    private final ControlPlane controlPlane;
 
-    public OverviewController(SnapshotService snapshots, PortolanConfig config, PageModel pages,
-                              Optional<EmbeddedPortolan> embedded) {
+    public OverviewController(SnapshotService snapshots, PageModel pages,
+                              ControlPlane controlPlane) {
         this.snapshots = snapshots;
-        this.config = config;
         this.pages = pages;
-        this.embedded = embedded;
+        this.controlPlane = controlPlane;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -36,8 +31,8 @@ public class OverviewController {
     public Map<String, Object> overview() {
         Map<String, Object> model = pages.page("overview");
         ObjectNode summary = Summary.of(snapshots.current(),
-                config.getManifests().toAbsolutePath().normalize().toString(),
-                embedded.map(EmbeddedPortolan::translationProblems).orElse(List.of()));
+                controlPlane.origin(),
+                controlPlane.translationProblems());
         model.put("problems", OverviewProblems.from(summary));
         // only what the page shows: the routes and effective reports are long with many objects
         summary.remove("routes");
@@ -45,7 +40,7 @@ public class OverviewController {
         summary.remove("backendTls");
         summary.remove("policies");
         model.put("summary", PageModel.plain(summary));
-        model.put("proxy", ProxyState.of(embedded.flatMap(EmbeddedPortolan::dataPlane)));
+        model.put("proxy", ProxyState.of(controlPlane.dataPlane()));
         return model;
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 public class ApiAccessSettings {
     private String writeToken = "";
     private boolean openReads;
+    private boolean trustLoopback = true;
 
     /** Bearer token that writes need; empty means "generate one at start and print it". */
     public String getWriteToken() {
@@ -24,5 +25,17 @@ public class ApiAccessSettings {
 
     public void setOpenReads(boolean openReads) {
         this.openReads = openReads;
+    }
+
+    /**
+     * Whether loopback clients may read without a token (default). Turn off when a sidecar (service mesh, auth proxy)
+     * fronts Portolan: then every request arrives from loopback.
+     */
+    public boolean isTrustLoopback() {
+        return trustLoopback;
+    }
+
+    public void setTrustLoopback(boolean trustLoopback) {
+        this.trustLoopback = trustLoopback;
     }
 }

@@ -1,0 +1,17 @@
+package dev.portolan.distribute;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
+
+/** Stands in for Kubernetes mode's TokenReview check: token "token-of-<gateway name>" may read that Gateway. */
+@Singleton
+@Requires(env = ProxyConfigAccessTest.ENVIRONMENT)
+class FakeProxyAuthenticator implements ProxyAuthenticator {
+    @Override
+    public CompletableFuture<String> refusal(String gateway, String bearerToken) {
+        String allowed = "token-of-" + gateway.substring(gateway.indexOf('/') + 1);
+        return CompletableFuture.completedFuture(allowed.equals(bearerToken) ? null
+                : "this token may not read the config of Gateway " + gateway);
+    }
+}
