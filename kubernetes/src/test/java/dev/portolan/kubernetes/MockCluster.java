@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** fabric8's mock API server in CRUD mode (real HTTP, watches over WebSocket) and a client for it. */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
     private static final Map<String, String> PLURALS = Map.ofEntries(
             Map.entry("Namespace", "namespaces"), Map.entry("Service", "services"),
             Map.entry("ConfigMap", "configmaps"), Map.entry("Secret", "secrets"),
@@ -36,10 +36,10 @@ final class MockCluster implements AutoCloseable {
     private static final List<String> CLUSTER_SCOPED = List.of("Namespace", "CustomResourceDefinition",
             "GatewayClass");
 
-    final KubernetesMockServer server;
-    final KubernetesClient client;
+    public final KubernetesMockServer server;
+    public final KubernetesClient client;
 
-    MockCluster() {
+    public MockCluster() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init();
@@ -48,7 +48,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** Creates every document of the YAML through the client. */
-    void create(String yaml) {
+    public void create(String yaml) {
         for (ObjectNode manifest : documents(yaml)) {
             GenericKubernetesResource resource = client.getKubernetesSerialization()
                     .unmarshal(manifest.toString(), GenericKubernetesResource.class);
@@ -60,7 +60,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** An object as the server has it (with status), or null. */
-    ObjectNode read(String apiVersion, String kind, String namespace, String name) {
+    public ObjectNode read(String apiVersion, String kind, String namespace, String name) {
         ObjectNode probe = Manifests.JSON.createObjectNode().put("apiVersion", apiVersion).put("kind", kind);
         var operation = client.genericKubernetesResources(context(probe));
         GenericKubernetesResource found = (namespace == null ? operation.withName(name)
@@ -75,7 +75,7 @@ final class MockCluster implements AutoCloseable {
         }
     }
 
-    static ResourceDefinitionContext context(JsonNode manifest) {
+    public static ResourceDefinitionContext context(JsonNode manifest) {
         String apiVersion = manifest.path("apiVersion").asText();
         String kind = manifest.path("kind").asText();
         return new ResourceDefinitionContext.Builder()
@@ -87,7 +87,7 @@ final class MockCluster implements AutoCloseable {
                 .build();
     }
 
-    static List<ObjectNode> documents(String yaml) {
+    public static List<ObjectNode> documents(String yaml) {
         List<ObjectNode> documents = new ArrayList<>();
         try (MappingIterator<JsonNode> iterator = Manifests.YAML.readerFor(JsonNode.class).readValues(yaml)) {
             while (iterator.hasNext()) {
@@ -103,7 +103,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** A CRD of the Gateway API group (or another) serving the given versions, the first one stored. */
-    static String crd(String group, String kind, boolean namespaced, List<String> versions, String policyLabel) {
+    public static String crd(String group, String kind, boolean namespaced, List<String> versions, String policyLabel) {
         ObjectNode crd = Manifests.JSON.createObjectNode()
                 .put("apiVersion", "apiextensions.k8s.io/v1")
                 .put("kind", "CustomResourceDefinition");
@@ -125,7 +125,7 @@ final class MockCluster implements AutoCloseable {
         return crd.toString();
     }
 
-    static void await(BooleanSupplier condition, String what) {
+    public static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,9 +1,13 @@
 package dev.portolan.kubernetes.provision;
 
+import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.store.StoreSnapshot;
+import dev.portolan.store.StoredObject;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Service;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +21,27 @@ public final class GatewayAddresses {
     }
 
     public static Optional<String> of(ResourceSet resources, ResourceKey gateway) {
-        ResourceKey service = ResourceKey.of("", "Service", gateway.namespace(),
-                ProvisionNames.objectName(gateway.name()));
-        return resources.get(service, Service.class).flatMap(GatewayAddresses::of);
+        return resources.get(serviceKey(gateway), Service.class).flatMap(GatewayAddresses::of);
+    }
+
+    /**
+     * From the store, where a Service's status (its load-balancer ingress) is kept apart from the manifest the
+     * graph reads.
+     */
+    public static Optional<String> of(StoreSnapshot stored, ResourceKey gateway) {
+        StoredObject service = stored.byKey().get(serviceKey(gateway));
+        if (service == null) {
+            return Optional.empty();
+        }
+        try {
+            return of(Manifests.JSON.treeToValue(service.withStatus(), Service.class));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty(); // a Service the store took but this model cannot read has no usable address
+        }
+    }
+
+    private static ResourceKey serviceKey(ResourceKey gateway) {
+        return ResourceKey.of("", "Service", gateway.namespace(), ProvisionNames.objectName(gateway.name()));
     }
 
     public static Optional<String> of(Service service) {

@@ -1,0 +1,134 @@
+package dev.portolan.app;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code portolan.kubernetes.*}: how Kubernetes mode ({@code portolan.mode=kubernetes}) watches and provisions. */
+@ConfigurationProperties("portolan.kubernetes")
+public class KubernetesSettings {
+    private List<String> namespaces = List.of();
+    private Duration resync = Duration.ofMinutes(10);
+    private boolean provision = true;
+    private String proxyImage = "portolan:latest";
+    private String controlPlaneUrl = "http://portolan-controller.portolan-system.svc:8080";
+    private String serviceType = "LoadBalancer";
+    private int proxyAdminPort = 9901;
+    private Duration reconcilePeriod = Duration.ofMinutes(1);
+    private boolean leaderElection = true;
+    private String leaseNamespace = envOr("POD_NAMESPACE", "portolan-system");
+    private String identity = envOr("POD_NAME", hostname());
+
+    /** Namespaces whose objects are read (and where proxies are provisioned); empty = all. */
+    public List<String> getNamespaces() {
+        return namespaces;
+    }
+
+    public void setNamespaces(List<String> namespaces) {
+        this.namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+    }
+
+    /** How often the informers replay their caches (a safety net next to watches). */
+    public Duration getResync() {
+        return resync;
+    }
+
+    public void setResync(Duration resync) {
+        this.resync = resync;
+    }
+
+    /** Whether Portolan creates a proxy Deployment, Service and ServiceAccount per Gateway. */
+    public boolean isProvision() {
+        return provision;
+    }
+
+    public void setProvision(boolean provision) {
+        this.provision = provision;
+    }
+
+    /** The image of provisioned proxies (the same image as the control plane, run with ProxyMain). */
+    public String getProxyImage() {
+        return proxyImage;
+    }
+
+    public void setProxyImage(String proxyImage) {
+        this.proxyImage = proxyImage;
+    }
+
+    /** Where provisioned proxies pull their config: this control plane's Service. */
+    public String getControlPlaneUrl() {
+        return controlPlaneUrl;
+    }
+
+    public void setControlPlaneUrl(String controlPlaneUrl) {
+        this.controlPlaneUrl = controlPlaneUrl;
+    }
+
+    /** Type of each Gateway's Service (LoadBalancer, NodePort or ClusterIP). */
+    public String getServiceType() {
+        return serviceType;
+    }
+
+    public void setServiceType(String serviceType) {
+        this.serviceType = serviceType;
+    }
+
+    public int getProxyAdminPort() {
+        return proxyAdminPort;
+    }
+
+    public void setProxyAdminPort(int proxyAdminPort) {
+        this.proxyAdminPort = proxyAdminPort;
+    }
+
+    /** How often provisioning re-checks objects the store does not watch (e.g. a deleted Deployment). */
+    public Duration getReconcilePeriod() {
+        return reconcilePeriod;
+    }
+
+    public void setReconcilePeriod(Duration reconcilePeriod) {
+        this.reconcilePeriod = reconcilePeriod;
+    }
+
+    /** Whether replicas elect a leader over a Lease (off: this replica always writes status and provisions). */
+    public boolean isLeaderElection() {
+        return leaderElection;
+    }
+
+    public void setLeaderElection(boolean leaderElection) {
+        this.leaderElection = leaderElection;
+    }
+
+    /** Namespace of the Lease; by default the pod's own (POD_NAMESPACE from the downward API). */
+    public String getLeaseNamespace() {
+        return leaseNamespace;
+    }
+
+    public void setLeaseNamespace(String leaseNamespace) {
+        this.leaseNamespace = leaseNamespace;
+    }
+
+    /** This replica's name in the Lease; by default the pod name (POD_NAME), else the host name. */
+    public String getIdentity() {
+        return identity;
+    }
+
+    public void setIdentity(String identity) {
+        this.identity = identity;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "portolan-" + ProcessHandle.current().pid();
+        }
+    }
+}

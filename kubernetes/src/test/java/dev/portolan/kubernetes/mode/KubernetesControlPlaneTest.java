@@ -1,0 +1,189 @@
+package dev.portolan.kubernetes.mode;
+
+import static dev.portolan.kubernetes.MockCluster.await;
+import static dev.portolan.kubernetes.MockCluster.crd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.kubernetes.KubernetesStoreOptions;
+import dev.portolan.kubernetes.MockCluster;
+import dev.portolan.kubernetes.ha.LeaderElectionSettings;
+import dev.portolan.kubernetes.provision.ProvisionSettings;
+import dev.portolan.model.ApiGroups;
+import dev.portolan.model.ResourceKey;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kubernetes mode assembled against fabric8's mock API server (CRUD mode, real HTTP and watches): a follower
+ * computes snapshots but leaves status and provisioning to the leader; once it takes the Lease over it writes
+ * status, provisions the Gateway's proxy, reports the Service's address, and cleans up when the Gateway goes.
+ */
+class KubernetesControlPlaneTest {
+    private static final String LEASE_NAMESPACE = "portolan-system";
+    private static final String OBJECTS = """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: default}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GatewayClass
+            metadata: {name: portolan}
+            spec: {controllerName: portolan.dev/gateway-controller}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: {name: web, namespace: default}
+            spec:
+              gatewayClassName: portolan
+              infrastructure:
+                labels: {team: payments}
+                annotations: {cost-center: "42"}
+              listeners:
+              - {name: http, protocol: HTTP, port: 80}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: shop, namespace: default}
+            spec:
+              parentRefs:
+              - name: web
+              rules:
+              - backendRefs:
+                - {name: shop, port: 8080}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: shop, namespace: default}
+            spec:
+              ports:
+              - {name: http, port: 8080}
+            """;
+
+    private MockCluster cluster;
+    private KubernetesControlPlane controlPlane;
+
+    @BeforeEach
+    void installGatewayApi() {
+        cluster = new MockCluster();
+        String gw = ApiGroups.GATEWAY;
+        cluster.create(crd(gw, "GatewayClass", false, List.of("v1"), null));
+        cluster.create(crd(gw, "Gateway", true, List.of("v1"), null));
+        cluster.create(crd(gw, "HTTPRoute", true, List.of("v1"), null));
+    }
+
+    @AfterEach
+    void stop() {
+        if (controlPlane != null) {
+            controlPlane.close();
+        }
+        cluster.close();
+    }
+
+    /** Another replica holds the Lease and stops renewing it: it expires after {@code seconds}. */
+    private void leaseHeldElsewhere(int seconds) {
+        cluster.client.leases().inNamespace(LEASE_NAMESPACE).resource(new LeaseBuilder()
+                .withNewMetadata().withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
+                .withNamespace(LEASE_NAMESPACE).endMetadata()
+                .withNewSpec().withHolderIdentity("replica-elsewhere").withLeaseDurationSeconds(seconds)
+                .withAcquireTime(ZonedDateTime.now()).withRenewTime(ZonedDateTime.now()).withLeaseTransitions(0)
+                .endSpec().build()).create();
+    }
+
+    private KubernetesControlPlane start(String identity) {
+        LeaderElectionSettings election = new LeaderElectionSettings(LEASE_NAMESPACE,
+                LeaderElectionSettings.DEFAULT_LEASE_NAME, identity, Duration.ofSeconds(2), Duration.ofMillis(1500),
+                Duration.ofMillis(200));
+        KubernetesModeOptions options = new KubernetesModeOptions(KubernetesStoreOptions.allNamespaces(),
+                Optional.of(ProvisionSettings.defaults("http://portolan-controller.portolan-system.svc:8080")),
+                Optional.of(election), Duration.ofSeconds(1));
+        controlPlane = KubernetesControlPlane.start(cluster.client, options, false);
+        return controlPlane;
+    }
+
+    private JsonNode gatewayStatus() {
+        ObjectNode gateway = cluster.read("gateway.networking.k8s.io/v1", "Gateway", "default", "web");
+        return gateway == null ? null : gateway.get("status");
+    }
+
+    private static String condition(JsonNode conditions, String type, String field) {
+        for (JsonNode condition : conditions) {
+            if (type.equals(condition.path("type").asText())) {
+                return condition.path(field).asText();
+            }
+        }
+        return null;
+    }
+
+    private Deployment proxyDeployment() {
+        return cluster.client.apps().deployments().inNamespace("default").withName("portolan-web").get();
+    }
+
+    @Test
+    void aFollowerServesSnapshotsButOnlyTheLeaderWritesStatusAndProvisions() {
+        leaseHeldElsewhere(6);
+        start("replica-b");
+        cluster.create(OBJECTS);
+        ResourceKey gateway = ResourceKey.of(ApiGroups.GATEWAY, "Gateway", "default", "web");
+        await(() -> controlPlane.snapshots().current().computed().graph().gateways().containsKey(gateway),
+                "the follower's snapshot has the Gateway");
+        await(() -> controlPlane.snapshots().current().computed().graph().routes().size() == 1,
+                "the follower's snapshot has the route");
+
+        assertFalse(controlPlane.isLeader(), "the Lease is still held elsewhere");
+        assertFalse(controlPlane.origin().path("leader").asBoolean(), controlPlane.origin().toString());
+        assertEquals("kubernetes", controlPlane.origin().path("mode").asText());
+        JsonNode untouched = gatewayStatus();
+        assertTrue(untouched == null || untouched.path("conditions").isEmpty(),
+                "a follower writes no status: " + untouched);
+        assertNull(proxyDeployment(), "a follower provisions nothing");
+
+        await(controlPlane::isLeader, "the follower takes over the expired Lease");
+        await(() -> gatewayStatus() != null && "True".equals(condition(gatewayStatus().path("conditions"),
+                "Accepted", "status")), "the new leader writes the Gateway's status");
+        assertEquals("AddressNotAssigned", condition(gatewayStatus().path("conditions"), "Programmed", "reason"),
+                "no address until the Service has one: " + gatewayStatus());
+        await(() -> proxyDeployment() != null, "the leader provisions the Gateway's proxy");
+        Deployment deployment = proxyDeployment();
+        assertEquals("web", deployment.getMetadata().getLabels().get("gateway.networking.k8s.io/gateway-name"));
+        assertEquals("payments", deployment.getSpec().getTemplate().getMetadata().getLabels().get("team"));
+        assertEquals("42", deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("cost-center"));
+
+        JsonNode route = cluster.read("gateway.networking.k8s.io/v1", "HTTPRoute", "default", "shop");
+        assertEquals("portolan.dev/gateway-controller", route.at("/status/parents/0/controllerName").asText());
+
+        // the cloud's load balancer answers: the address reaches the Gateway's status and the proxy config
+        Service service = cluster.client.services().inNamespace("default").withName("portolan-web").get();
+        service.setStatus(new io.fabric8.kubernetes.api.model.ServiceStatusBuilder().withNewLoadBalancer()
+                .withIngress(new LoadBalancerIngressBuilder().withIp("203.0.113.7").build()).endLoadBalancer()
+                .build());
+        cluster.client.services().inNamespace("default").resource(service).updateStatus();
+        await(() -> "203.0.113.7".equals(gatewayStatus().at("/addresses/0/value").asText()),
+                "the Gateway's status.addresses comes from its Service");
+        assertEquals("IPAddress", gatewayStatus().at("/addresses/0/type").asText());
+        assertEquals("True", condition(gatewayStatus().path("conditions"), "Programmed", "status"));
+        await(() -> controlPlane.publisher().current() != null && controlPlane.publisher().current().config()
+                .gateways().stream().anyMatch(g -> "203.0.113.7".equals(g.address())),
+                "the proxy config carries the address");
+
+        cluster.client.genericKubernetesResources("gateway.networking.k8s.io/v1", "Gateway")
+                .inNamespace("default").withName("web").delete();
+        await(() -> proxyDeployment() == null
+                        && cluster.client.services().inNamespace("default").withName("portolan-web").get() == null
+                        && cluster.client.serviceAccounts().inNamespace("default").withName("portolan-web").get() == null,
+                "deleting the Gateway removes its proxy's Deployment, Service and ServiceAccount");
+    }
+}
