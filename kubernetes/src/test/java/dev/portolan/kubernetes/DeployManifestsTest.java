@@ -117,6 +117,8 @@ class DeployManifestsTest {
             }
         }
         assertFalse(grants(rules, "", "secrets", "update"), "secrets must stay read-only");
+        assertTrue(grants(rules, "authentication.k8s.io", "tokenreviews", "create"),
+                "proxies are authenticated with TokenReviews");
         Role lease = single(Role.class);
         assertEquals("portolan-system", lease.getMetadata().getNamespace());
         for (String verb : List.of("get", "create", "update")) {
