@@ -100,6 +100,13 @@ class GatewayProvisionerTest {
         Deployment deployment = (Deployment) generated().get(1);
         assertEquals("blue", deployment.getSpec().getTemplate().getMetadata().getLabels().get("team"));
         assertEquals("gw", deployment.getSpec().getTemplate().getMetadata().getLabels().get(GATEWAY_NAME));
+        assertEquals(List.of("dev.portolan.proxy.ProxyMain", "--config-url", "http://portolan:8080",
+                "--gateway", "apps/gw", "--bind-address", "0.0.0.0",
+                "--token-file", "/var/run/secrets/kubernetes.io/serviceaccount/token",
+                "--admin-address", "0.0.0.0", "--admin-port", "9901"),
+                deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+        assertEquals(true, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken());
+        assertEquals("portolan-gw", deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
         assertEquals(List.of(80, 8080), cluster.client.services().inNamespace("apps").withName("portolan-gw").get()
                 .getSpec().getPorts().stream().map(p -> p.getPort()).toList());
         assertNull(cluster.client.apps().deployments().inNamespace("apps").withName("portolan-foreign").get(),

@@ -4,54 +4,112 @@ import dev.portolan.proxy.admin.AdminServer;
 import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.listen.ApplyResult;
+import dev.portolan.proxy.listen.IpLiterals;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
+import dev.portolan.proxy.sync.GatewayRef;
 import dev.portolan.proxy.sync.RemoteConfigSource;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Standalone proxy: {@code java -cp proxy.jar dev.portolan.proxy.ProxyMain --config-url URL [--port-offset N]
- * [--admin-port N]}. Starts the proxy server, the admin server and a {@link RemoteConfigSource} polling the
- * control plane, forwarding with {@link HttpForwarder}.
+ * Standalone proxy: {@code java -cp proxy.jar dev.portolan.proxy.ProxyMain --config-url URL [--gateway NS/NAME]
+ * [--bind-address ADDR] [--token-file PATH] [--port-offset N] [--admin-address ADDR] [--admin-port N]}. Starts the
+ * proxy server, the admin server and a {@link RemoteConfigSource} polling the control plane, forwarding with
+ * {@link HttpForwarder}. In a Kubernetes pod (one proxy per Gateway) it runs with {@code --gateway},
+ * {@code --bind-address 0.0.0.0}, the service-account {@code --token-file} and {@code --admin-address 0.0.0.0}.
  */
 public final class ProxyMain {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyMain.class);
+    static final String USAGE = "usage: --config-url URL [--gateway NAMESPACE/NAME] [--bind-address ADDR]"
+            + " [--token-file PATH] [--port-offset N] [--admin-address ADDR] [--admin-port N]";
 
-    /** Parsed command line. */
-    record Args(URI configUrl, int portOffset, int adminPort) {
+    /**
+     * Parsed command line.
+     *
+     * @param gateway     the only Gateway to serve, or null for every Gateway of the config
+     * @param bindAddress the address every Gateway listens on, or null for each Gateway's own address
+     * @param tokenFile   file with the bearer token for the control plane, or null to send none
+     */
+    record Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, int portOffset,
+                String adminAddress, int adminPort) {
         static Args parse(String... argv) {
             URI url = null;
+            GatewayRef gateway = null;
+            String bind = null;
+            Path tokenFile = null;
             int offset = 0;
+            String adminAddress = AdminServer.DEFAULT_HOST;
             int admin = AdminServer.DEFAULT_PORT;
             for (int i = 0; i < argv.length; i++) {
                 String name = argv[i];
+                if (!name.startsWith("--")) {
+                    throw new IllegalArgumentException("unexpected argument '" + name + "'; " + USAGE);
+                }
                 if (i + 1 >= argv.length) {
                     throw new IllegalArgumentException(name + " needs a value");
                 }
                 String value = argv[++i];
                 switch (name) {
-                    case "--config-url" -> url = URI.create(value);
-                    case "--port-offset" -> offset = number(name, value);
-                    case "--admin-port" -> admin = number(name, value);
-                    default -> throw new IllegalArgumentException("unknown option " + name
-                            + "; usage: --config-url URL [--port-offset N] [--admin-port N]");
+                    case "--config-url" -> url = httpUrl(name, value);
+                    case "--gateway" -> gateway = gateway(name, value);
+                    case "--bind-address" -> bind = IpLiterals.require(name, value);
+                    case "--token-file" -> tokenFile = path(name, value);
+                    case "--port-offset" -> offset = number(name, value, 0, 65535);
+                    case "--admin-address" -> adminAddress = IpLiterals.require(name, value);
+                    case "--admin-port" -> admin = number(name, value, 0, 65535);
+                    default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
                 }
             }
             if (url == null) {
                 throw new IllegalArgumentException("--config-url is required (the control plane's base URL)");
             }
-            return new Args(url, offset, admin);
+            return new Args(url, gateway, bind, tokenFile, offset, adminAddress, admin);
         }
 
-        private static int number(String name, String value) {
+        private static URI httpUrl(String name, String value) {
             try {
-                return Integer.parseInt(value);
+                URI uri = new URI(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below, with the expected form
+            }
+            throw new IllegalArgumentException(name + ": '" + value
+                    + "' is not an http(s) URL (e.g. http://portolan.portolan-system:8080)");
+        }
+
+        private static GatewayRef gateway(String name, String value) {
+            try {
+                return GatewayRef.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static Path path(String name, String value) {
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + ": the path is empty");
+            }
+            return Path.of(value);
+        }
+
+        private static int number(String name, String value, int min, int max) {
+            int number;
+            try {
+                number = Integer.parseInt(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + ": '" + value + "' is not a number");
             }
+            if (number < min || number > max) {
+                throw new IllegalArgumentException(name + ": " + number + " is not in " + min + ".." + max);
+            }
+            return number;
         }
     }
 
@@ -67,15 +125,20 @@ public final class ProxyMain {
             System.exit(2);
             return;
         }
-        ProxyServer proxy = new ProxyServer(new HttpForwarder(), ProxyServerOptions.defaults().withPortOffset(args.portOffset()),
-                new GatewayMetrics());
+        ProxyServerOptions options = ProxyServerOptions.defaults().withPortOffset(args.portOffset())
+                .withBindAddressOverride(args.bindAddress());
+        ProxyServer proxy = new ProxyServer(new HttpForwarder(), options, new GatewayMetrics());
         proxy.start();
-        AdminServer admin = new AdminServer(proxy, AdminServer.DEFAULT_HOST, args.adminPort());
+        AdminServer admin = new AdminServer(proxy, args.adminAddress(), args.adminPort());
         admin.start();
-        RemoteConfigSource source = RemoteConfigSource.withDefaults(args.configUrl());
+        RemoteConfigSource source = RemoteConfigSource.withDefaults(args.configUrl(), args.gateway(),
+                args.tokenFile());
         source.start(config -> logFailures(proxy.apply(config)));
-        LOG.info("proxy started: config from {}, port offset {}, admin on {}:{}", args.configUrl(),
-                args.portOffset(), AdminServer.DEFAULT_HOST, admin.port());
+        LOG.info("proxy started: config from {} ({}), token {}, listening on {}, port offset {}, admin on {}:{}",
+                source.configUri(), args.gateway() == null ? "every Gateway" : "Gateway " + args.gateway(),
+                args.tokenFile() == null ? "none" : "from " + args.tokenFile(),
+                args.bindAddress() == null ? "each Gateway's address" : args.bindAddress(), args.portOffset(),
+                args.adminAddress(), admin.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             source.close();

@@ -3,25 +3,69 @@ package dev.portolan.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.portolan.proxy.sync.GatewayRef;
 import java.net.URI;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ProxyMainTest {
+    private static String error(String... argv) {
+        return assertThrows(IllegalArgumentException.class, () -> ProxyMain.Args.parse(argv)).getMessage();
+    }
+
     @Test
     void parsesOptionsWithDefaults() {
-        assertEquals(new ProxyMain.Args(URI.create("http://cp:8080"), 0, 9901),
+        assertEquals(new ProxyMain.Args(URI.create("http://cp:8080"), null, null, null, 0, "127.0.0.1", 9901),
                 ProxyMain.Args.parse("--config-url", "http://cp:8080"));
-        assertEquals(new ProxyMain.Args(URI.create("http://cp:8080"), 8000, 0),
+        assertEquals(new ProxyMain.Args(URI.create("http://cp:8080"), null, null, null, 8000, "127.0.0.1", 0),
                 ProxyMain.Args.parse("--port-offset", "8000", "--config-url", "http://cp:8080", "--admin-port", "0"));
     }
 
     @Test
+    void parsesTheFlagsOfAProxyPod() {
+        ProxyMain.Args args = ProxyMain.Args.parse("--config-url", "http://portolan.portolan-system:8080",
+                "--gateway", "apps/edge.v1", "--bind-address", "0.0.0.0",
+                "--token-file", "/var/run/secrets/kubernetes.io/serviceaccount/token",
+                "--admin-address", "0.0.0.0", "--admin-port", "9901");
+
+        assertEquals(new ProxyMain.Args(URI.create("http://portolan.portolan-system:8080"),
+                new GatewayRef("apps", "edge.v1"), "0.0.0.0",
+                Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token"), 0, "0.0.0.0", 9901), args);
+        assertEquals("::", ProxyMain.Args.parse("--config-url", "http://cp", "--bind-address", "::").bindAddress());
+    }
+
+    @Test
     void badOptionsSayWhatIsWrong() {
-        assertEquals("--config-url is required (the control plane's base URL)",
-                assertThrows(IllegalArgumentException.class, () -> ProxyMain.Args.parse()).getMessage());
-        assertEquals("--port-offset: 'x' is not a number", assertThrows(IllegalArgumentException.class,
-                () -> ProxyMain.Args.parse("--config-url", "http://cp", "--port-offset", "x")).getMessage());
-        assertEquals("--admin-port needs a value", assertThrows(IllegalArgumentException.class,
-                () -> ProxyMain.Args.parse("--config-url", "http://cp", "--admin-port")).getMessage());
+        assertEquals("--config-url is required (the control plane's base URL)", error());
+        assertEquals("--port-offset: 'x' is not a number", error("--config-url", "http://cp", "--port-offset", "x"));
+        assertEquals("--admin-port needs a value", error("--config-url", "http://cp", "--admin-port"));
+        assertEquals("--admin-port: 70000 is not in 0..65535",
+                error("--config-url", "http://cp", "--admin-port", "70000"));
+        assertEquals("--config-url: 'cp:8080' is not an http(s) URL (e.g. http://portolan.portolan-system:8080)",
+                error("--config-url", "cp:8080"));
+        assertEquals("unexpected argument 'extra'; " + ProxyMain.USAGE, error("--config-url", "http://cp", "extra"));
+        assertEquals("unknown option --gatway; " + ProxyMain.USAGE, error("--gatway", "apps/gw"));
+    }
+
+    @Test
+    void badGatewayBindAddressAndTokenFileAreNamed() {
+        assertEquals("--gateway: 'edge' is not NAMESPACE/NAME (e.g. apps/my-gateway)",
+                error("--config-url", "http://cp", "--gateway", "edge"));
+        assertEquals("--gateway: 'apps/edge/x' is not NAMESPACE/NAME (e.g. apps/my-gateway)",
+                error("--config-url", "http://cp", "--gateway", "apps/edge/x"));
+        assertEquals("--gateway: '/edge' is not NAMESPACE/NAME (e.g. apps/my-gateway)",
+                error("--config-url", "http://cp", "--gateway", "/edge"));
+        assertEquals("--gateway: Gateway namespace 'Apps' is not a DNS-1123 label (lowercase letters, digits and"
+                        + " '-', at most 63, starting and ending alphanumeric)",
+                error("--config-url", "http://cp", "--gateway", "Apps/edge"));
+        assertEquals("--gateway: Gateway name 'edge_1' is not a DNS-1123 subdomain (lowercase letters, digits,"
+                        + " '-' and '.', at most 253, starting and ending alphanumeric)",
+                error("--config-url", "http://cp", "--gateway", "apps/edge_1"));
+        assertEquals("--bind-address: 'localhost' is not an IP address (use a literal such as 0.0.0.0, 127.0.0.1"
+                + " or ::)", error("--config-url", "http://cp", "--bind-address", "localhost"));
+        assertEquals("--admin-address: '0.0.0.256' is not an IP address (use a literal such as 0.0.0.0, 127.0.0.1"
+                + " or ::)", error("--config-url", "http://cp", "--admin-address", "0.0.0.256"));
+        assertEquals("--token-file: the path is empty", error("--config-url", "http://cp", "--token-file", " "));
+        assertEquals("--token-file needs a value", error("--config-url", "http://cp", "--token-file"));
     }
 }

@@ -32,6 +32,10 @@ public final class ProvisionPlan {
     public static final String GATEWAY_API_VERSION = "gateway.networking.k8s.io/v1";
     static final String CONTAINER = "proxy";
     static final String PROXY_MAIN = "dev.portolan.proxy.ProxyMain";
+    /** Where the kubelet mounts the pod's service-account token; the proxy re-reads it, as it is rotated. */
+    static final String SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+    /** All pod addresses: the Gateway's address is the Service's IP, which the pod itself does not have. */
+    static final String ALL_ADDRESSES = "0.0.0.0";
 
     private ProvisionPlan() {
     }
@@ -65,12 +69,14 @@ public final class ProvisionPlan {
                         .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
                         .withNewSpec()
                             .withServiceAccountName(name)
+                            // the proxy authenticates to the control plane with this ServiceAccount's token
+                            .withAutomountServiceAccountToken(true)
                             .addNewContainer()
                                 .withName(CONTAINER)
                                 .withImage(settings.image())
-                                .withArgs(PROXY_MAIN, "--config-url", settings.controlPlaneUrl(),
-                                        "--admin-port", Integer.toString(settings.adminPort()))
+                                .withArgs(proxyArgs(gateway, settings))
                                 .withPorts(containerPorts(ports, settings.adminPort()))
+                                // no host: the kubelet probes the pod IP, hence --admin-address 0.0.0.0
                                 .withNewReadinessProbe()
                                     .withNewHttpGet().withPath("/ready")
                                         .withPort(new IntOrString(settings.adminPort())).endHttpGet()
@@ -90,6 +96,20 @@ public final class ProvisionPlan {
                 .build());
         objects.forEach(ProvisionPlan::stampHash);
         return List.copyOf(objects);
+    }
+
+    /**
+     * The proxy's command line: only this Gateway's config, every listener on all pod addresses, the pod's
+     * service-account token for the control plane, and the admin endpoint (readiness) reachable by the kubelet.
+     */
+    static List<String> proxyArgs(GatewayView gateway, ProvisionSettings settings) {
+        return List.of(PROXY_MAIN,
+                "--config-url", settings.controlPlaneUrl(),
+                "--gateway", gateway.key().namespace() + "/" + gateway.key().name(),
+                "--bind-address", ALL_ADDRESSES,
+                "--token-file", SERVICE_ACCOUNT_TOKEN,
+                "--admin-address", ALL_ADDRESSES,
+                "--admin-port", Integer.toString(settings.adminPort()));
     }
 
     /** The labels that select a Gateway's proxy pods and find its generated objects. */

@@ -74,10 +74,30 @@ class ProvisionPlanTest {
 
         assertEquals("portolan:latest", container.getImage());
         assertEquals(List.of("dev.portolan.proxy.ProxyMain", "--config-url", "http://portolan.portolan-system:8080",
-                "--admin-port", "9901"), container.getArgs());
+                "--gateway", "apps/gw", "--bind-address", "0.0.0.0",
+                "--token-file", "/var/run/secrets/kubernetes.io/serviceaccount/token",
+                "--admin-address", "0.0.0.0", "--admin-port", "9901"), container.getArgs());
         assertEquals(List.of(80, 8080, 9901), container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
         assertEquals("/ready", container.getReadinessProbe().getHttpGet().getPath());
         assertEquals(9901, container.getReadinessProbe().getHttpGet().getPort().getIntVal());
+        assertEquals(true, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken(),
+                "the proxy reads its ServiceAccount's token from the mounted file");
+    }
+
+    @Test
+    void theReadinessProbeTargetsTheAdminEndpointTheProxyOpensOnThePodAddress() {
+        ProvisionSettings otherAdmin = new ProvisionSettings("portolan:1", "http://cp:8080", "ClusterIP", 9000);
+        Container container = ((Deployment) ProvisionPlan.desired(gateway("edge", Map.of(), Map.of(), 443),
+                "uid-1", otherAdmin).get(1)).getSpec().getTemplate().getSpec().getContainers().get(0);
+        List<String> args = container.getArgs();
+
+        String adminPort = args.get(args.indexOf("--admin-port") + 1);
+        assertEquals("9000", adminPort);
+        assertEquals(Integer.parseInt(adminPort), container.getReadinessProbe().getHttpGet().getPort().getIntVal());
+        // the kubelet probes the pod IP (no host set), so the admin endpoint must not stay on 127.0.0.1
+        assertEquals(null, container.getReadinessProbe().getHttpGet().getHost());
+        assertEquals("0.0.0.0", args.get(args.indexOf("--admin-address") + 1));
+        assertEquals("apps/edge", args.get(args.indexOf("--gateway") + 1));
     }
 
     @Test

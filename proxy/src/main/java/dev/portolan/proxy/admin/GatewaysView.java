@@ -4,13 +4,15 @@ import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.listen.LiveConfig;
 import dev.portolan.proxy.listen.ProxyServer;
-import dev.portolan.proxy.listen.SocketKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The body of {@code GET /admin/gateways}: what each Gateway listens on, under which config version. */
+/**
+ * The body of {@code GET /admin/gateways}: what each Gateway listens on, under which config version. {@code address}
+ * is the Gateway's address from the config, {@code listenAddress} the one its sockets are bound to.
+ */
 final class GatewaysView {
     private GatewaysView() {
     }
@@ -36,6 +38,8 @@ final class GatewaysView {
         out.put("namespace", gateway.namespace());
         out.put("name", gateway.name());
         out.put("address", gateway.address());
+        // where the sockets really are: differs from the address when the proxy binds an override (in a pod)
+        out.put("listenAddress", proxy.options().bindAddress(gateway));
         out.put("configVersion", live.version());
         out.put("infrastructureLabels", gateway.infrastructureLabels());
         out.put("infrastructureAnnotations", gateway.infrastructureAnnotations());
@@ -50,7 +54,7 @@ final class GatewaysView {
             l.put("hostname", listener.hostname());
             l.put("specPort", listener.port());
             l.put("socketPort", proxy.options().socketPort(listener.port()));
-            l.put("open", proxy.boundPort(new SocketKey(gateway.address(), listener.port())) > 0);
+            l.put("open", proxy.boundPort(proxy.options().socketKey(gateway, listener.port())) > 0);
             l.put("routes", listener.routes().size());
             listeners.add(l);
         }

@@ -32,16 +32,18 @@ public final class LiveConfig {
     }
 
     /**
-     * Compiles every (address, port) of the config. Throws {@link IllegalArgumentException} naming the Gateway and
-     * port when the config cannot be served: a Gateway without address, two Gateways on one socket, or HTTP and
+     * Compiles every (bind address, port) of the config; the bind address is the Gateway's own unless
+     * {@code options} override it. Throws {@link IllegalArgumentException} naming the Gateway and port when the
+     * config cannot be served: a Gateway without address (and no override), two Gateways on one socket, or HTTP and
      * HTTPS listeners sharing a port.
      */
-    public static LiveConfig compile(ProxyConfig config, GatewayMetrics metrics) {
+    public static LiveConfig compile(ProxyConfig config, GatewayMetrics metrics, ProxyServerOptions options) {
         SortedMap<SocketKey, PortRoutes> ports = new TreeMap<>();
         Map<SocketKey, String> owners = new HashMap<>();
         for (GatewayConfig gateway : config.gateways()) {
             String gatewayKey = gateway.namespace() + "/" + gateway.name();
-            if (gateway.address() == null || gateway.address().isBlank()) {
+            String bindAddress = options.bindAddress(gateway);
+            if (bindAddress == null || bindAddress.isBlank()) {
                 throw new IllegalArgumentException("Gateway " + gatewayKey + ".address: required to open listeners");
             }
             Map<Integer, List<ListenerConfig>> byPort = new TreeMap<>();
@@ -49,11 +51,14 @@ public final class LiveConfig {
                 byPort.computeIfAbsent(listener.port(), p -> new ArrayList<>()).add(listener);
             }
             for (Map.Entry<Integer, List<ListenerConfig>> entry : byPort.entrySet()) {
-                SocketKey key = new SocketKey(gateway.address(), entry.getKey());
+                SocketKey key = new SocketKey(bindAddress, entry.getKey());
                 String previousOwner = owners.putIfAbsent(key, gatewayKey);
                 if (previousOwner != null) {
                     throw new IllegalArgumentException("Gateways " + previousOwner + " and " + gatewayKey
-                            + " both listen on " + key + "; each Gateway needs its own address");
+                            + " both listen on " + key + (options.bindAddressOverride() == null
+                                    ? "; each Gateway needs its own address"
+                                    : " (every Gateway binds the override address); give each Gateway its own"
+                                            + " proxy or drop the override"));
                 }
                 List<ListenerConfig> listeners = List.copyOf(entry.getValue());
                 boolean secure = secureOf(gatewayKey, entry.getKey(), listeners);

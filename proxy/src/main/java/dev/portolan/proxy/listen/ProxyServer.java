@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's Jetty server: one connector per (Gateway address, listener port), one handler, and the live config
+ * The proxy's Jetty server: one connector per (bind address, listener port), one handler, and the live config
  * swapped atomically by {@link #apply}. Sockets that stay in a new config keep their connections.
  */
 public final class ProxyServer implements AutoCloseable {
@@ -62,7 +62,7 @@ public final class ProxyServer implements AutoCloseable {
      * nothing) when the config cannot be compiled; the previous version keeps serving.
      */
     public synchronized ApplyResult apply(ProxyConfig config) {
-        LiveConfig next = LiveConfig.compile(config, metrics);
+        LiveConfig next = LiveConfig.compile(config, metrics, options);
         Map<SocketKey, KeyStore> keyStores = new HashMap<>();
         next.ports().forEach((key, routes) -> {
             if (routes.secure() && certificateChange(key, routes)) {

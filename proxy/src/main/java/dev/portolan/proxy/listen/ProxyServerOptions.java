@@ -1,5 +1,7 @@
 package dev.portolan.proxy.listen;
 
+import dev.portolan.proxy.config.GatewayConfig;
+
 /**
  * How the proxy's Jetty server is sized and where sockets go.
  *
@@ -9,8 +11,12 @@ package dev.portolan.proxy.listen;
  *                      which the server adds on top (measured: a small pool with 1 acceptor and 1 selector per
  *                      connector beat larger pools and virtual threads, the cost being hand-offs)
  * @param idleTimeoutMillis how long an idle client connection stays open
+ * @param bindAddressOverride null to listen on each Gateway's own address (embedded mode: 127.0.0.N per Gateway);
+ *                      else the IP literal every Gateway listens on instead. A proxy pod needs it: there the
+ *                      Gateway's address is its Service's IP, which is not an address of the pod
  */
-public record ProxyServerOptions(int portOffset, int workerThreads, long idleTimeoutMillis) {
+public record ProxyServerOptions(int portOffset, int workerThreads, long idleTimeoutMillis,
+                                 String bindAddressOverride) {
     public ProxyServerOptions {
         if (portOffset < 0 || portOffset > 65535) {
             throw new IllegalArgumentException("portOffset must be in 0..65535, got " + portOffset);
@@ -21,14 +27,32 @@ public record ProxyServerOptions(int portOffset, int workerThreads, long idleTim
         if (idleTimeoutMillis <= 0) {
             throw new IllegalArgumentException("idleTimeoutMillis must be > 0, got " + idleTimeoutMillis);
         }
+        if (bindAddressOverride != null) {
+            IpLiterals.require("bindAddressOverride", bindAddressOverride);
+        }
     }
 
     public static ProxyServerOptions defaults() {
-        return new ProxyServerOptions(0, 8, 30_000);
+        return new ProxyServerOptions(0, 8, 30_000, null);
     }
 
     public ProxyServerOptions withPortOffset(int offset) {
-        return new ProxyServerOptions(offset, workerThreads, idleTimeoutMillis);
+        return new ProxyServerOptions(offset, workerThreads, idleTimeoutMillis, bindAddressOverride);
+    }
+
+    /** @param address an IP literal every Gateway listens on, or null for each Gateway's own address */
+    public ProxyServerOptions withBindAddressOverride(String address) {
+        return new ProxyServerOptions(portOffset, workerThreads, idleTimeoutMillis, address);
+    }
+
+    /** The address the Gateway's sockets are bound to: the override when set, else the Gateway's address. */
+    public String bindAddress(GatewayConfig gateway) {
+        return bindAddressOverride != null ? bindAddressOverride : gateway.address();
+    }
+
+    /** The socket of a Gateway's listener port, keyed as {@link ProxyServer} keys its open sockets. */
+    public SocketKey socketKey(GatewayConfig gateway, int specPort) {
+        return new SocketKey(bindAddress(gateway), specPort);
     }
 
     /** The socket port of a spec port; fails when the sum leaves the port range. */

@@ -3,8 +3,8 @@ package dev.portolan.proxy.listen;
 import java.util.Comparator;
 
 /**
- * One listening socket as the config sees it: a Gateway's address and a listener's spec port. The socket's real
- * port is {@code specPort + portOffset}.
+ * One listening socket: the address it is bound to (the Gateway's address, or the options' bind address override)
+ * and a listener's spec port. The socket's real port is {@code specPort + portOffset}.
  */
 public record SocketKey(String address, int specPort) implements Comparable<SocketKey> {
     private static final Comparator<SocketKey> ORDER =

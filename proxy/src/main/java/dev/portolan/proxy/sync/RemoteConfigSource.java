@@ -1,13 +1,18 @@
 package dev.portolan.proxy.sync;
 
+import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +23,19 @@ import org.slf4j.LoggerFactory;
  * ends (304). On a 200 the body is a {@link ProxyConfigCodec} document and the ETag its version. When the control
  * plane is unreachable, answers an error or serves an invalid config, the source logs a WARN, keeps the last good
  * config and retries with exponential backoff.
+ *
+ * <p>A proxy that serves one Gateway adds {@code &gateway=NAMESPACE%2FNAME} and gets a config holding only that
+ * Gateway (none while it is not programmed). With a token file, every request carries
+ * {@code Authorization: Bearer <token>}, the file read anew each time (Kubernetes rotates the token); a missing or
+ * unreadable file, and a 401 or 403 answer, are failures like any other: logged, retried with backoff.
  */
 public final class RemoteConfigSource implements ConfigSource {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteConfigSource.class);
     public static final String PATH = "/proxy/v1/config";
 
     private final URI configUri;
+    private final GatewayRef gateway;
+    private final TokenFile tokenFile;
     private final Duration wait;
     private final Duration minBackoff;
     private final Duration maxBackoff;
@@ -39,8 +51,18 @@ public final class RemoteConfigSource implements ConfigSource {
      * @param minBackoff      first retry delay after a failure, doubled per failure up to {@code maxBackoff}
      */
     public RemoteConfigSource(URI controlPlaneUrl, Duration wait, Duration minBackoff, Duration maxBackoff) {
-        String base = Objects.requireNonNull(controlPlaneUrl, "controlPlaneUrl").toString().replaceAll("/+$", "");
-        this.configUri = URI.create(base + PATH + "?wait=" + wait.toSeconds() + "s");
+        this(controlPlaneUrl, null, null, wait, minBackoff, maxBackoff);
+    }
+
+    /**
+     * @param gateway   the only Gateway to ask for (sent as {@code gateway=NAMESPACE/NAME}), or null for all
+     * @param tokenFile file holding the bearer token sent on every request, or null to send none
+     */
+    public RemoteConfigSource(URI controlPlaneUrl, GatewayRef gateway, Path tokenFile, Duration wait,
+            Duration minBackoff, Duration maxBackoff) {
+        this.configUri = configUri(controlPlaneUrl, gateway, wait);
+        this.gateway = gateway;
+        this.tokenFile = tokenFile == null ? null : new TokenFile(tokenFile);
         this.wait = wait;
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
@@ -51,8 +73,28 @@ public final class RemoteConfigSource implements ConfigSource {
     }
 
     public static RemoteConfigSource withDefaults(URI controlPlaneUrl) {
-        return new RemoteConfigSource(controlPlaneUrl, Duration.ofSeconds(30), Duration.ofMillis(500),
-                Duration.ofSeconds(30));
+        return withDefaults(controlPlaneUrl, null, null);
+    }
+
+    /** 30 s long polls, backoff from 0.5 s to 30 s. */
+    public static RemoteConfigSource withDefaults(URI controlPlaneUrl, GatewayRef gateway, Path tokenFile) {
+        return new RemoteConfigSource(controlPlaneUrl, gateway, tokenFile, Duration.ofSeconds(30),
+                Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+
+    /** {@code {base}/proxy/v1/config?wait=30s[&gateway=NAMESPACE%2FNAME]}. */
+    static URI configUri(URI controlPlaneUrl, GatewayRef gateway, Duration wait) {
+        String base = Objects.requireNonNull(controlPlaneUrl, "controlPlaneUrl").toString().replaceAll("/+$", "");
+        String query = "wait=" + wait.toSeconds() + "s";
+        if (gateway != null) {
+            query += "&gateway=" + URLEncoder.encode(gateway.toString(), StandardCharsets.UTF_8);
+        }
+        return URI.create(base + PATH + "?" + query);
+    }
+
+    /** The URI polled, query included. */
+    public URI configUri() {
+        return configUri;
     }
 
     @Override
@@ -104,6 +146,13 @@ public final class RemoteConfigSource implements ConfigSource {
         if (etag != null) {
             request.header("If-None-Match", etag);
         }
+        if (tokenFile != null) {
+            try {
+                request.header("Authorization", "Bearer " + tokenFile.read());
+            } catch (IOException e) {
+                return e.getMessage() + "; not asking " + configUri + " without it";
+            }
+        }
         HttpResponse<String> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -119,14 +168,20 @@ public final class RemoteConfigSource implements ConfigSource {
             status = new SyncStatus(status.lastGoodVersion(), null, 0);
             return null;
         }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            return refusal(response);
+        }
         if (response.statusCode() != 200) {
-            return "control plane " + configUri + " answered HTTP " + response.statusCode();
+            return "control plane " + configUri + " answered HTTP " + response.statusCode() + detail(response);
         }
         ProxyConfig config;
         try {
             config = ProxyConfigCodec.fromJson(response.body());
         } catch (RuntimeException e) {
             return "control plane " + configUri + " served an invalid config: " + e.getMessage();
+        }
+        if (gateway != null) {
+            config = onlyTheGateway(config);
         }
         try {
             sink.accept(config);
@@ -137,6 +192,39 @@ public final class RemoteConfigSource implements ConfigSource {
         status = new SyncStatus(config.version(), null, 0);
         LOG.info("config version {} from {} is live", config.version(), configUri);
         return null;
+    }
+
+    /**
+     * A control plane that ignored the gateway parameter (an older one) sends every Gateway; serving them all would
+     * answer for Gateways this proxy's Service does not front, so the others are dropped.
+     */
+    private ProxyConfig onlyTheGateway(ProxyConfig config) {
+        List<GatewayConfig> mine = config.gateways().stream()
+                .filter(g -> g.namespace().equals(gateway.namespace()) && g.name().equals(gateway.name()))
+                .toList();
+        if (mine.size() != config.gateways().size()) {
+            LOG.warn("config version {} from {} holds {} Gateways other than {}; serving only {}", config.version(),
+                    configUri, config.gateways().size() - mine.size(), gateway, gateway);
+            return new ProxyConfig(config.version(), mine);
+        }
+        return config;
+    }
+
+    private String refusal(HttpResponse<String> response) {
+        String credentials = tokenFile == null
+                ? "no token was sent: no token file is configured (--token-file)"
+                : "the token came from " + tokenFile;
+        String meaning = response.statusCode() == 401
+                ? "the token was missing, invalid or expired"
+                : "the token is valid but may not read this config";
+        return "control plane " + configUri + " refused the config request: HTTP " + response.statusCode()
+                + detail(response) + " (" + meaning + "; " + credentials + ")";
+    }
+
+    private static String detail(HttpResponse<String> response) {
+        String detail = ProblemDetails.of(response.headers().firstValue("Content-Type").orElse(null),
+                response.body());
+        return detail == null ? "" : ": " + detail;
     }
 
     @Override

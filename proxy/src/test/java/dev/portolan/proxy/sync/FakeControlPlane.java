@@ -21,8 +21,17 @@ final class FakeControlPlane implements AutoCloseable {
     private final Object changed = new Object();
     private ProxyConfig config;
     private boolean garbage;
+    private boolean closing;
     final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
     final List<String> waits = new CopyOnWriteArrayList<>();
+    /** Per request: the decoded {@code gateway} query parameter, the raw query, the Authorization header. */
+    final List<String> gateways = new CopyOnWriteArrayList<>();
+    final List<String> rawQueries = new CopyOnWriteArrayList<>();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** When set, requests without {@code Authorization: Bearer <this>} get a 401 problem. */
+    volatile String requiredToken;
+    /** When set, every request gets a 403 problem with this detail. */
+    volatile String forbiddenDetail;
 
     FakeControlPlane(int port) throws Exception {
         connector.setHost("127.0.0.1");
@@ -72,12 +81,26 @@ final class FakeControlPlane implements AutoCloseable {
         Fields query = Request.extractQueryParameters(request);
         String wait = query.getValue("wait");
         waits.add(String.valueOf(wait));
+        gateways.add(String.valueOf(query.getValue("gateway")));
+        rawQueries.add(String.valueOf(request.getHttpURI().getQuery()));
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        authorizations.add(String.valueOf(authorization));
+        String token = requiredToken;
+        if (token != null && !("Bearer " + token).equals(authorization)) {
+            problem(response, callback, 401, "Unauthorized", "the token is not valid (TokenReview: not authenticated)");
+            return;
+        }
+        String forbidden = forbiddenDetail;
+        if (forbidden != null) {
+            problem(response, callback, 403, "Forbidden", forbidden);
+            return;
+        }
         long waitMillis = Long.parseLong(wait.replace("s", "")) * 1000;
         String body;
         String etag;
         synchronized (changed) {
             long deadline = System.currentTimeMillis() + waitMillis;
-            while (!garbage && config != null && etag(config).equals(seen)
+            while (!closing && !garbage && config != null && etag(config).equals(seen)
                     && System.currentTimeMillis() < deadline) {
                 changed.wait(Math.max(1, deadline - System.currentTimeMillis()));
             }
@@ -99,12 +122,23 @@ final class FakeControlPlane implements AutoCloseable {
         Content.Sink.write(response, true, body, callback);
     }
 
+    private static void problem(Response response, Callback callback, int status, String title, String detail) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        Content.Sink.write(response, true, "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
+                + status + ",\"detail\":\"" + detail + "\"}", callback);
+    }
+
     private static String etag(ProxyConfig config) {
         return "\"" + config.version() + "\"";
     }
 
     @Override
     public void close() throws Exception {
+        synchronized (changed) {
+            closing = true; // ends held long polls (as 304s) so that stopping does not wait for them
+            changed.notifyAll();
+        }
         server.stop();
     }
 }
