@@ -15,6 +15,7 @@ import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -84,6 +85,9 @@ class KubernetesModeApplicationTest implements TestPropertyProvider {
     @Inject
     Optional<ProxyAuthenticator> proxyAuthenticator;
 
+    @Inject
+    ApplicationContext context;
+
     @Override
     public Map<String, String> getProperties() {
         cluster = new MockCluster();
@@ -105,6 +109,8 @@ class KubernetesModeApplicationTest implements TestPropertyProvider {
 
     @AfterAll
     void stopCluster() {
+        // Portolan first, so that its watches close before the mock server goes (the mock waits for open sockets)
+        context.close();
         for (String key : List.of("kubernetes.master", "kubernetes.trust.certificates",
                 "kubernetes.auth.tryKubeConfig", "kubernetes.auth.tryServiceAccount")) {
             System.clearProperty(key);

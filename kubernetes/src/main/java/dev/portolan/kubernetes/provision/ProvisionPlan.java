@@ -71,6 +71,13 @@ public final class ProvisionPlan {
                             .withServiceAccountName(name)
                             // the proxy authenticates to the control plane with this ServiceAccount's token
                             .withAutomountServiceAccountToken(true)
+                            // listeners use their spec ports (80, 443) while the proxy runs as non-root: a
+                            // namespaced "safe" sysctl (Kubernetes 1.22+) instead of the NET_BIND_SERVICE capability
+                            .withNewSecurityContext()
+                                .withRunAsNonRoot(true)
+                                .addNewSysctl().withName("net.ipv4.ip_unprivileged_port_start").withValue("0")
+                                .endSysctl()
+                            .endSecurityContext()
                             .addNewContainer()
                                 .withName(CONTAINER)
                                 .withImage(settings.image())

@@ -166,6 +166,8 @@ class KubernetesControlPlaneTest {
         assertEquals("portolan.dev/gateway-controller", route.at("/status/parents/0/controllerName").asText());
 
         // the cloud's load balancer answers: the address reaches the Gateway's status and the proxy config
+        await(() -> cluster.client.services().inNamespace("default").withName("portolan-web").get() != null,
+                "the proxy's Service is created (after its Deployment)");
         Service service = cluster.client.services().inNamespace("default").withName("portolan-web").get();
         service.setStatus(new io.fabric8.kubernetes.api.model.ServiceStatusBuilder().withNewLoadBalancer()
                 .withIngress(new LoadBalancerIngressBuilder().withIp("203.0.113.7").build()).endLoadBalancer()

@@ -80,6 +80,10 @@ class ProvisionPlanTest {
         assertEquals(List.of(80, 8080, 9901), container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
         assertEquals("/ready", container.getReadinessProbe().getHttpGet().getPath());
         assertEquals(9901, container.getReadinessProbe().getHttpGet().getPort().getIntVal());
+        var podSecurity = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
+        assertEquals(true, podSecurity.getRunAsNonRoot());
+        assertEquals("net.ipv4.ip_unprivileged_port_start=0", podSecurity.getSysctls().get(0).getName() + "="
+                + podSecurity.getSysctls().get(0).getValue(), "non-root proxies may bind ports 80 and 443");
         assertEquals(true, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken(),
                 "the proxy reads its ServiceAccount's token from the mounted file");
     }
