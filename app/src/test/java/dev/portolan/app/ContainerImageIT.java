@@ -160,15 +160,17 @@ class ContainerImageIT {
 
                 int adminPort = freePort();
                 int socketPort = freePort();
+                // as ProvisionPlan runs it in a pod (but no token, and ports shifted off 80 and 9901)
                 List<String> proxyArgs = List.of("dev.portolan.proxy.ProxyMain",
-                        "--config-url", "http://127.0.0.1:" + apiPort, "--admin-port", Integer.toString(adminPort),
-                        "--port-offset", Integer.toString(socketPort - 80));
+                        "--config-url", "http://127.0.0.1:" + apiPort, "--gateway", "default/image-test",
+                        "--bind-address", "0.0.0.0", "--admin-address", "0.0.0.0",
+                        "--admin-port", Integer.toString(adminPort), "--port-offset", Integer.toString(socketPort - 80));
                 try (ChrootProcess proxy = run(command(proxyArgs), Map.of(), "proxy.log")) {
                     JsonNode gateway = JSON.readTree(awaitBody(proxy, "http://127.0.0.1:" + adminPort
                             + "/admin/gateways", ContainerImageIT::listenerOpen)).path("gateways").get(0);
                     assertEquals("image-test", gateway.path("name").asText());
                     assertEquals(socketPort, gateway.path("listeners").get(0).path("socketPort").asInt());
-                    URI viaProxy = URI.create("http://" + gateway.path("address").asText() + ":" + socketPort + "/");
+                    URI viaProxy = URI.create("http://127.0.0.1:" + socketPort + "/");
                     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(viaProxy)
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, response.statusCode(), response.body() + "\nproxy:\n" + proxy.output());
