@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.portolan.app.ImageArchive.Entry;
+import dev.portolan.testpki.IssuedCertificate;
+import dev.portolan.testpki.KeyPurpose;
+import dev.portolan.testpki.KeyType;
+import dev.portolan.testpki.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +29,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,8 +136,8 @@ class ContainerImageIT {
 
     /**
      * The control plane with its default command, then the standalone proxy with the arguments ProvisionPlan
-     * gives it, both from the image: the proxy takes its config from the control plane and forwards a request to a
-     * backend on this machine.
+     * gives it, both from the image: the proxy takes its config from the control plane and forwards requests, over
+     * HTTP and over TLS with an EC certificate, to a backend on this machine.
      */
     @Test
     void controlPlaneAndProxyServeARouteFromTheImage() throws Exception {
@@ -145,8 +151,10 @@ class ContainerImageIT {
         });
         backend.start();
         try {
+            IssuedCertificate certificate = TestPki.selfSigned().sans("127.0.0.1").keyType(KeyType.EC)
+                    .purposes(KeyPurpose.SERVER_AUTH).issue();
             Path manifests = Files.createDirectories(root.resolve("tmp/manifests"));
-            Files.writeString(manifests.resolve("route.yaml"), manifests(backend.getAddress().getPort()));
+            Files.writeString(manifests.resolve("route.yaml"), manifests(backend.getAddress().getPort(), certificate));
             chownToImageUser(manifests); // the control plane writes status back into the manifests
 
             int apiPort = freePort();
@@ -159,22 +167,26 @@ class ContainerImageIT {
                 assertTrue(health.contains("\"UP\""), health);
 
                 int adminPort = freePort();
-                int socketPort = freePort();
+                int portOffset = freePortOffset(80, 443);
                 // as ProvisionPlan runs it in a pod (but no token, and ports shifted off 80 and 9901)
                 List<String> proxyArgs = List.of("dev.portolan.proxy.ProxyMain",
                         "--config-url", "http://127.0.0.1:" + apiPort, "--gateway", "default/image-test",
                         "--bind-address", "0.0.0.0", "--admin-address", "0.0.0.0",
-                        "--admin-port", Integer.toString(adminPort), "--port-offset", Integer.toString(socketPort - 80));
+                        "--admin-port", Integer.toString(adminPort), "--port-offset", Integer.toString(portOffset));
                 try (ChrootProcess proxy = run(command(proxyArgs), Map.of(), "proxy.log")) {
                     JsonNode gateway = JSON.readTree(awaitBody(proxy, "http://127.0.0.1:" + adminPort
-                            + "/admin/gateways", ContainerImageIT::listenerOpen)).path("gateways").get(0);
+                            + "/admin/gateways", ContainerImageIT::listenersOpen)).path("gateways").get(0);
                     assertEquals("image-test", gateway.path("name").asText());
-                    assertEquals(socketPort, gateway.path("listeners").get(0).path("socketPort").asInt());
-                    URI viaProxy = URI.create("http://127.0.0.1:" + socketPort + "/");
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(viaProxy)
-                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                    assertEquals(200, response.statusCode(), response.body() + "\nproxy:\n" + proxy.output());
-                    assertEquals("hello from the backend", response.body());
+
+                    HttpResponse<String> plain = get(HTTP, "http://127.0.0.1:" + (80 + portOffset) + "/");
+                    assertEquals(200, plain.statusCode(), plain.body() + "\nproxy:\n" + proxy.output());
+                    assertEquals("hello from the backend", plain.body());
+
+                    HttpClient trustingTheGateway = HttpClient.newBuilder()
+                            .sslContext(TestPki.sslContext(certificate)).build();
+                    HttpResponse<String> tls = get(trustingTheGateway, "https://127.0.0.1:" + (443 + portOffset) + "/");
+                    assertEquals(200, tls.statusCode(), tls.body() + "\nproxy:\n" + proxy.output());
+                    assertEquals("hello from the backend", tls.body());
                 }
             }
         } finally {
@@ -182,7 +194,7 @@ class ContainerImageIT {
         }
     }
 
-    private static String manifests(int backendPort) {
+    private static String manifests(int backendPort, IssuedCertificate certificate) {
         return """
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: GatewayClass
@@ -201,6 +213,21 @@ class ContainerImageIT {
                   - name: http
                     protocol: HTTP
                     port: 80
+                  - name: https
+                    protocol: HTTPS
+                    port: 443
+                    tls:
+                      certificateRefs:
+                      - name: image-test-tls
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: image-test-tls
+                type: kubernetes.io/tls
+                data:
+                  tls.crt: %s
+                  tls.key: %s
                 ---
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: HTTPRoute
@@ -240,7 +267,8 @@ class ContainerImageIT {
                 - name: http
                   protocol: TCP
                   port: %d
-                """.formatted(backendPort, backendPort);
+                """.formatted(base64(certificate.certificatePem()), base64(certificate.privateKeyPem()), backendPort,
+                backendPort);
     }
 
     /** The image's Entrypoint followed by {@code args}, which replace its Cmd. */
@@ -258,6 +286,11 @@ class ContainerImageIT {
                 work.resolve(logName));
     }
 
+    private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String awaitBody(ChrootProcess process, String url, Predicate<String> ready) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         String last = "(no answer)";
@@ -266,8 +299,7 @@ class ContainerImageIT {
                 throw new AssertionError("exited before " + url + " answered; output:\n" + process.output());
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = get(HTTP, url);
                 last = response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200 && ready.test(response.body())) {
                     return response.body();
@@ -281,10 +313,18 @@ class ContainerImageIT {
                 + process.output());
     }
 
-    private static boolean listenerOpen(String gatewaysBody) {
+    private static boolean listenersOpen(String gatewaysBody) {
         try {
-            return JSON.readTree(gatewaysBody).path("gateways").path(0).path("listeners").path(0).path("open")
-                    .asBoolean();
+            JsonNode listeners = JSON.readTree(gatewaysBody).path("gateways").path(0).path("listeners");
+            if (listeners.size() != 2) {
+                return false;
+            }
+            for (JsonNode listener : listeners) {
+                if (!listener.path("open").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException notJson) {
             return false;
         }
@@ -298,6 +338,36 @@ class ContainerImageIT {
     private static void chownToImageUser(Path dir) throws IOException, InterruptedException {
         Process chown = new ProcessBuilder("chown", "-R", IMAGE_USER, dir.toString()).inheritIO().start();
         assertEquals(0, chown.waitFor(), "chown -R " + IMAGE_USER + " " + dir);
+    }
+
+    /** An offset that shifts each of {@code specPorts} to a port free on this machine. */
+    private static int freePortOffset(int... specPorts) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int offset = freePort() - specPorts[0];
+            boolean allFree = true;
+            for (int specPort : specPorts) {
+                allFree &= isFree(specPort + offset);
+            }
+            if (allFree) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no port offset leaves " + Arrays.toString(specPorts) + " free");
+    }
+
+    private static boolean isFree(int port) {
+        if (port > 65535) {
+            return false;
+        }
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static int freePort() throws IOException {
