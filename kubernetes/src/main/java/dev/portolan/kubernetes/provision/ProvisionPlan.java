@@ -81,6 +81,9 @@ public final class ProvisionPlan {
                             .addNewContainer()
                                 .withName(CONTAINER)
                                 .withImage(settings.image())
+                                // a locally loaded image (kind load, ctr import) must not be pulled again; a
+                                // registry image with a moving tag is refreshed by naming a new tag
+                                .withImagePullPolicy("IfNotPresent")
                                 .withArgs(proxyArgs(gateway, settings))
                                 .withPorts(containerPorts(ports, settings.adminPort()))
                                 // no host: the kubelet probes the pod IP, hence --admin-address 0.0.0.0

@@ -80,6 +80,8 @@ class ProvisionPlanTest {
         assertEquals(List.of(80, 8080, 9901), container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
         assertEquals("/ready", container.getReadinessProbe().getHttpGet().getPath());
         assertEquals(9901, container.getReadinessProbe().getHttpGet().getPort().getIntVal());
+        assertEquals("IfNotPresent", deployment.getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getImagePullPolicy(), "an image loaded into the nodes is used as is");
         var podSecurity = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
         assertEquals(true, podSecurity.getRunAsNonRoot());
         assertEquals("net.ipv4.ip_unprivileged_port_start=0", podSecurity.getSysctls().get(0).getName() + "="
