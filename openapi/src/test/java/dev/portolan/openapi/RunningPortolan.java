@@ -104,7 +104,7 @@ final class RunningPortolan implements AutoCloseable {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             try {
-                api.config(null, "0s");
+                api.config(null, "0s", null);
                 return;
             } catch (ApiException e) {
                 if (e.getCode() != 503 || System.nanoTime() > deadline) {

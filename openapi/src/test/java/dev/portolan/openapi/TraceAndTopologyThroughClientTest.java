@@ -125,7 +125,16 @@ class TraceAndTopologyThroughClientTest {
     @Test
     void summaryAndProxyConfigAnswer() throws ApiException {
         assertFalse(json(api.summary()).isEmpty());
-        assertTrue(json(api.config(null, "0s")).isObject());
+        assertTrue(json(api.config(null, "0s", null)).isObject());
+    }
+
+    @Test
+    void aProxyCanAskForItsGatewaysConfigOnly() throws ApiException {
+        JsonNode whole = json(api.config(null, "0s", null));
+        assertTrue(whole.path("gateways").size() > 1, "the demo has several Gateways: " + whole);
+        JsonNode one = json(api.config(null, "0s", "default/hello-world"));
+        assertEquals(1, one.path("gateways").size(), one.toString());
+        assertEquals("hello-world", one.at("/gateways/0/name").asText());
     }
 
     private static boolean hasEdge(JsonNode topology, String from, String to, String type) {
