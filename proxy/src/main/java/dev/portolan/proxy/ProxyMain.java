@@ -129,7 +129,8 @@ public final class ProxyMain {
                 .withBindAddressOverride(args.bindAddress());
         ProxyServer proxy = new ProxyServer(new HttpForwarder(), options, new GatewayMetrics());
         proxy.start();
-        AdminServer admin = new AdminServer(proxy, args.adminAddress(), args.adminPort());
+        AdminServer admin = new AdminServer(proxy, args.adminAddress(), args.adminPort(),
+                args.gateway() == null ? null : args.gateway().toString());
         admin.start();
         RemoteConfigSource source = RemoteConfigSource.withDefaults(args.configUrl(), args.gateway(),
                 args.tokenFile());

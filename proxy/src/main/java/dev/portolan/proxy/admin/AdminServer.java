@@ -41,6 +41,15 @@ public final class AdminServer implements AutoCloseable {
 
     /** @param port 0 picks a free port (see {@link #port()}) */
     public AdminServer(ProxyServer proxy, String host, int port) {
+        this(proxy, host, port, null);
+    }
+
+    /**
+     * @param requiredGateway {@code namespace/name} of the one Gateway this proxy serves (a provisioned proxy):
+     *                        {@code /ready} waits until the config holds it, so that its Service sends no traffic
+     *                        to a proxy that would answer 404; null = ready with any config
+     */
+    public AdminServer(ProxyServer proxy, String host, int port, String requiredGateway) {
         QueuedThreadPool threads = new QueuedThreadPool(6, 2);
         threads.setName("portolan-admin");
         server = new Server(threads);
@@ -48,7 +57,7 @@ public final class AdminServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Routes(proxy));
+        server.setHandler(new Routes(proxy, requiredGateway));
     }
 
     public void start() throws Exception {
@@ -66,10 +75,24 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private static final class Routes extends Handler.Abstract.NonBlocking {
-        private final ProxyServer proxy;
+        private boolean ready(LiveConfig live, Response response, Callback callback) {
+            if (live == null) {
+                return send(response, callback, 503, "text/plain", "not ready: no config applied yet\n");
+            }
+            if (requiredGateway != null && live.config().gateways().stream()
+                    .noneMatch(g -> (g.namespace() + "/" + g.name()).equals(requiredGateway))) {
+                return send(response, callback, 503, "text/plain", "not ready: config version " + live.version()
+                        + " does not hold Gateway " + requiredGateway + " (not programmed yet)\n");
+            }
+            return send(response, callback, 200, "text/plain", "ready: config version " + live.version() + "\n");
+        }
 
-        Routes(ProxyServer proxy) {
+        private final ProxyServer proxy;
+        private final String requiredGateway;
+
+        Routes(ProxyServer proxy, String requiredGateway) {
             this.proxy = proxy;
+            this.requiredGateway = requiredGateway;
         }
 
         @Override
@@ -87,9 +110,7 @@ public final class AdminServer implements AutoCloseable {
                                 ProxyConfigCodec.toJson(ConfigRedaction.redact(live.config())));
                 case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4",
                         proxy.metrics().prometheusText(gateways(live), live == null ? -1 : live.version()));
-                case "/ready" -> live == null
-                        ? send(response, callback, 503, "text/plain", "not ready: no config applied yet\n")
-                        : send(response, callback, 200, "text/plain", "ready: config version " + live.version() + "\n");
+                case "/ready" -> ready(live, response, callback);
                 default -> send(response, callback, 404, "text/plain",
                         "unknown admin path; try /admin/gateways, /admin/config, /metrics, /ready\n");
             };

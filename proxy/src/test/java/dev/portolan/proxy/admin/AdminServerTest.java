@@ -84,6 +84,20 @@ class AdminServerTest {
     }
 
     @Test
+    void aProxyOfOneGatewayIsReadyOnlyOnceItsGatewayIsInTheConfig() throws Exception {
+        try (AdminServer ofOther = new AdminServer(proxy, "127.0.0.1", 0, "infra/other");
+             AdminServer ofEdge = new AdminServer(proxy, "127.0.0.1", 0, "infra/edge")) {
+            ofOther.start();
+            ofEdge.start();
+            proxy.apply(config());
+            HttpResponse<String> notYet = get("http://127.0.0.1:" + ofOther.port(), "/ready");
+            assertEquals(503, notYet.statusCode());
+            assertTrue(notYet.body().contains("does not hold Gateway infra/other"), notYet.body());
+            assertEquals(200, get("http://127.0.0.1:" + ofEdge.port(), "/ready").statusCode());
+        }
+    }
+
+    @Test
     void gatewaysListsAddressesPortsVersionAndInfrastructureMetadata() throws Exception {
         proxy.apply(config());
 
