@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -45,6 +48,23 @@ final class MockCluster implements AutoCloseable {
         server.init();
         // the client the application uses (JDK HTTP client), not the mock's default Vert.x one
         client = server.createClient(new JdkHttpClientFactory());
+    }
+
+    /**
+     * A client like {@link #client} that reaches the server through a relay on {@code port} (see
+     * {@link CuttableTcpProxy}), reconnecting watches and retrying requests after 100 ms rather than fabric8's
+     * default 1 s (doubling per attempt), and giving up on a request after 2 retries rather than 10, so that tests
+     * of lost connections stay short.
+     */
+    KubernetesClient clientVia(int port) {
+        Config config = new ConfigBuilder(client.getConfiguration())
+                .withMasterUrl("http://127.0.0.1:" + port + "/")
+                .withWatchReconnectInterval(100)
+                .withRequestRetryBackoffInterval(100)
+                .withRequestRetryBackoffLimit(2)
+                .build();
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory())
+                .build();
     }
 
     /** Creates every document of the YAML through the client. */
