@@ -1,7 +1,7 @@
 package dev.portolan.kubernetes;
 
-import static dev.portolan.kubernetes.MockCluster.await;
-import static dev.portolan.kubernetes.MockCluster.crd;
+import static dev.portolan.kubernetes.MockApiServer.await;
+import static dev.portolan.kubernetes.MockApiServer.crd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,14 +31,14 @@ class KubernetesStoreReconnectTest {
     private static final ResourceKey GATEWAY = ResourceKey.of(GW, "Gateway", "default", "gw");
     private static final ResourceKey ROUTE = ResourceKey.of(GW, "HTTPRoute", "default", "late");
 
-    private MockCluster cluster;
+    private MockApiServer cluster;
     private CuttableTcpProxy link;
     private KubernetesClient storeClient;
     private KubernetesStore store;
 
     @BeforeEach
     void startCluster() {
-        cluster = new MockCluster();
+        cluster = new MockApiServer();
         cluster.create(crd(GW, "GatewayClass", false, List.of("v1"), null));
         cluster.create(crd(GW, "Gateway", true, List.of("v1"), null));
         cluster.create(crd(GW, "HTTPRoute", true, List.of("v1"), null));
@@ -62,7 +62,7 @@ class KubernetesStoreReconnectTest {
                   ports:
                   - {port: 8080}
                 """);
-        link = new CuttableTcpProxy(cluster.server.getPort());
+        link = new CuttableTcpProxy(cluster.port());
         storeClient = cluster.clientVia(link.port());
     }
 
@@ -94,7 +94,7 @@ class KubernetesStoreReconnectTest {
                 connectionProblems(disconnected).toString());
 
         // The cluster changes while the store cannot see it.
-        cluster.client.services().inNamespace("default").withName("web").edit(service -> {
+        cluster.client().services().inNamespace("default").withName("web").edit(service -> {
             service.getMetadata().setLabels(Map.of("tier", "front"));
             return service;
         });
@@ -107,7 +107,7 @@ class KubernetesStoreReconnectTest {
         long recoveredMillis = (System.nanoTime() - restoredAt) / 1_000_000;
 
         // The watches are live again: a deletion and a creation are seen.
-        cluster.client.genericKubernetesResources(MockCluster.context(
+        cluster.client().genericKubernetesResources(MockApiServer.context(
                 cluster.read(GW + "/v1", "Gateway", "default", "gw"))).inNamespace("default").withName("gw").delete();
         cluster.create("""
                 apiVersion: gateway.networking.k8s.io/v1
