@@ -64,10 +64,18 @@ final class KubernetesModeAssembly implements AutoCloseable {
         return store;
     }
 
+    /**
+     * The store first (no more changes come in), then the status writes of the last changes are let finish: closing
+     * the snapshot service interrupts a write in flight, which would log a failed rebuild for nothing.
+     */
     @Override
     public void close() {
-        snapshots.close();
-        dataPlane.close();
-        store.close();
+        try {
+            store.close();
+            snapshots.awaitRebuild();
+        } finally {
+            snapshots.close();
+            dataPlane.close();
+        }
     }
 }

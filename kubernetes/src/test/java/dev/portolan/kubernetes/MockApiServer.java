@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * fabric8's mock API server in CRUD mode (real HTTP, watches over WebSocket, status subresources of CRDs that
@@ -50,6 +52,13 @@ public final class MockApiServer implements AutoCloseable {
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "CustomResourceDefinition",
             "GatewayClass", "ClusterRole", "ClusterRoleBinding");
     private static final int MAX_REPLACE_ATTEMPTS = 5;
+    /** The mock logs every request at INFO (java.util.logging), drowning the tests' own output; held strongly
+     *  because java.util.logging forgets a logger's level once nobody references it. */
+    private static final Logger MOCK_LOG = Logger.getLogger(MockWebServer.class.getName());
+
+    static {
+        MOCK_LOG.setLevel(Level.WARNING);
+    }
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
