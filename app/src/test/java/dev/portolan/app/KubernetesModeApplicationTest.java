@@ -1,7 +1,7 @@
 package dev.portolan.app;
 
-import static dev.portolan.kubernetes.MockCluster.await;
-import static dev.portolan.kubernetes.MockCluster.crd;
+import static dev.portolan.kubernetes.MockApiServer.await;
+import static dev.portolan.kubernetes.MockApiServer.crd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.distribute.ProxyAuthenticator;
-import dev.portolan.kubernetes.MockCluster;
+import dev.portolan.kubernetes.MockApiServer;
 import dev.portolan.kubernetes.mode.TokenReviewAuthenticator;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
@@ -76,7 +76,7 @@ class KubernetesModeApplicationTest implements TestPropertyProvider {
               - {name: http, port: 8080}
             """;
 
-    private MockCluster cluster;
+    private MockApiServer cluster;
 
     @Inject
     @Client("/")
@@ -90,14 +90,14 @@ class KubernetesModeApplicationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        cluster = new MockCluster();
+        cluster = new MockApiServer();
         String gw = ApiGroups.GATEWAY;
         cluster.create(crd(gw, "GatewayClass", false, List.of("v1"), null));
         cluster.create(crd(gw, "Gateway", true, List.of("v1"), null));
         cluster.create(crd(gw, "HTTPRoute", true, List.of("v1"), null));
         cluster.create(OBJECTS);
         // what the kubeconfig would say; fabric8's auto-configuration reads these before ~/.kube/config
-        System.setProperty("kubernetes.master", cluster.client.getMasterUrl().toString());
+        System.setProperty("kubernetes.master", cluster.client().getMasterUrl().toString());
         System.setProperty("kubernetes.trust.certificates", "true");
         System.setProperty("kubernetes.auth.tryKubeConfig", "false");
         System.setProperty("kubernetes.auth.tryServiceAccount", "false");
@@ -133,7 +133,7 @@ class KubernetesModeApplicationTest implements TestPropertyProvider {
         }, "the only replica leads");
         JsonNode summary = get("/api/v1/summary");
         assertEquals("kubernetes", summary.path("mode").asText());
-        assertEquals(cluster.client.getMasterUrl().toString(), summary.path("cluster").asText());
+        assertEquals(cluster.client().getMasterUrl().toString(), summary.path("cluster").asText());
         assertEquals(1, summary.at("/counts/HTTPRoute").asInt(), summary.toString());
         String overview = client.toBlocking().retrieve(HttpRequest.GET("/"), String.class);
         assertTrue(overview.contains("this replica leads"), "the dashboard says who writes status");
@@ -151,12 +151,12 @@ class KubernetesModeApplicationTest implements TestPropertyProvider {
 
     @Test
     void theGatewaysProxyIsProvisionedAndItsConfigServedPerGateway() throws IOException {
-        await(() -> cluster.client.apps().deployments().inNamespace("default").withName("portolan-web").get() != null,
+        await(() -> cluster.client().apps().deployments().inNamespace("default").withName("portolan-web").get() != null,
                 "the proxy Deployment is created");
-        var deployment = cluster.client.apps().deployments().inNamespace("default").withName("portolan-web").get();
+        var deployment = cluster.client().apps().deployments().inNamespace("default").withName("portolan-web").get();
         assertEquals("payments", deployment.getSpec().getTemplate().getMetadata().getLabels().get("team"));
         // the mock assigns no addresses: play the cloud's load balancer
-        var services = cluster.client.services().inNamespace("default");
+        var services = cluster.client().services().inNamespace("default");
         var service = services.withName("portolan-web").get();
         service.setStatus(new ServiceStatusBuilder().withNewLoadBalancer()
                 .withIngress(new LoadBalancerIngressBuilder().withIp("203.0.113.9").build()).endLoadBalancer().build());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class EmbeddedConformanceTest {
     /** Cases that check objects only a Kubernetes cluster has (generated Pods, Services, ServiceAccounts). */
-    private static final Set<String> NEED_A_CLUSTER = Set.of("GatewayInfrastructure");
+    static final Set<String> NEED_A_CLUSTER = Set.of("GatewayInfrastructure");
     private static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
     private static RunSummary summary;
     private static List<ConformanceCase> cases;

@@ -21,8 +21,10 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,18 +48,21 @@ import org.slf4j.LoggerFactory;
  * The store of Kubernetes mode: fabric8 informers (generic resources) for every kind the graph reads, their caches
  * merged into one snapshot on one store thread after every burst of events; writes go to the API server (the
  * snapshot follows when the informers see them). Kinds whose CRD is not installed are reported as load problems
- * and picked up once the CRD appears.
+ * and picked up once the CRD appears. An informer that cannot list or watch keeps retrying (fabric8 re-lists on an
+ * expired resourceVersion and re-watches a dropped connection from the last one seen) while the store serves the
+ * objects it last read and reports the interruption as a load problem until the watch is back.
  */
 public final class KubernetesStore implements ResourceStore {
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesStore.class);
     private static final String SOURCE = "kubernetes";
     private static final int MAX_STATUS_ATTEMPTS = 5;
     private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long WATCH_CHECK_MILLIS = 250;
 
     private final KubernetesClient client;
     private final KubernetesStoreOptions options;
     private final ManifestConversion conversion;
-    private final ExecutorService storeThread = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService storeThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "portolan-kubernetes-store");
         thread.setDaemon(true);
         return thread;
@@ -83,7 +89,8 @@ public final class KubernetesStore implements ResourceStore {
     // Store thread only.
     private final SortedMap<WatchedKind, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
             new TreeMap<>();
-    private final Map<WatchedKind, LoadProblem> startFailures = new TreeMap<>();
+    private final WatchHealth health = new WatchHealth();
+    /** Per informer: done once its first list completed or failed (a failing one is retried in the background). */
     private final Map<SharedIndexInformer<GenericKubernetesResource>, CompletableFuture<Void>> starts =
             new HashMap<>();
     private Map<ResourceKey, StoredObject> converted = new HashMap<>();
@@ -102,11 +109,14 @@ public final class KubernetesStore implements ResourceStore {
     }
 
     /**
-     * Starts the informers and returns once their first lists are in the snapshot. The client stays the caller's
+     * Starts the informers and returns once their first lists are in the snapshot; a kind that cannot be listed now
+     * is a load problem in it and keeps being retried. The client stays the caller's
      * (kubeconfig or in-cluster configuration is picked up by {@code new KubernetesClientBuilder().build()}).
      */
     public static KubernetesStore start(KubernetesClient client, KubernetesStoreOptions options) {
         KubernetesStore store = new KubernetesStore(client, options);
+        store.storeThread.scheduleWithFixedDelay(store::checkWatches, WATCH_CHECK_MILLIS, WATCH_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
         // Round 1 starts the built-in kinds (CRDs among them); once CRDs are listed, round 2 starts the Gateway
         // API and policy kinds they serve; the last round only collects.
         try {
@@ -177,13 +187,16 @@ public final class KubernetesStore implements ResourceStore {
         KindCatalog.Plan plan = KindCatalog.plan(crdManifests(objects));
         if (!crdsListed()) {
             // Until the CRDs are listed every Gateway API kind would look "not installed": start the built-in
-            // kinds only and publish nothing yet.
+            // kinds only and publish nothing yet, except why the cluster cannot be read when it cannot.
             reconcileInformers(KindCatalog.BUILT_IN);
+            if (!health.problems().isEmpty()) {
+                publish(Map.of(), health.problems());
+            }
             return;
         }
         reconcileInformers(plan.kinds());
         List<LoadProblem> problems = new ArrayList<>(plan.problems());
-        problems.addAll(startFailures.values());
+        problems.addAll(health.problems());
         problems.addAll(readProblems);
         publish(objects, problems);
     }
@@ -218,8 +231,8 @@ public final class KubernetesStore implements ResourceStore {
                 for (SharedIndexInformer<GenericKubernetesResource> informer : informers.remove(kind)) {
                     informer.stop();
                     starts.remove(informer);
+                    health.remove(informer);
                 }
-                startFailures.remove(kind);
             }
         }
         Map<String, WatchedKind> served = new TreeMap<>();
@@ -235,38 +248,67 @@ public final class KubernetesStore implements ResourceStore {
     private List<SharedIndexInformer<GenericKubernetesResource>> startInformers(WatchedKind kind) {
         MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
                 client.genericKubernetesResources(kind.context());
-        List<SharedIndexInformer<GenericKubernetesResource>> started = new ArrayList<>();
+        Map<SharedIndexInformer<GenericKubernetesResource>, String> started = new LinkedHashMap<>();
         if (!kind.namespaced()) {
-            started.add(op.runnableInformer(options.resyncMillis()));
+            started.put(op.runnableInformer(options.resyncMillis()), kind + " in the cluster");
         } else if (options.allNamespacesWatched()) {
-            started.add(op.inAnyNamespace().runnableInformer(options.resyncMillis()));
+            started.put(op.inAnyNamespace().runnableInformer(options.resyncMillis()), kind + " in all namespaces");
         } else {
             for (String namespace : options.namespaces()) {
-                started.add(op.inNamespace(namespace).runnableInformer(options.resyncMillis()));
+                started.put(op.inNamespace(namespace).runnableInformer(options.resyncMillis()),
+                        kind + " in namespace " + namespace);
             }
         }
-        for (SharedIndexInformer<GenericKubernetesResource> informer : started) {
+        started.forEach((informer, description) -> {
+            CompletableFuture<Void> settled = new CompletableFuture<>();
+            health.add(informer, description, informer::hasSynced, informer::isWatching);
+            informer.exceptionHandler((isStarted, failure) -> keepRetrying(informer, settled, failure));
             informer.addEventHandler(onEvent);
-            CompletableFuture<Void> start = informer.start().toCompletableFuture();
-            start.whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    storeThread.execute(() -> recordStartFailure(kind, failure));
-                }
+            informer.start().whenComplete((ignored, failure) -> {
+                settled.complete(null);
                 requestRefresh();
             });
-            starts.put(informer, start);
-        }
-        LOG.info("reading {} in {}", kind, !kind.namespaced() ? "the cluster"
-                : options.allNamespacesWatched() ? "all namespaces" : "namespaces " + options.namespaces());
-        return started;
+            starts.put(informer, settled);
+        });
+        LOG.info("reading {}", String.join(", ", started.values()));
+        return List.copyOf(started.keySet());
     }
 
-    private void recordStartFailure(WatchedKind kind, Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        startFailures.put(kind, new LoadProblem(KindCatalog.SOURCE, -1, 0, null, "",
-                "cannot list " + kind + ": " + cause.getMessage(), false));
-        requestRefresh();
+    /**
+     * The informers' exception handler: every failed list or watch is retried (with fabric8's back-off). fabric8's
+     * default gives up on an informer whose first list failed and stops one after a watch error it cannot classify,
+     * which would freeze that kind's objects for good without a word. The failure is a load problem until the
+     * informer is watching again; start-up need not wait for a kind that cannot be read now.
+     */
+    private boolean keepRetrying(SharedIndexInformer<GenericKubernetesResource> informer,
+                                 CompletableFuture<Void> settled, Throwable failure) {
+        if (closed) {
+            return false;
+        }
+        LOG.debug("reading the cluster failed; retrying", failure);
+        try {
+            storeThread.execute(() -> {
+                if (health.failed(informer, failure, Instant.now())) {
+                    refresh();
+                }
+                settled.complete(null); // after the problem is recorded: start-up returns with it in the snapshot
+            });
+        } catch (RejectedExecutionException e) {
+            settled.complete(null);
+            return false; // closed meanwhile
+        }
+        return true;
+    }
+
+    /** Periodic, on the store thread: interrupted watches become load problems, recovered ones lose theirs. */
+    private void checkWatches() {
+        try {
+            if (!closed && health.check(Instant.now())) {
+                refresh();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("checking the informers' watches failed", e); // caught: an exception would end the schedule
+        }
     }
 
     /** Every object in the informer caches (converted once per resourceVersion). */

@@ -65,14 +65,14 @@ class GatewayProvisionerTest {
               - {name: http, protocol: HTTP, port: 80}
             """;
 
-    private MockCluster cluster;
+    private MockApiServer cluster;
     private GatewayProvisioner provisioner;
 
     @BeforeEach
     void start() {
-        cluster = new MockCluster();
+        cluster = new MockApiServer();
         cluster.create(CLUSTER);
-        provisioner = new GatewayProvisioner(cluster.client, ProvisionSettings.defaults("http://portolan:8080"));
+        provisioner = new GatewayProvisioner(cluster.client(), ProvisionSettings.defaults("http://portolan:8080"));
     }
 
     @AfterEach
@@ -107,9 +107,9 @@ class GatewayProvisionerTest {
                 deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
         assertEquals(true, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken());
         assertEquals("portolan-gw", deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
-        assertEquals(List.of(80, 8080), cluster.client.services().inNamespace("apps").withName("portolan-gw").get()
+        assertEquals(List.of(80, 8080), cluster.client().services().inNamespace("apps").withName("portolan-gw").get()
                 .getSpec().getPorts().stream().map(p -> p.getPort()).toList());
-        assertNull(cluster.client.apps().deployments().inNamespace("apps").withName("portolan-foreign").get(),
+        assertNull(cluster.client().apps().deployments().inNamespace("apps").withName("portolan-foreign").get(),
                 "a Gateway of another controller's class is not provisioned");
     }
 
@@ -149,11 +149,11 @@ class GatewayProvisionerTest {
     @Test
     void aDriftedDeploymentIsPutBackInShape() {
         reconcile();
-        Deployment drifted = new DeploymentBuilder(cluster.client.apps().deployments().inNamespace("apps")
+        Deployment drifted = new DeploymentBuilder(cluster.client().apps().deployments().inNamespace("apps")
                 .withName("portolan-gw").get())
                 .editSpec().editTemplate().editSpec().editFirstContainer().withImage("someone-else:1").endContainer()
                 .endSpec().endTemplate().endSpec().build();
-        cluster.client.resource(drifted).update();
+        cluster.client().resource(drifted).update();
 
         assertEquals(List.of("Deployment/apps/portolan-gw"), reconcile().written());
         assertEquals("portolan:latest", ((Deployment) generated().get(1)).getSpec().getTemplate().getSpec()
@@ -163,9 +163,9 @@ class GatewayProvisionerTest {
     @Test
     void deletingTheGatewayRemovesItsObjectsAndLeavesOthersAlone() {
         reconcile();
-        cluster.client.resource(new ServiceAccountBuilder().withNewMetadata().withName("portolan-unrelated")
+        cluster.client().resource(new ServiceAccountBuilder().withNewMetadata().withName("portolan-unrelated")
                 .withNamespace("apps").addToLabels(GATEWAY_NAME, "gw").endMetadata().build()).create();
-        cluster.client.genericKubernetesResources(MockCluster.context(
+        cluster.client().genericKubernetesResources(MockApiServer.context(
                         cluster.read("gateway.networking.k8s.io/v1", "Gateway", "apps", "gw")))
                 .inNamespace("apps").withName("gw").delete();
 
@@ -174,16 +174,16 @@ class GatewayProvisionerTest {
         assertEquals(List.of("Deployment/apps/portolan-gw", "Service/apps/portolan-gw",
                 "ServiceAccount/apps/portolan-gw"), outcome.deleted());
         generated().forEach(object -> assertNull(object, "generated object left behind"));
-        assertNotNull(cluster.client.serviceAccounts().inNamespace("apps").withName("portolan-unrelated").get(),
+        assertNotNull(cluster.client().serviceAccounts().inNamespace("apps").withName("portolan-unrelated").get(),
                 "an object without the provisioner's managed-by label is not ours to delete");
     }
 
     @Test
     void aNamespaceScopedProvisionerLeavesOtherNamespacesAlone() {
         reconcile();
-        provisioner = new GatewayProvisioner(cluster.client, ProvisionSettings.defaults("http://portolan:8080"),
+        provisioner = new GatewayProvisioner(cluster.client(), ProvisionSettings.defaults("http://portolan:8080"),
                 List.of("elsewhere"));
-        cluster.client.genericKubernetesResources(MockCluster.context(
+        cluster.client().genericKubernetesResources(MockApiServer.context(
                         cluster.read("gateway.networking.k8s.io/v1", "Gateway", "apps", "gw")))
                 .inNamespace("apps").withName("gw").delete();
 
@@ -194,11 +194,11 @@ class GatewayProvisionerTest {
     /** What the store would hand the provisioner: the cluster's objects, their graph. */
     private GatewayProvisioner.Outcome reconcile() {
         List<JsonNode> manifests = new ArrayList<>();
-        cluster.client.genericKubernetesResources("gateway.networking.k8s.io/v1", "GatewayClass").list().getItems()
+        cluster.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "GatewayClass").list().getItems()
                 .forEach(r -> manifests.add(json(r)));
-        cluster.client.genericKubernetesResources("gateway.networking.k8s.io/v1", "Gateway").inAnyNamespace().list()
+        cluster.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "Gateway").inAnyNamespace().list()
                 .getItems().forEach(r -> manifests.add(json(r)));
-        cluster.client.namespaces().list().getItems().forEach(n -> manifests.add(
+        cluster.client().namespaces().list().getItems().forEach(n -> manifests.add(
                 cluster.read("v1", "Namespace", null, n.getMetadata().getName())));
         ResourceSet resources = ResourceSet.of(manifests);
         var graph = GraphBuilder.build(resources, new GraphOptions(GraphOptions.PORTOLAN_CONTROLLER,
@@ -208,7 +208,7 @@ class GatewayProvisionerTest {
 
     private JsonNode json(GenericKubernetesResource resource) {
         try {
-            return dev.portolan.model.Manifests.JSON.readTree(cluster.client.getKubernetesSerialization()
+            return dev.portolan.model.Manifests.JSON.readTree(cluster.client().getKubernetesSerialization()
                     .asJson(resource));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -218,18 +218,18 @@ class GatewayProvisionerTest {
     private void editGateway(java.util.function.Consumer<ObjectNode> change) {
         ObjectNode gateway = cluster.read("gateway.networking.k8s.io/v1", "Gateway", "apps", "gw");
         change.accept(gateway);
-        GenericKubernetesResource resource = cluster.client.getKubernetesSerialization()
+        GenericKubernetesResource resource = cluster.client().getKubernetesSerialization()
                 .unmarshal(gateway.toString(), GenericKubernetesResource.class);
-        cluster.client.genericKubernetesResources(MockCluster.context(gateway)).inNamespace("apps")
+        cluster.client().genericKubernetesResources(MockApiServer.context(gateway)).inNamespace("apps")
                 .resource(resource).update();
     }
 
     /** ServiceAccount, Deployment, Service of Gateway apps/gw as the server has them (null when absent). */
     private List<HasMetadata> generated() {
         List<HasMetadata> objects = new ArrayList<>();
-        objects.add(cluster.client.serviceAccounts().inNamespace("apps").withName("portolan-gw").get());
-        objects.add(cluster.client.apps().deployments().inNamespace("apps").withName("portolan-gw").get());
-        objects.add(cluster.client.services().inNamespace("apps").withName("portolan-gw").get());
+        objects.add(cluster.client().serviceAccounts().inNamespace("apps").withName("portolan-gw").get());
+        objects.add(cluster.client().apps().deployments().inNamespace("apps").withName("portolan-gw").get());
+        objects.add(cluster.client().services().inNamespace("apps").withName("portolan-gw").get());
         return objects;
     }
 

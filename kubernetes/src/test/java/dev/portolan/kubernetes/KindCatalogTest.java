@@ -16,7 +16,7 @@ class KindCatalogTest {
     private static final String GW = ApiGroups.GATEWAY;
 
     private static ObjectNode crd(String group, String kind, boolean namespaced, List<String> versions, String label) {
-        return MockCluster.documents(MockCluster.crd(group, kind, namespaced, versions, label)).get(0);
+        return MockApiServer.documents(MockApiServer.crd(group, kind, namespaced, versions, label)).get(0);
     }
 
     private static Map<String, WatchedKind> byGroupKind(KindCatalog.Plan plan) {

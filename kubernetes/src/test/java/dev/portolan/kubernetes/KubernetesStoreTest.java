@@ -1,7 +1,7 @@
 package dev.portolan.kubernetes;
 
-import static dev.portolan.kubernetes.MockCluster.await;
-import static dev.portolan.kubernetes.MockCluster.crd;
+import static dev.portolan.kubernetes.MockApiServer.await;
+import static dev.portolan.kubernetes.MockApiServer.crd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -88,13 +88,13 @@ class KubernetesStoreTest {
                 hostname: web.example.com
             """;
 
-    private MockCluster cluster;
+    private MockApiServer cluster;
     private KubernetesStore store;
     private SnapshotService snapshots;
 
     @BeforeEach
     void installGatewayApi() {
-        cluster = new MockCluster();
+        cluster = new MockApiServer();
         // An older install: BackendTLSPolicy served in v1alpha2 only; no ReferenceGrant CRD at all.
         cluster.create(crd(GW, "GatewayClass", false, List.of("v1", "v1beta1"), null));
         cluster.create(crd(GW, "Gateway", true, List.of("v1", "v1beta1"), null));
@@ -114,7 +114,7 @@ class KubernetesStoreTest {
     }
 
     private KubernetesStore startStore(KubernetesStoreOptions options) {
-        store = KubernetesStore.start(cluster.client, options);
+        store = KubernetesStore.start(cluster.client(), options);
         return store;
     }
 
@@ -195,7 +195,7 @@ class KubernetesStoreTest {
                 "HTTPRoute web has Portolan's parent status");
 
         // Another controller adds its own parent entry.
-        var routes = cluster.client.genericKubernetesResources(MockCluster.context(
+        var routes = cluster.client().genericKubernetesResources(MockApiServer.context(
                 cluster.read(GW + "/v1", "HTTPRoute", "default", "web"))).inNamespace("default");
         retryOnConflict(() -> {
             var route = routes.withName("web").get();
@@ -240,7 +240,7 @@ class KubernetesStoreTest {
         AtomicInteger notifications = new AtomicInteger();
         store.watch(snapshot -> notifications.incrementAndGet());
 
-        var services = cluster.client.services().inNamespace("default");
+        var services = cluster.client().services().inNamespace("default");
         services.withName("web").edit(service -> {
             service.getMetadata().setLabels(java.util.Map.of("tier", "front"));
             return service;

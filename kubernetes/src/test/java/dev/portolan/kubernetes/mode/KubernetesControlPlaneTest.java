@@ -1,7 +1,7 @@
 package dev.portolan.kubernetes.mode;
 
-import static dev.portolan.kubernetes.MockCluster.await;
-import static dev.portolan.kubernetes.MockCluster.crd;
+import static dev.portolan.kubernetes.MockApiServer.await;
+import static dev.portolan.kubernetes.MockApiServer.crd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.kubernetes.KubernetesStoreOptions;
-import dev.portolan.kubernetes.MockCluster;
+import dev.portolan.kubernetes.MockApiServer;
 import dev.portolan.kubernetes.ha.LeaderElectionSettings;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
 import dev.portolan.model.ApiGroups;
@@ -73,12 +73,12 @@ class KubernetesControlPlaneTest {
               - {name: http, port: 8080}
             """;
 
-    private MockCluster cluster;
+    private MockApiServer cluster;
     private KubernetesControlPlane controlPlane;
 
     @BeforeEach
     void installGatewayApi() {
-        cluster = new MockCluster();
+        cluster = new MockApiServer();
         String gw = ApiGroups.GATEWAY;
         cluster.create(crd(gw, "GatewayClass", false, List.of("v1"), null));
         cluster.create(crd(gw, "Gateway", true, List.of("v1"), null));
@@ -95,7 +95,7 @@ class KubernetesControlPlaneTest {
 
     /** Another replica holds the Lease and stops renewing it: it expires after {@code seconds}. */
     private void leaseHeldElsewhere(int seconds) {
-        cluster.client.leases().inNamespace(LEASE_NAMESPACE).resource(new LeaseBuilder()
+        cluster.client().leases().inNamespace(LEASE_NAMESPACE).resource(new LeaseBuilder()
                 .withNewMetadata().withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
                 .withNamespace(LEASE_NAMESPACE).endMetadata()
                 .withNewSpec().withHolderIdentity("replica-elsewhere").withLeaseDurationSeconds(seconds)
@@ -110,7 +110,7 @@ class KubernetesControlPlaneTest {
         KubernetesModeOptions options = new KubernetesModeOptions(KubernetesStoreOptions.allNamespaces(),
                 Optional.of(ProvisionSettings.defaults("http://portolan-controller.portolan-system.svc:8080")),
                 Optional.of(election), Duration.ofSeconds(1));
-        controlPlane = KubernetesControlPlane.start(cluster.client, options, false);
+        controlPlane = KubernetesControlPlane.start(cluster.client(), options, false);
         return controlPlane;
     }
 
@@ -129,7 +129,7 @@ class KubernetesControlPlaneTest {
     }
 
     private Deployment proxyDeployment() {
-        return cluster.client.apps().deployments().inNamespace("default").withName("portolan-web").get();
+        return cluster.client().apps().deployments().inNamespace("default").withName("portolan-web").get();
     }
 
     @Test
@@ -166,13 +166,13 @@ class KubernetesControlPlaneTest {
         assertEquals("portolan.dev/gateway-controller", route.at("/status/parents/0/controllerName").asText());
 
         // the cloud's load balancer answers: the address reaches the Gateway's status and the proxy config
-        await(() -> cluster.client.services().inNamespace("default").withName("portolan-web").get() != null,
+        await(() -> cluster.client().services().inNamespace("default").withName("portolan-web").get() != null,
                 "the proxy's Service is created (after its Deployment)");
-        Service service = cluster.client.services().inNamespace("default").withName("portolan-web").get();
+        Service service = cluster.client().services().inNamespace("default").withName("portolan-web").get();
         service.setStatus(new io.fabric8.kubernetes.api.model.ServiceStatusBuilder().withNewLoadBalancer()
                 .withIngress(new LoadBalancerIngressBuilder().withIp("203.0.113.7").build()).endLoadBalancer()
                 .build());
-        cluster.client.services().inNamespace("default").resource(service).updateStatus();
+        cluster.client().services().inNamespace("default").resource(service).updateStatus();
         await(() -> "203.0.113.7".equals(gatewayStatus().at("/addresses/0/value").asText()),
                 "the Gateway's status.addresses comes from its Service");
         assertEquals("IPAddress", gatewayStatus().at("/addresses/0/type").asText());
@@ -181,11 +181,11 @@ class KubernetesControlPlaneTest {
                 .gateways().stream().anyMatch(g -> "203.0.113.7".equals(g.address())),
                 "the proxy config carries the address");
 
-        cluster.client.genericKubernetesResources("gateway.networking.k8s.io/v1", "Gateway")
+        cluster.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "Gateway")
                 .inNamespace("default").withName("web").delete();
         await(() -> proxyDeployment() == null
-                        && cluster.client.services().inNamespace("default").withName("portolan-web").get() == null
-                        && cluster.client.serviceAccounts().inNamespace("default").withName("portolan-web").get() == null,
+                        && cluster.client().services().inNamespace("default").withName("portolan-web").get() == null
+                        && cluster.client().serviceAccounts().inNamespace("default").withName("portolan-web").get() == null,
                 "deleting the Gateway removes its proxy's Deployment, Service and ServiceAccount");
     }
 }
