@@ -9,15 +9,18 @@ import dev.portolan.store.ResourceStore;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +38,8 @@ public final class SnapshotService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotService.class);
 
     private final ResourceStore store;
+    private static final Duration STATUS_RETRY = Duration.ofSeconds(2);
+
     private final String controllerName;
     private final Clock clock;
     private final AtomicReference<ControlPlaneSnapshot> current = new AtomicReference<>();
@@ -90,11 +95,18 @@ public final class SnapshotService implements AutoCloseable {
 
     /** Queues a rebuild unless one is already queued. */
     public void requestRebuild() {
+        if (worker.isShutdown()) {
+            return; // closed: a late retry or store event has nothing left to rebuild
+        }
         if (rebuildQueued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            try {
+                worker.execute(() -> {
+                    rebuildQueued.set(false);
+                    rebuild();
+                });
+            } catch (RejectedExecutionException closedMeanwhile) {
                 rebuildQueued.set(false);
-                rebuild();
-            });
+            }
         }
     }
 
@@ -116,7 +128,7 @@ public final class SnapshotService implements AutoCloseable {
                     addressing.addresses(resources, stored, controllerName));
             ComputedState computed = ControlPlanePipeline.compute(resources, options);
             if (writesStatus.getAsBoolean()) {
-                writeStatuses(stored, computed);
+                writeStatusesOrRetryLater(stored, computed);
             }
             ControlPlaneSnapshot next = new ControlPlaneSnapshot(++version, now, stored, resources, computed);
             current.set(next);
@@ -135,6 +147,21 @@ public final class SnapshotService implements AutoCloseable {
             listener.accept(snapshot);
         } catch (RuntimeException e) {
             LOG.error("snapshot listener {} failed", listener, e);
+        }
+    }
+
+    /**
+     * A failed status write (API server away, a 403 on /status) must not hold back the snapshot: the API and the
+     * proxies get the new state anyway, and the write is tried again shortly.
+     */
+    private void writeStatusesOrRetryLater(StoreSnapshot stored, ComputedState computed) {
+        try {
+            writeStatuses(stored, computed);
+        } catch (RuntimeException e) {
+            LOG.warn("writing status back failed ({}); publishing the snapshot anyway, retrying in {} s", e.getMessage(),
+                    STATUS_RETRY.toSeconds());
+            CompletableFuture.delayedExecutor(STATUS_RETRY.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(this::requestRebuild);
         }
     }
 

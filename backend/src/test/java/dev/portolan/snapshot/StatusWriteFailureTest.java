@@ -1,0 +1,126 @@
+package dev.portolan.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.model.ApiGroups;
+import dev.portolan.model.ResourceKey;
+import dev.portolan.store.ResourceStore;
+import dev.portolan.store.StoreSnapshot;
+import dev.portolan.store.StoredObject;
+import dev.portolan.store.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store that refuses status writes (Kubernetes mode: API server away, or a 403 on /status) must not hold back the
+ * snapshot: the new state is published anyway, and the status is written once the store accepts it again.
+ */
+class StatusWriteFailureTest {
+    private static final String MANIFESTS = """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GatewayClass
+            metadata: {name: portolan}
+            spec: {controllerName: portolan.dev/gateway-controller}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: {name: web, namespace: default}
+            spec:
+              gatewayClassName: portolan
+              listeners:
+              - {name: http, protocol: HTTP, port: 80}
+            """;
+
+    /** Delegates to a file store; status writes fail while {@code refusing} is set. */
+    private static final class RefusingStore implements ResourceStore {
+        final FileStore delegate;
+        final AtomicBoolean refusing = new AtomicBoolean(true);
+        final AtomicInteger refused = new AtomicInteger();
+
+        RefusingStore(FileStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public StoreSnapshot snapshot() {
+            return delegate.snapshot();
+        }
+
+        @Override
+        public StoredObject apply(JsonNode manifest) {
+            return delegate.apply(manifest);
+        }
+
+        @Override
+        public boolean delete(ResourceKey key, String expectedResourceVersion) {
+            return delegate.delete(key, expectedResourceVersion);
+        }
+
+        @Override
+        public boolean updateStatus(ResourceKey key, ObjectNode status) {
+            return updateStatuses(Map.of(key, status)) == 1;
+        }
+
+        @Override
+        public int updateStatuses(Map<ResourceKey, ObjectNode> statuses) {
+            if (refusing.get()) {
+                refused.incrementAndGet();
+                throw new IllegalStateException("gateways.gateway.networking.k8s.io \"web\" is forbidden: cannot update "
+                        + "resource \"gateways/status\"");
+            }
+            return delegate.updateStatuses(statuses);
+        }
+
+        @Override
+        public Subscription watch(Consumer<StoreSnapshot> listener) {
+            return delegate.watch(listener);
+        }
+    }
+
+    @Test
+    void theSnapshotIsPublishedAndTheStatusWrittenOnceTheStoreAcceptsIt(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("gateway.yaml"), MANIFESTS);
+        try (FileStore files = FileStore.open(folder, Clock.systemUTC())) {
+            RefusingStore store = new RefusingStore(files);
+            try (SnapshotService snapshots = new SnapshotService(store, "portolan.dev/gateway-controller",
+                    Clock.systemUTC())) {
+                snapshots.start();
+                assertPublishedThenWritten(store, files, snapshots);
+            }
+        }
+    }
+
+    private static void assertPublishedThenWritten(RefusingStore store, FileStore files, SnapshotService snapshots)
+            throws InterruptedException {
+        ResourceKey gateway = ResourceKey.of(ApiGroups.GATEWAY, "Gateway", "default", "web");
+        assertTrue(store.refused.get() >= 1, "the status write was tried");
+        assertTrue(snapshots.current().computed().graph().gateways().containsKey(gateway),
+                "the snapshot is published although its status could not be written");
+        assertTrue(files.get(gateway).orElseThrow().status() == null
+                || files.get(gateway).orElseThrow().status().isEmpty(), "nothing written yet");
+
+        store.refusing.set(false);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!hasConditions(files, gateway) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(hasConditions(files, gateway), "the status is written on the retry");
+        assertEquals("Accepted", files.get(gateway).orElseThrow().status().at("/conditions/0/type").asText());
+    }
+
+    private static boolean hasConditions(FileStore files, ResourceKey key) {
+        JsonNode status = files.get(key).orElseThrow().status();
+        return status != null && status.path("conditions").size() > 0;
+    }
+}
