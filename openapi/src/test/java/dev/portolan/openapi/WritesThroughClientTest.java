@@ -50,7 +50,9 @@ class WritesThroughClientTest {
         assertFalse(version.isEmpty());
 
         JsonNode described = json(read.describeHttpRoutes("default", "from-client"));
-        assertEquals(version, described.path("metadata").path("resourceVersion").asText());
+        // the same object, or already moved on by the controller's status write (embedded versions are numbers)
+        long describedVersion = Long.parseLong(described.path("metadata").path("resourceVersion").asText());
+        assertTrue(describedVersion >= Long.parseLong(version), described.path("metadata").toString());
         assertEquals("True", described.path("accepted").asText());
 
         // the controller's status write moves resourceVersion on after apply, as in Kubernetes: wait until it settles
