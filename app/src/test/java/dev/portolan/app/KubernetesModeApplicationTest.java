@@ -1,7 +1,6 @@
 package dev.portolan.app;
 
 import static dev.portolan.kubernetes.MockApiServer.await;
-import static dev.portolan.kubernetes.MockApiServer.crd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.distribute.ProxyAuthenticator;
 import dev.portolan.kubernetes.MockApiServer;
+import dev.portolan.kubernetes.ShopCluster;
 import dev.portolan.kubernetes.mode.TokenReviewAuthenticator;
-import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
@@ -38,43 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubernetesModeApplicationTest implements TestPropertyProvider {
-    private static final String OBJECTS = """
-            apiVersion: v1
-            kind: Namespace
-            metadata: {name: default}
-            ---
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: GatewayClass
-            metadata: {name: portolan}
-            spec: {controllerName: portolan.dev/gateway-controller}
-            ---
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: Gateway
-            metadata: {name: web, namespace: default}
-            spec:
-              gatewayClassName: portolan
-              infrastructure:
-                labels: {team: payments}
-              listeners:
-              - {name: http, protocol: HTTP, port: 80}
-            ---
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: HTTPRoute
-            metadata: {name: shop, namespace: default}
-            spec:
-              parentRefs:
-              - name: web
-              rules:
-              - backendRefs:
-                - {name: shop, port: 8080}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: shop, namespace: default}
-            spec:
-              ports:
-              - {name: http, port: 8080}
-            """;
 
     private MockApiServer cluster;
 
@@ -91,11 +53,8 @@ class KubernetesModeApplicationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         cluster = new MockApiServer();
-        String gw = ApiGroups.GATEWAY;
-        cluster.create(crd(gw, "GatewayClass", false, List.of("v1"), null));
-        cluster.create(crd(gw, "Gateway", true, List.of("v1"), null));
-        cluster.create(crd(gw, "HTTPRoute", true, List.of("v1"), null));
-        cluster.create(OBJECTS);
+        ShopCluster.installGatewayApi(cluster);
+        ShopCluster.create(cluster, 3000);
         // what the kubeconfig would say; fabric8's auto-configuration reads these before ~/.kube/config
         System.setProperty("kubernetes.master", cluster.client().getMasterUrl().toString());
         System.setProperty("kubernetes.trust.certificates", "true");

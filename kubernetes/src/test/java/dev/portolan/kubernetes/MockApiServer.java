@@ -9,6 +9,8 @@ import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import io.fabric8.kubernetes.api.Pluralize;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.authentication.TokenReview;
+import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,10 +19,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -29,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -64,11 +69,31 @@ public final class MockApiServer implements AutoCloseable {
     private final KubernetesClient client;
 
     public MockApiServer() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        // CRUD for everything, plus expectations first where a test sets one (TokenReviews, which CRUD cannot answer)
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+                new KubernetesMixedDispatcher(expectations), false);
         server.init();
         // the client the application uses (JDK HTTP client), not the mock's default Vert.x one
         client = server.createClient(new JdkHttpClientFactory());
+    }
+
+    /**
+     * Answers TokenReviews as an API server would for service-account tokens: a token in {@code users} is
+     * authenticated as that user, any other is not.
+     */
+    public void answerTokenReviews(Map<String, String> users) {
+        server.expect().post().withPath("/apis/authentication.k8s.io/v1/tokenreviews").andReply(201, request -> {
+            String token = client.getKubernetesSerialization()
+                    .unmarshal(request.getUtf8Body(), TokenReview.class).getSpec().getToken();
+            String user = users.get(token);
+            TokenReviewBuilder answer = new TokenReviewBuilder().withNewSpec().withToken(token).endSpec();
+            return user == null
+                    ? answer.withNewStatus().withAuthenticated(false).withError("invalid bearer token").endStatus()
+                    .build()
+                    : answer.withNewStatus().withAuthenticated(true).withNewUser().withUsername(user).endUser()
+                    .endStatus().build();
+        }).always();
     }
 
     /** A client talking to the server directly. */

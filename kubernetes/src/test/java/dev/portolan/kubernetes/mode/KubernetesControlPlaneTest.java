@@ -1,7 +1,6 @@
 package dev.portolan.kubernetes.mode;
 
 import static dev.portolan.kubernetes.MockApiServer.await;
-import static dev.portolan.kubernetes.MockApiServer.crd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.kubernetes.KubernetesStoreOptions;
 import dev.portolan.kubernetes.MockApiServer;
+import dev.portolan.kubernetes.ShopCluster;
 import dev.portolan.kubernetes.ha.LeaderElectionSettings;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
 import dev.portolan.model.ApiGroups;
@@ -34,44 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesControlPlaneTest {
     private static final String LEASE_NAMESPACE = "portolan-system";
-    private static final String OBJECTS = """
-            apiVersion: v1
-            kind: Namespace
-            metadata: {name: default}
-            ---
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: GatewayClass
-            metadata: {name: portolan}
-            spec: {controllerName: portolan.dev/gateway-controller}
-            ---
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: Gateway
-            metadata: {name: web, namespace: default}
-            spec:
-              gatewayClassName: portolan
-              infrastructure:
-                labels: {team: payments}
-                annotations: {cost-center: "42"}
-              listeners:
-              - {name: http, protocol: HTTP, port: 80}
-            ---
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: HTTPRoute
-            metadata: {name: shop, namespace: default}
-            spec:
-              parentRefs:
-              - name: web
-              rules:
-              - backendRefs:
-                - {name: shop, port: 8080}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: shop, namespace: default}
-            spec:
-              ports:
-              - {name: http, port: 8080}
-            """;
 
     private MockApiServer cluster;
     private KubernetesControlPlane controlPlane;
@@ -79,10 +41,7 @@ class KubernetesControlPlaneTest {
     @BeforeEach
     void installGatewayApi() {
         cluster = new MockApiServer();
-        String gw = ApiGroups.GATEWAY;
-        cluster.create(crd(gw, "GatewayClass", false, List.of("v1"), null));
-        cluster.create(crd(gw, "Gateway", true, List.of("v1"), null));
-        cluster.create(crd(gw, "HTTPRoute", true, List.of("v1"), null));
+        ShopCluster.installGatewayApi(cluster);
     }
 
     @AfterEach
@@ -136,7 +95,7 @@ class KubernetesControlPlaneTest {
     void aFollowerServesSnapshotsButOnlyTheLeaderWritesStatusAndProvisions() {
         leaseHeldElsewhere(6);
         start("replica-b");
-        cluster.create(OBJECTS);
+        ShopCluster.create(cluster, 3000);
         ResourceKey gateway = ResourceKey.of(ApiGroups.GATEWAY, "Gateway", "default", "web");
         await(() -> controlPlane.snapshots().current().computed().graph().gateways().containsKey(gateway),
                 "the follower's snapshot has the Gateway");
