@@ -96,6 +96,9 @@ class KubernetesModeApplicationTest implements TestPropertyProvider {
         assertEquals(1, summary.at("/counts/HTTPRoute").asInt(), summary.toString());
         String overview = client.toBlocking().retrieve(HttpRequest.GET("/"), String.class);
         assertTrue(overview.contains("this replica leads"), "the dashboard says who writes status");
+        String apply = client.toBlocking().retrieve(HttpRequest.GET("/ui/apply"), String.class);
+        assertTrue(apply.contains("data-key=\"cluster-writes\""), "the apply page warns that the cluster's RBAC "
+                + "refuses spec writes");
     }
 
     @Test

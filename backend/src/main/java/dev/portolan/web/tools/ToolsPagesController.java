@@ -6,6 +6,7 @@ import dev.portolan.api.topology.TopologyGraph;
 import dev.portolan.api.topology.TopologyJson;
 import dev.portolan.api.trace.TraceController;
 import dev.portolan.api.trace.TraceRequests;
+import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.web.PageModel;
 import io.micronaut.core.annotation.Nullable;
@@ -32,9 +33,11 @@ public class ToolsPagesController {
     private final SnapshotService snapshots;
     private final TopologyController topology;
     private final TraceController tracer;
+    private final ControlPlane controlPlane;
 
     public ToolsPagesController(PageModel pages, SnapshotService snapshots, TopologyController topology,
-                                TraceController tracer) {
+                                TraceController tracer, ControlPlane controlPlane) {
+        this.controlPlane = controlPlane;
         this.pages = pages;
         this.snapshots = snapshots;
         this.topology = topology;
@@ -94,7 +97,10 @@ public class ToolsPagesController {
     @Get(value = "/apply", produces = MediaType.TEXT_HTML)
     @View("tools/apply")
     public Map<String, Object> apply() {
-        return pages.page("apply");
+        Map<String, Object> model = pages.page("apply");
+        // in Kubernetes mode writes go to the cluster, where the shipped RBAC refuses them: say so before the paste
+        model.put("mode", controlPlane.mode());
+        return model;
     }
 
     /** The textarea's lines {@code Name: value}; blank lines are skipped, the rest is checked by TraceRequests. */

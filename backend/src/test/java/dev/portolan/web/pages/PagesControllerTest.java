@@ -87,6 +87,13 @@ class PagesControllerTest implements TestPropertyProvider {
     }
 
     @Test
+    void theApplyPageWarnsOfClusterRbacOnlyInKubernetesMode() {
+        String apply = html("/ui/apply");
+        assertTrue(apply.contains("Apply manifests"), apply);
+        assertTrue(!apply.contains("data-key=\"cluster-writes\""), "embedded mode writes files: no RBAC caveat");
+    }
+
+    @Test
     void namespaceLabelsAndTextSearchNarrowTheList() {
         String teamB = html("/ui/httproutes?namespace=team-b");
         assertTrue(teamB.contains("/ui/httproutes/team-b/shop"));
