@@ -102,10 +102,10 @@ class GatewayProvisionerTest {
         assertEquals("gw", deployment.getSpec().getTemplate().getMetadata().getLabels().get(GATEWAY_NAME));
         assertEquals(List.of("dev.portolan.proxy.ProxyMain", "--config-url", "http://portolan:8080",
                 "--gateway", "apps/gw", "--bind-address", "0.0.0.0",
-                "--token-file", "/var/run/secrets/kubernetes.io/serviceaccount/token",
+                "--token-file", "/var/run/secrets/portolan.dev/serviceaccount/token",
                 "--admin-address", "0.0.0.0", "--admin-port", "9901"),
                 deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
-        assertEquals(true, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken());
+        assertEquals(false, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken());
         assertEquals("portolan-gw", deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
         assertEquals(List.of(80, 8080), cluster.client().services().inNamespace("apps").withName("portolan-gw").get()
                 .getSpec().getPorts().stream().map(p -> p.getPort()).toList());

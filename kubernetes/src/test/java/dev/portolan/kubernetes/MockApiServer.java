@@ -79,20 +79,20 @@ public final class MockApiServer implements AutoCloseable {
     }
 
     /**
-     * Answers TokenReviews as an API server would for service-account tokens: a token in {@code users} is
-     * authenticated as that user, any other is not.
+     * Answers TokenReviews as an API server would for projected service-account tokens: a token in {@code users}
+     * is authenticated as that user for the audiences asked about (as if issued for them), any other is not.
      */
     public void answerTokenReviews(Map<String, String> users) {
         server.expect().post().withPath("/apis/authentication.k8s.io/v1/tokenreviews").andReply(201, request -> {
-            String token = client.getKubernetesSerialization()
-                    .unmarshal(request.getUtf8Body(), TokenReview.class).getSpec().getToken();
-            String user = users.get(token);
-            TokenReviewBuilder answer = new TokenReviewBuilder().withNewSpec().withToken(token).endSpec();
+            TokenReview review = client.getKubernetesSerialization()
+                    .unmarshal(request.getUtf8Body(), TokenReview.class);
+            String user = users.get(review.getSpec().getToken());
+            TokenReviewBuilder answer = new TokenReviewBuilder(review);
             return user == null
                     ? answer.withNewStatus().withAuthenticated(false).withError("invalid bearer token").endStatus()
                     .build()
                     : answer.withNewStatus().withAuthenticated(true).withNewUser().withUsername(user).endUser()
-                    .endStatus().build();
+                    .withAudiences(review.getSpec().getAudiences()).endStatus().build();
         }).always();
     }
 

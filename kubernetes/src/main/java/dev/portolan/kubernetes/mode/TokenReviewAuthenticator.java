@@ -2,6 +2,7 @@ package dev.portolan.kubernetes.mode;
 
 import dev.portolan.distribute.ProxyAuthenticator;
 import dev.portolan.kubernetes.provision.ProvisionNames;
+import dev.portolan.kubernetes.provision.ProvisionPlan;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A provisioned proxy proves who it is with its service-account token; the API server says whose token it is
- * (TokenReview). The proxy of Gateway {@code ns/name} runs as ServiceAccount {@code ns/portolan-<name>}, so it may
+ * A provisioned proxy proves who it is with a service-account token bound to the audience
+ * {@value ProvisionPlan#PROXY_TOKEN_AUDIENCE}; the API server says whose token it is (TokenReview for that audience). The proxy of Gateway {@code ns/name} runs as ServiceAccount {@code ns/portolan-<name>}, so it may
  * read that Gateway's config and no other. Reviews are cached briefly: every proxy asks again at least every 30 s.
  */
 public final class TokenReviewAuthenticator implements ProxyAuthenticator, AutoCloseable {
@@ -80,13 +81,19 @@ public final class TokenReviewAuthenticator implements ProxyAuthenticator, AutoC
     private Review ask(String token) {
         Instant expires = clock.instant().plus(CACHE_FOR);
         try {
-            TokenReview answer = client.tokenReviews().create(
-                    new TokenReviewBuilder().withNewSpec().withToken(token).endSpec().build());
+            TokenReview answer = client.tokenReviews().create(new TokenReviewBuilder().withNewSpec()
+                    .withToken(token).withAudiences(ProvisionPlan.PROXY_TOKEN_AUDIENCE).endSpec().build());
             var status = answer == null ? null : answer.getStatus();
             if (status == null || !Boolean.TRUE.equals(status.getAuthenticated()) || status.getUser() == null) {
                 String error = status == null || status.getError() == null || status.getError().isBlank()
                         ? "not authenticated" : status.getError();
                 return new Review(null, error, expires);
+            }
+            // the API server answers with the audiences the token is valid for among those asked
+            if (status.getAudiences() != null && !status.getAudiences().isEmpty()
+                    && !status.getAudiences().contains(ProvisionPlan.PROXY_TOKEN_AUDIENCE)) {
+                return new Review(null, "the token is not for audience " + ProvisionPlan.PROXY_TOKEN_AUDIENCE,
+                        expires);
             }
             return new Review(status.getUser().getUsername(), null, expires);
         } catch (KubernetesClientException e) {

@@ -32,8 +32,17 @@ public final class ProvisionPlan {
     public static final String GATEWAY_API_VERSION = "gateway.networking.k8s.io/v1";
     static final String CONTAINER = "proxy";
     static final String PROXY_MAIN = "dev.portolan.proxy.ProxyMain";
-    /** Where the kubelet mounts the pod's service-account token; the proxy re-reads it, as it is rotated. */
-    static final String SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+    /**
+     * The audience of the token a proxy shows the control plane. A token bound to it is refused by the API server
+     * (whose audience it is not), so a token read off the wire opens nothing but that Gateway's config.
+     */
+    public static final String PROXY_TOKEN_AUDIENCE = "portolan.dev/control-plane";
+    static final String TOKEN_VOLUME = "portolan-token";
+    static final String TOKEN_DIRECTORY = "/var/run/secrets/portolan.dev/serviceaccount";
+    /** Where the kubelet projects that token; the proxy re-reads it, as the kubelet rotates it. */
+    static final String PROXY_TOKEN = TOKEN_DIRECTORY + "/token";
+    /** The kubelet renews a projected token at 80% of its life; an hour is the shortest it accepts by default. */
+    static final long TOKEN_SECONDS = 3600;
     /** All pod addresses: the Gateway's address is the Service's IP, which the pod itself does not have. */
     static final String ALL_ADDRESSES = "0.0.0.0";
 
@@ -69,8 +78,21 @@ public final class ProvisionPlan {
                         .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
                         .withNewSpec()
                             .withServiceAccountName(name)
-                            // the proxy authenticates to the control plane with this ServiceAccount's token
-                            .withAutomountServiceAccountToken(true)
+                            // the proxy needs no API access: no API-server token in the pod, only the projected
+                            // token for the control plane below
+                            .withAutomountServiceAccountToken(false)
+                            .addNewVolume()
+                                .withName(TOKEN_VOLUME)
+                                .withNewProjected()
+                                    .addNewSource()
+                                        .withNewServiceAccountToken()
+                                            .withAudience(PROXY_TOKEN_AUDIENCE)
+                                            .withExpirationSeconds(TOKEN_SECONDS)
+                                            .withPath("token")
+                                        .endServiceAccountToken()
+                                    .endSource()
+                                .endProjected()
+                            .endVolume()
                             // listeners use their spec ports (80, 443) while the proxy runs as non-root: a
                             // namespaced "safe" sysctl (Kubernetes 1.22+) instead of the NET_BIND_SERVICE capability
                             .withNewSecurityContext()
@@ -85,6 +107,8 @@ public final class ProvisionPlan {
                                 // registry image with a moving tag is refreshed by naming a new tag
                                 .withImagePullPolicy("IfNotPresent")
                                 .withArgs(proxyArgs(gateway, settings))
+                                .addNewVolumeMount().withName(TOKEN_VOLUME).withMountPath(TOKEN_DIRECTORY)
+                                    .withReadOnly(true).endVolumeMount()
                                 .withPorts(containerPorts(ports, settings.adminPort()))
                                 // no host: the kubelet probes the pod IP, hence --admin-address 0.0.0.0
                                 .withNewReadinessProbe()
@@ -117,7 +141,7 @@ public final class ProvisionPlan {
                 "--config-url", settings.controlPlaneUrl(),
                 "--gateway", gateway.key().namespace() + "/" + gateway.key().name(),
                 "--bind-address", ALL_ADDRESSES,
-                "--token-file", SERVICE_ACCOUNT_TOKEN,
+                "--token-file", PROXY_TOKEN,
                 "--admin-address", ALL_ADDRESSES,
                 "--admin-port", Integer.toString(settings.adminPort()));
     }

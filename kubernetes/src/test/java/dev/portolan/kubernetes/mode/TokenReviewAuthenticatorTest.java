@@ -28,7 +28,13 @@ import org.junit.jupiter.api.Test;
 class TokenReviewAuthenticatorTest {
     private static final Map<String, String> TOKENS = Map.of(
             "token-of-web-proxy", "system:serviceaccount:shop:portolan-web",
-            "token-of-someone", "system:serviceaccount:shop:default");
+            "token-of-someone", "system:serviceaccount:shop:default",
+            "api-server-token-of-web-proxy", "system:serviceaccount:shop:portolan-web");
+    /** The audience each token was issued for (projected tokens are bound to one). */
+    private static final Map<String, String> AUDIENCES = Map.of(
+            "token-of-web-proxy", "portolan.dev/control-plane",
+            "token-of-someone", "portolan.dev/control-plane",
+            "api-server-token-of-web-proxy", "https://kubernetes.default.svc.cluster.local");
 
     private final AtomicInteger reviews = new AtomicInteger();
     private KubernetesMockServer server;
@@ -49,14 +55,22 @@ class TokenReviewAuthenticatorTest {
         reviews.incrementAndGet();
         try {
             JsonNode review = Manifests.JSON.readTree(body);
-            String user = TOKENS.get(review.at("/spec/token").asText());
-            TokenReviewBuilder answer = new TokenReviewBuilder().withNewSpec()
-                    .withToken(review.at("/spec/token").asText()).endSpec();
-            return user == null
-                    ? answer.withNewStatus().withAuthenticated(false).withError("invalid bearer token").endStatus()
-                    .build()
-                    : answer.withNewStatus().withAuthenticated(true).withNewUser().withUsername(user).endUser()
-                    .endStatus().build();
+            String token = review.at("/spec/token").asText();
+            String user = TOKENS.get(token);
+            TokenReviewBuilder answer = new TokenReviewBuilder().withNewSpec().withToken(token).endSpec();
+            if (user == null) {
+                return answer.withNewStatus().withAuthenticated(false).withError("invalid bearer token").endStatus()
+                        .build();
+            }
+            // as kube-apiserver: the token must be valid for one of the audiences asked about
+            String asked = review.at("/spec/audiences/0").asText();
+            if (!AUDIENCES.get(token).equals(asked)) {
+                return answer.withNewStatus().withAuthenticated(false)
+                        .withError("token audiences [\"" + AUDIENCES.get(token) + "\"] is invalid for the target "
+                                + "audiences [\"" + asked + "\"]").endStatus().build();
+            }
+            return answer.withNewStatus().withAuthenticated(true).withNewUser().withUsername(user).endUser()
+                    .withAudiences(asked).endStatus().build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,6 +100,12 @@ class TokenReviewAuthenticatorTest {
         assertTrue(refusal.contains("system:serviceaccount:shop:portolan-web"), refusal);
         assertTrue(refusal("shop/other", "token-of-web-proxy").contains("shop/other"),
                 "a proxy may not read another Gateway's config");
+    }
+
+    @Test
+    void theProxysApiServerTokenIsRefusedOnlyItsControlPlaneTokenOpens() throws Exception {
+        String refusal = refusal("shop/web", "api-server-token-of-web-proxy");
+        assertTrue(refusal.contains("invalid for the target audiences [\"portolan.dev/control-plane\"]"), refusal);
     }
 
     @Test

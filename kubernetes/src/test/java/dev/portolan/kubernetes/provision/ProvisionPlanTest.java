@@ -75,7 +75,7 @@ class ProvisionPlanTest {
         assertEquals("portolan:latest", container.getImage());
         assertEquals(List.of("dev.portolan.proxy.ProxyMain", "--config-url", "http://portolan.portolan-system:8080",
                 "--gateway", "apps/gw", "--bind-address", "0.0.0.0",
-                "--token-file", "/var/run/secrets/kubernetes.io/serviceaccount/token",
+                "--token-file", "/var/run/secrets/portolan.dev/serviceaccount/token",
                 "--admin-address", "0.0.0.0", "--admin-port", "9901"), container.getArgs());
         assertEquals(List.of(80, 8080, 9901), container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
         assertEquals("/ready", container.getReadinessProbe().getHttpGet().getPath());
@@ -86,8 +86,15 @@ class ProvisionPlanTest {
         assertEquals(true, podSecurity.getRunAsNonRoot());
         assertEquals("net.ipv4.ip_unprivileged_port_start=0", podSecurity.getSysctls().get(0).getName() + "="
                 + podSecurity.getSysctls().get(0).getValue(), "non-root proxies may bind ports 80 and 443");
-        assertEquals(true, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken(),
-                "the proxy reads its ServiceAccount's token from the mounted file");
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        assertEquals(false, pod.getAutomountServiceAccountToken(), "the proxy gets no API-server token");
+        var projected = pod.getVolumes().get(0).getProjected().getSources().get(0).getServiceAccountToken();
+        assertEquals("portolan.dev/control-plane", projected.getAudience(),
+                "the token the proxy shows the control plane is bound to the control plane, not the API server");
+        assertEquals("token", projected.getPath());
+        assertEquals("/var/run/secrets/portolan.dev/serviceaccount",
+                container.getVolumeMounts().get(0).getMountPath(), "the --token-file directory");
+        assertEquals(pod.getVolumes().get(0).getName(), container.getVolumeMounts().get(0).getName());
     }
 
     @Test

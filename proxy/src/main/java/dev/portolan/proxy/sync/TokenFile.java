@@ -12,9 +12,6 @@ import java.nio.file.Path;
  * by replacing the file, so a token read once at start would expire.
  */
 public final class TokenFile {
-    /** Where Kubernetes mounts a pod's service-account token. */
-    public static final String IN_POD_PATH = "/var/run/secrets/kubernetes.io/serviceaccount/token";
-
     private final Path path;
 
     public TokenFile(Path path) {
