@@ -177,7 +177,7 @@ public final class SnapshotService implements AutoCloseable {
             ObjectNode fresh = entry.getValue().deepCopy();
             ConditionTimes.carryOver(object.status(), fresh);
             written.add(entry.getKey());
-            if (!fresh.equals(object.status())) {
+            if (!SameStatus.same(fresh, object.status())) {
                 changes.put(entry.getKey(), fresh);
             }
         }

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -105,6 +106,21 @@ public final class MockApiServer implements AutoCloseable {
     public KubernetesClient newClient() {
         return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration()).build())
                 .withHttpClientFactory(new JdkHttpClientFactory()).build();
+    }
+
+    /** Requests the server has answered so far (a quiet control plane makes none between changes). */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
+    /** "METHOD path" of every request answered since the last call (drains the server's record). */
+    public List<String> drainRequests() throws InterruptedException {
+        List<String> requests = new ArrayList<>();
+        for (var r = server.takeRequest(1, TimeUnit.MILLISECONDS); r != null;
+             r = server.takeRequest(1, TimeUnit.MILLISECONDS)) {
+            requests.add(r.getMethod() + " " + r.getPath());
+        }
+        return requests;
     }
 
     public int port() {

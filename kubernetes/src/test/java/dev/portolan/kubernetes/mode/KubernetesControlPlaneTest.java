@@ -147,4 +147,50 @@ class KubernetesControlPlaneTest {
                         && cluster.client().serviceAccounts().inNamespace("default").withName("portolan-web").get() == null,
                 "deleting the Gateway removes its proxy's Deployment, Service and ServiceAccount");
     }
+
+    @Test
+    void anEditWritesOnlyTheStatusItChanges() throws Exception {
+        KubernetesModeOptions noLeaderNoProvisioning = new KubernetesModeOptions(KubernetesStoreOptions.allNamespaces(),
+                Optional.empty(), Optional.empty(), Duration.ofMinutes(1));
+        ShopCluster.create(cluster, 3000);
+        StringBuilder routes = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            routes.append("""
+                    apiVersion: gateway.networking.k8s.io/v1
+                    kind: HTTPRoute
+                    metadata: {name: route-%d, namespace: default}
+                    spec:
+                      parentRefs: [{name: web}]
+                      rules:
+                      - backendRefs: [{name: shop, port: 8080}]
+                    ---
+                    """.formatted(i));
+        }
+        cluster.create(routes.toString());
+        controlPlane = KubernetesControlPlane.start(cluster.client(), noLeaderNoProvisioning, false);
+        await(() -> controlPlane.store().snapshot().byKey().values().stream()
+                .filter(o -> o.key().kind().equals("HTTPRoute"))
+                .allMatch(o -> o.status() != null && o.status().path("parents").size() == 1),
+                "every route's status is written and seen");
+        Thread.sleep(300);
+        cluster.drainRequests();
+
+        cluster.apply(MockApiServer.documents("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: route-7, namespace: default}
+                spec:
+                  parentRefs: [{name: web}]
+                  rules:
+                  - backendRefs: [{name: missing, port: 8080}]
+                """).get(0));
+        ResourceKey edited = ResourceKey.of(ApiGroups.GATEWAY, "HTTPRoute", "default", "route-7");
+        await(() -> controlPlane.store().get(edited).map(o -> o.status().toString().contains("BackendNotFound"))
+                .orElse(false), "the edited route's new status");
+        Thread.sleep(500);
+        List<String> statusWrites = cluster.drainRequests().stream().filter(r -> r.startsWith("PUT ")
+                && r.endsWith("/status")).toList();
+        assertEquals(List.of("PUT /apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/route-7/status"),
+                statusWrites, "statuses read back from the API server equal the computed ones (an int 1 is a long 1, [] is absent)");
+    }
 }
