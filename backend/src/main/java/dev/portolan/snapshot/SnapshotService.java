@@ -39,6 +39,8 @@ public final class SnapshotService implements AutoCloseable {
 
     private final ResourceStore store;
     private static final Duration STATUS_RETRY = Duration.ofSeconds(2);
+    /** Long enough for a status write in flight; short enough that an unreachable API server cannot stall shutdown. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final String controllerName;
     private final Clock clock;
@@ -197,11 +199,23 @@ public final class SnapshotService implements AutoCloseable {
         return status != null && !status.isEmpty();
     }
 
+    /**
+     * Stops following the store and lets a rebuild in flight finish (for at most {@link #CLOSE_GRACE}): interrupting
+     * it mid status write would log a failed write for nothing.
+     */
     @Override
     public void close() {
         if (subscription != null) {
             subscription.close();
         }
-        worker.shutdownNow();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,15 +2,22 @@ package dev.portolan.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.kubernetes.KubernetesStoreOptions;
 import dev.portolan.kubernetes.MockApiServer;
+import dev.portolan.kubernetes.mode.InProcessProxy;
+import dev.portolan.kubernetes.mode.KubernetesControlPlane;
+import dev.portolan.kubernetes.mode.KubernetesModeOptions;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.proxy.forward.HttpForwarder;
+import dev.portolan.snapshot.GatewayAddressing;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Portolan in Kubernetes mode against fabric8's mock API server (CRUD mode, real HTTP and watches): the runner
  * writes the cases' objects to the API server through a fabric8 client and reads them back from it, status included
  * (as the KubernetesStore wrote it through the status subresource); the store's informers are the only way Portolan
- * learns of them. The data plane is the in-process proxy of embedded mode, so Gateways keep their 127.0.0.x
- * addresses and listener ports shifted by {@link EmbeddedPortolanUnderTest#PORT_OFFSET}.
+ * learns of them. Portolan runs as the application runs it ({@link KubernetesControlPlane}), with the options for
+ * running off a cluster's network: the in-process proxy instead of provisioned ones, so Gateways get 127.0.0.x
+ * addresses and listener ports shifted by {@link EmbeddedPortolanUnderTest#PORT_OFFSET}; one replica, no Lease.
  */
 final class KubernetesPortolanUnderTest implements PortolanUnderTest {
     /** The Gateway API kinds Portolan reads, all in v1 as the cases write them. */
@@ -32,12 +40,12 @@ final class KubernetesPortolanUnderTest implements PortolanUnderTest {
 
     private final MockApiServer apiServer;
     private final KubernetesClient storeClient;
-    private final KubernetesModeAssembly portolan;
+    private final KubernetesControlPlane portolan;
     /** The apiVersion each object was written in (the mock keeps objects in the version they were written in). */
     private final Map<ResourceKey, String> apiVersions = new ConcurrentHashMap<>();
 
     private KubernetesPortolanUnderTest(MockApiServer apiServer, KubernetesClient storeClient,
-                                        KubernetesModeAssembly portolan) {
+                                        KubernetesControlPlane portolan) {
         this.apiServer = apiServer;
         this.storeClient = storeClient;
         this.portolan = portolan;
@@ -49,8 +57,7 @@ final class KubernetesPortolanUnderTest implements PortolanUnderTest {
         try {
             installCrds(apiServer);
             storeClient = apiServer.newClient();
-            KubernetesModeAssembly portolan = KubernetesModeAssembly.start(storeClient, gatewayClass.controllerName(),
-                    EmbeddedPortolanUnderTest.PORT_OFFSET);
+            KubernetesControlPlane portolan = KubernetesControlPlane.start(storeClient, options(gatewayClass), false);
             return new KubernetesPortolanUnderTest(apiServer, storeClient, portolan);
         } catch (Exception | Error e) {
             if (storeClient != null) {
@@ -59,6 +66,17 @@ final class KubernetesPortolanUnderTest implements PortolanUnderTest {
             apiServer.close();
             throw e;
         }
+    }
+
+    /** All namespaces, nothing provisioned, no leader election: the only replica writes status. */
+    private static KubernetesModeOptions options(GatewayClassUnderTest gatewayClass) {
+        KubernetesStoreOptions store = new KubernetesStoreOptions(List.of(), gatewayClass.controllerName(),
+                KubernetesStoreOptions.allNamespaces().resyncMillis());
+        Duration reconcilePeriod = Duration.ofMinutes(1); // required, unused: nothing is provisioned
+        return new KubernetesModeOptions(store, Optional.empty(), Optional.empty(), reconcilePeriod)
+                .withAddressing(GatewayAddressing.loopback())
+                .withInProcessProxy(new InProcessProxy(HttpForwarder::new, EmbeddedPortolanUnderTest.PORT_OFFSET,
+                        -1));
     }
 
     /**

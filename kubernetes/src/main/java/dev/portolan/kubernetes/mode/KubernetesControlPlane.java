@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.ConfigTranslation;
+import dev.portolan.embedded.EmbeddedDataPlane;
 import dev.portolan.kubernetes.KubernetesStore;
 import dev.portolan.kubernetes.ha.LeaderElection;
 import dev.portolan.kubernetes.provision.GatewayAddresses;
 import dev.portolan.kubernetes.provision.GatewayProvisioner;
+import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.snapshot.GatewayAddressing;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.translate.TranslationProblem;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * Kubernetes mode assembled: the cluster as store, the same snapshot and translation pipeline as embedded mode,
  * Gateway addresses from the provisioned Services, and, on the replica holding the Lease only, status write-back
  * and provisioning. Every replica computes snapshots and serves the API, dashboard and proxy configs.
+ * Off a cluster's network (the conformance cases against a mock API server) the options swap the Services'
+ * addresses for loopback ones and the provisioned proxies for the in-process proxy; the rest is the same path.
  */
 public final class KubernetesControlPlane implements ControlPlane {
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesControlPlane.class);
@@ -38,10 +42,12 @@ public final class KubernetesControlPlane implements ControlPlane {
     private final ConfigPublisher publisher;
     private final ConfigTranslation translation;
     private final LeaderElection election;
+    private final EmbeddedDataPlane dataPlane;
 
     private KubernetesControlPlane(KubernetesClient client, KubernetesModeOptions options, List<AutoCloseable> resources,
                                    KubernetesStore store, SnapshotService snapshots, ConfigPublisher publisher,
-                                   ConfigTranslation translation, LeaderElection election) {
+                                   ConfigTranslation translation, LeaderElection election,
+                                   EmbeddedDataPlane dataPlane) {
         this.client = client;
         this.options = options;
         this.resources = resources;
@@ -50,6 +56,7 @@ public final class KubernetesControlPlane implements ControlPlane {
         this.publisher = publisher;
         this.translation = translation;
         this.election = election;
+        this.dataPlane = dataPlane;
     }
 
     /** Provisioned Gateways are reached at their Service's load-balancer address, else its cluster IP. */
@@ -58,7 +65,7 @@ public final class KubernetesControlPlane implements ControlPlane {
     }
 
     /**
-     * Starts watching the cluster and, when configured, joins the leader election.
+     * Starts watching the cluster and, when configured, the in-process proxy and the leader election.
      *
      * @param ownsClient whether {@link #close()} also closes the client (the application's launcher hands it over;
      *                   tests keep theirs)
@@ -76,8 +83,14 @@ public final class KubernetesControlPlane implements ControlPlane {
             BooleanSupplier leading = election == null ? () -> true : election::isLeader;
             ConfigPublisher publisher = new ConfigPublisher();
             ConfigTranslation translation = new ConfigTranslation(publisher);
+            // Before the first snapshot, so the proxy serves from the first published config on.
+            EmbeddedDataPlane dataPlane = options.inProcessProxy().isPresent()
+                    ? startDataPlane(options.inProcessProxy().get(), publisher) : null;
+            if (dataPlane != null) {
+                started.add(dataPlane);
+            }
             SnapshotService snapshots = new SnapshotService(store, options.store().controllerName(),
-                    Clock.systemUTC(), serviceAddresses(), leading);
+                    Clock.systemUTC(), options.addressing(), leading);
             started.add(snapshots);
             snapshots.onSnapshot(translation);
             if (options.provisioning().isPresent()) {
@@ -100,10 +113,21 @@ public final class KubernetesControlPlane implements ControlPlane {
                 election.start();
             }
             return new KubernetesControlPlane(client, options, List.copyOf(started), store, snapshots, publisher,
-                    translation, election);
+                    translation, election, dataPlane);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
+        }
+    }
+
+    private static EmbeddedDataPlane startDataPlane(InProcessProxy proxy, ConfigPublisher publisher) {
+        try {
+            return EmbeddedDataPlane.start(publisher, proxy.forwarders().get(),
+                    ProxyServerOptions.defaults().withPortOffset(proxy.portOffset()), proxy.adminPort());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the in-process proxy did not start: " + e.getMessage(), e);
         }
     }
 
@@ -154,6 +178,11 @@ public final class KubernetesControlPlane implements ControlPlane {
     @Override
     public ConfigPublisher publisher() {
         return publisher;
+    }
+
+    @Override
+    public Optional<EmbeddedDataPlane> dataPlane() {
+        return Optional.ofNullable(dataPlane);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.portolan.kubernetes.mode;
 import dev.portolan.kubernetes.KubernetesStoreOptions;
 import dev.portolan.kubernetes.ha.LeaderElectionSettings;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
+import dev.portolan.snapshot.GatewayAddressing;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,15 @@ import java.util.Optional;
  * @param leaderElection   the Lease; empty = this replica always leads (a single replica)
  * @param reconcilePeriod  how often provisioning re-checks the cluster even without changes (drift of objects the
  *                         store does not watch, such as a deleted Deployment)
+ * @param addressing       where Gateway addresses come from: in a cluster, the provisioned Services
+ *                         ({@link KubernetesControlPlane#serviceAddresses()}); with an in-process proxy, addresses
+ *                         this machine can listen on ({@link GatewayAddressing#loopback()})
+ * @param inProcessProxy   a proxy in this JVM that serves every Gateway; empty in a cluster, where proxies run in
+ *                         their own pods
  */
 public record KubernetesModeOptions(KubernetesStoreOptions store, Optional<ProvisionSettings> provisioning,
-                                    Optional<LeaderElectionSettings> leaderElection, Duration reconcilePeriod) {
+                                    Optional<LeaderElectionSettings> leaderElection, Duration reconcilePeriod,
+                                    GatewayAddressing addressing, Optional<InProcessProxy> inProcessProxy) {
     public KubernetesModeOptions {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(provisioning, "provisioning");
@@ -26,5 +33,29 @@ public record KubernetesModeOptions(KubernetesStoreOptions store, Optional<Provi
         if (reconcilePeriod == null || reconcilePeriod.isNegative() || reconcilePeriod.isZero()) {
             throw new IllegalArgumentException("reconcilePeriod must be positive, got " + reconcilePeriod);
         }
+        Objects.requireNonNull(addressing, "addressing");
+        Objects.requireNonNull(inProcessProxy, "inProcessProxy");
+        if (inProcessProxy.isPresent() && provisioning.isPresent()) {
+            // Both would serve every Gateway: provisioned pods at the Services' addresses, this JVM at its own.
+            throw new IllegalArgumentException("Kubernetes mode options: inProcessProxy and provisioning both set; "
+                    + "a Gateway is served either by provisioned proxies or by the in-process proxy, not both");
+        }
+    }
+
+    /** In a cluster: Gateway addresses from the provisioned Services, no proxy in this JVM. */
+    public KubernetesModeOptions(KubernetesStoreOptions store, Optional<ProvisionSettings> provisioning,
+                                 Optional<LeaderElectionSettings> leaderElection, Duration reconcilePeriod) {
+        this(store, provisioning, leaderElection, reconcilePeriod, KubernetesControlPlane.serviceAddresses(),
+                Optional.empty());
+    }
+
+    public KubernetesModeOptions withAddressing(GatewayAddressing addressing) {
+        return new KubernetesModeOptions(store, provisioning, leaderElection, reconcilePeriod, addressing,
+                inProcessProxy);
+    }
+
+    public KubernetesModeOptions withInProcessProxy(InProcessProxy proxy) {
+        return new KubernetesModeOptions(store, provisioning, leaderElection, reconcilePeriod, addressing,
+                Optional.of(proxy));
     }
 }

@@ -4,6 +4,7 @@ import dev.portolan.kubernetes.provision.GatewayProvisioner;
 import dev.portolan.snapshot.ControlPlaneSnapshot;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,10 +45,15 @@ final class ProvisioningLoop implements AutoCloseable {
 
     private void queue() {
         if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    reconcile();
+                });
+            } catch (RejectedExecutionException closed) {
+                // Closed before the snapshot service, which may still hand over the last snapshot: nothing to do.
                 queued.set(false);
-                reconcile();
-            });
+            }
         }
     }
 

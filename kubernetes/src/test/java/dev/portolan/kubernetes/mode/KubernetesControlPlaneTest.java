@@ -4,6 +4,7 @@ import static dev.portolan.kubernetes.MockApiServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +16,20 @@ import dev.portolan.kubernetes.ha.LeaderElectionSettings;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.proxy.forward.HttpForwarder;
+import dev.portolan.proxy.listen.SocketKey;
+import dev.portolan.snapshot.GatewayAddressing;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -30,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Kubernetes mode assembled against fabric8's mock API server (CRUD mode, real HTTP and watches): a follower
  * computes snapshots but leaves status and provisioning to the leader; once it takes the Lease over it writes
- * status, provisions the Gateway's proxy, reports the Service's address, and cleans up when the Gateway goes.
+ * status, provisions the Gateway's proxy, reports the Service's address, and cleans up when the Gateway goes. Off
+ * a cluster's network, the same control plane serves the Gateways itself from an in-process proxy.
  */
 class KubernetesControlPlaneTest {
     private static final String LEASE_NAMESPACE = "portolan-system";
@@ -109,6 +121,7 @@ class KubernetesControlPlaneTest {
         assertTrue(untouched == null || untouched.path("conditions").isEmpty(),
                 "a follower writes no status: " + untouched);
         assertNull(proxyDeployment(), "a follower provisions nothing");
+        assertTrue(controlPlane.dataPlane().isEmpty(), "in a cluster the proxies run in their own pods");
 
         await(controlPlane::isLeader, "the follower takes over the expired Lease");
         await(() -> gatewayStatus() != null && "True".equals(condition(gatewayStatus().path("conditions"),
@@ -192,5 +205,51 @@ class KubernetesControlPlaneTest {
                 && r.endsWith("/status")).toList();
         assertEquals(List.of("PUT /apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/route-7/status"),
                 statusWrites, "statuses read back from the API server equal the computed ones (an int 1 is a long 1, [] is absent)");
+    }
+
+    @Test
+    void withAnInProcessProxyTheGatewayGetsALoopbackAddressAndIsServedFromThisJvm() throws Exception {
+        int portOffset = freePort() - 80;
+        KubernetesModeOptions options = new KubernetesModeOptions(KubernetesStoreOptions.allNamespaces(),
+                Optional.empty(), Optional.empty(), Duration.ofMinutes(1))
+                .withAddressing(GatewayAddressing.loopback())
+                .withInProcessProxy(new InProcessProxy(HttpForwarder::new, portOffset, -1));
+        controlPlane = KubernetesControlPlane.start(cluster.client(), options, false);
+        ShopCluster.create(cluster, 3000);
+        // a Service without endpoints: no pods behind it in the mock
+        cluster.client().discovery().v1().endpointSlices().inNamespace("default").withName("shop-1").delete();
+
+        await(() -> gatewayStatus() != null && gatewayStatus().at("/addresses/0/value").asText().startsWith("127."),
+                "the Gateway's status.addresses has a loopback address");
+        String address = gatewayStatus().at("/addresses/0/value").asText();
+        assertEquals("True", condition(gatewayStatus().path("conditions"), "Programmed", "status"), gatewayStatus()
+                .toString());
+        assertTrue(controlPlane.dataPlane().isPresent(), "the in-process proxy is the control plane's data plane");
+        await(() -> controlPlane.dataPlane().get().proxy().boundPort(new SocketKey(address, 80)) == 80 + portOffset,
+                "the proxy listens on the Gateway's address, port 80 + offset");
+
+        // the route matches and goes to its backend, a Service without endpoints (no pods behind it in the mock)
+        URI shop = URI.create("http://" + address + ":" + (80 + portOffset) + "/");
+        HttpResponse<String> answer = get(shop);
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("no ready endpoints"), answer.body());
+
+        controlPlane.close();
+        controlPlane = null;
+        assertThrows(ConnectException.class, () -> get(shop), "closing the control plane stops its proxy");
+    }
+
+    /** A new client each time: a pooled connection would hide whether the proxy still accepts new ones. */
+    private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A port free now, well above 80, so that 80 + offset lands on it. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
