@@ -58,6 +58,7 @@ public final class SnapshotService implements AutoCloseable {
     private Set<ResourceKey> statusesWritten = Set.of();
     private long version;
     private ResourceStore.Subscription subscription;
+    private final CompletableFuture<Void> firstPublished = new CompletableFuture<>();
 
     /** Embedded mode: loopback Gateway addresses, always writing status. */
     public SnapshotService(ResourceStore store, String controllerName, Clock clock) {
@@ -78,9 +79,17 @@ public final class SnapshotService implements AutoCloseable {
         this.writesStatus = writesStatus;
     }
 
-    /** Computes the first snapshot synchronously, then follows the store. */
+    /**
+     * Computes the first snapshot and returns once it is published (its statuses are written after that, so a big
+     * cluster's first status sync does not hold up start), then follows the store.
+     */
     public SnapshotService start() {
-        awaitRebuild();
+        requestRebuild();
+        try {
+            firstPublished.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("control plane snapshot could not be built", e);
+        }
         subscription = store.watch(ignored -> requestRebuild());
         return this;
     }
@@ -129,14 +138,16 @@ public final class SnapshotService implements AutoCloseable {
             GraphOptions options = new GraphOptions(controllerName, now,
                     addressing.addresses(resources, stored, controllerName));
             ComputedState computed = ControlPlanePipeline.compute(resources, options);
-            if (writesStatus.getAsBoolean()) {
-                writeStatusesOrRetryLater(stored, computed);
-            }
             ControlPlaneSnapshot next = new ControlPlaneSnapshot(++version, now, stored, resources, computed);
             current.set(next);
+            firstPublished.complete(null);
             statusLog.report(computed.statuses());
             for (Consumer<ControlPlaneSnapshot> listener : listeners) {
                 notify(listener, next);
+            }
+            // after publishing: the API and proxies get the new state without waiting for the API server's writes
+            if (writesStatus.getAsBoolean()) {
+                writeStatusesOrRetryLater(stored, computed);
             }
         } catch (RuntimeException e) {
             LOG.error("rebuilding the control plane snapshot failed; still serving version {}",

@@ -104,6 +104,10 @@ class StatusWriteFailureTest {
     private static void assertPublishedThenWritten(RefusingStore store, FileStore files, SnapshotService snapshots)
             throws InterruptedException {
         ResourceKey gateway = ResourceKey.of(ApiGroups.GATEWAY, "Gateway", "default", "web");
+        long tried = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (store.refused.get() == 0 && System.nanoTime() < tried) {
+            Thread.sleep(20); // written after the snapshot is published
+        }
         assertTrue(store.refused.get() >= 1, "the status write was tried");
         assertTrue(snapshots.current().computed().graph().gateways().containsKey(gateway),
                 "the snapshot is published although its status could not be written");
