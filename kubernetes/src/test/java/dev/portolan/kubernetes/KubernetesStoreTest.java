@@ -193,6 +193,12 @@ class KubernetesStoreTest {
                 Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC)).start();
         await(() -> cluster.read(GW + "/v1", "HTTPRoute", "default", "web").path("status").path("parents").size() == 1,
                 "HTTPRoute web has Portolan's parent status");
+        // Let Portolan settle first (statuses are written after each snapshot is published): the mock does not
+        // check resourceVersion on /status, so a write of ours in flight could otherwise drop the entry below,
+        // where a real API server would answer 409 and Portolan would merge again.
+        await(() -> store.snapshot().byKey().get(key(GW, "HTTPRoute", "default", "web")).status()
+                .path("parents").size() == 1, "the store sees Portolan's status");
+        snapshots.awaitRebuild();
 
         // Another controller adds its own parent entry.
         var routes = cluster.client().genericKubernetesResources(MockApiServer.context(
