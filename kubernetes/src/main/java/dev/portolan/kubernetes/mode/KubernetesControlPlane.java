@@ -83,7 +83,7 @@ public final class KubernetesControlPlane implements ControlPlane {
             BooleanSupplier leading = election == null ? () -> true : election::isLeader;
             ConfigPublisher publisher = new ConfigPublisher();
             ConfigTranslation translation = new ConfigTranslation(publisher);
-            // Before the first snapshot, so the proxy serves from the first published config on.
+            // Started before the snapshot service so it closes after it: the last configs still land on a live proxy.
             EmbeddedDataPlane dataPlane = options.inProcessProxy().isPresent()
                     ? startDataPlane(options.inProcessProxy().get(), publisher) : null;
             if (dataPlane != null) {
