@@ -56,9 +56,13 @@ class KubernetesModeSpeedReport {
                     Optional.empty(), Optional.empty(), Duration.ofMinutes(1));
             try (KubernetesControlPlane controlPlane = KubernetesControlPlane.start(cluster.client(), options,
                     false)) {
-                report("start: informers listed, first snapshot, statuses written", start);
-                await(() -> statusesSeen(controlPlane) == ROUTES + 1, "every route's status comes back");
-                report("start until the store has seen every route's status (watch)", start);
+                report("start: informers listed, first snapshot published (serving)", start);
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (statusesSeen(controlPlane) < ROUTES + 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(100); // the first status sync runs after the snapshot is published
+                }
+                report("start until the store has seen every route's status (" + statusesSeen(controlPlane)
+                        + " routes)", start);
                 int before = cluster.requestCount();
                 Thread.sleep(3000);
                 System.out.printf("SPEED requests in 3 s of quiet after start: %d%n", cluster.requestCount() - before);
