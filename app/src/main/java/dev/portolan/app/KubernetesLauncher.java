@@ -9,6 +9,7 @@ import dev.portolan.kubernetes.mode.KubernetesControlPlane;
 import dev.portolan.kubernetes.mode.KubernetesModeOptions;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import jakarta.inject.Singleton;
@@ -53,12 +54,22 @@ public class KubernetesLauncher implements ControlPlaneLauncher {
         KubernetesStoreOptions store = new KubernetesStoreOptions(settings.getNamespaces(),
                 config.getControllerName(), settings.getResync().toMillis());
         Optional<ProvisionSettings> provisioning = settings.isProvision()
-                ? Optional.of(new ProvisionSettings(settings.getProxyImage(), settings.getControlPlaneUrl(),
-                        settings.getServiceType(), settings.getProxyAdminPort()))
+                ? Optional.of(provisionSettings(settings))
                 : Optional.empty();
         Optional<LeaderElectionSettings> election = settings.isLeaderElection()
                 ? Optional.of(LeaderElectionSettings.defaults(settings.getLeaseNamespace(), settings.getIdentity()))
                 : Optional.empty();
         return new KubernetesModeOptions(store, provisioning, election, settings.getReconcilePeriod());
+    }
+
+    private static ProvisionSettings provisionSettings(KubernetesSettings settings) {
+        try {
+            return new ProvisionSettings(settings.getProxyImage(), settings.getControlPlaneUrl(),
+                    settings.getServiceType(), settings.getProxyAdminPort());
+        } catch (IllegalArgumentException e) {
+            // start-up stops here, before touching the cluster, naming the settings to fix
+            throw new ConfigurationException("portolan.kubernetes (proxy-image, control-plane-url, service-type, "
+                    + "proxy-admin-port): " + e.getMessage(), e);
+        }
     }
 }

@@ -1,0 +1,48 @@
+package dev.portolan.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.config.PortolanConfig;
+import dev.portolan.kubernetes.mode.KubernetesModeOptions;
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Settings become Kubernetes-mode options; a wrong one stops start-up naming the setting. */
+class KubernetesLauncherTest {
+    @Test
+    void settingsBecomeOptions() {
+        KubernetesSettings settings = new KubernetesSettings();
+        settings.setNamespaces(List.of("shop", "edge"));
+        settings.setServiceType("NodePort");
+        settings.setLeaseNamespace("portolan-system");
+        settings.setIdentity("replica-1");
+        KubernetesModeOptions options = KubernetesLauncher.options(new PortolanConfig(), settings);
+        assertEquals(List.of("edge", "shop"), options.store().namespaces());
+        assertEquals("NodePort", options.provisioning().orElseThrow().serviceType());
+        assertEquals("replica-1", options.leaderElection().orElseThrow().identity());
+        assertEquals("portolan.dev/gateway-controller", options.store().controllerName());
+    }
+
+    @Test
+    void provisioningAndLeaderElectionCanBeTurnedOff() {
+        KubernetesSettings settings = new KubernetesSettings();
+        settings.setProvision(false);
+        settings.setLeaderElection(false);
+        KubernetesModeOptions options = KubernetesLauncher.options(new PortolanConfig(), settings);
+        assertTrue(options.provisioning().isEmpty());
+        assertTrue(options.leaderElection().isEmpty());
+    }
+
+    @Test
+    void aWrongServiceTypeStopsStartUpNamingTheSetting() {
+        KubernetesSettings settings = new KubernetesSettings();
+        settings.setServiceType("LoadBalancr");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> KubernetesLauncher.options(new PortolanConfig(), settings));
+        assertTrue(e.getMessage().contains("service-type"), e.getMessage());
+        assertTrue(e.getMessage().contains("'LoadBalancr' is not one of"), e.getMessage());
+    }
+}
