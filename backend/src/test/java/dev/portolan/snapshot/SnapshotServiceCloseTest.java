@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
-import dev.portolan.store.ResourceStore;
-import dev.portolan.store.StoreSnapshot;
-import dev.portolan.store.StoredObject;
 import dev.portolan.store.file.FileStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,38 +31,17 @@ class SnapshotServiceCloseTest {
             """;
     private static final long WRITE_MILLIS = 500;
 
-    /** Delegates to a file store; a status write takes as long as a slow round trip to an API server. */
-    private static final class SlowStatusStore implements ResourceStore {
-        final FileStore delegate;
+    /** A status write takes as long as a slow round trip to an API server. */
+    private static final class SlowStatusStore extends StatusInterceptingStore {
         final CountDownLatch writing = new CountDownLatch(1);
         final AtomicBoolean interrupted = new AtomicBoolean();
 
         SlowStatusStore(FileStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
-        public StoreSnapshot snapshot() {
-            return delegate.snapshot();
-        }
-
-        @Override
-        public StoredObject apply(JsonNode manifest) {
-            return delegate.apply(manifest);
-        }
-
-        @Override
-        public boolean delete(ResourceKey key, String expectedResourceVersion) {
-            return delegate.delete(key, expectedResourceVersion);
-        }
-
-        @Override
-        public boolean updateStatus(ResourceKey key, ObjectNode status) {
-            return updateStatuses(Map.of(key, status)) == 1;
-        }
-
-        @Override
-        public int updateStatuses(Map<ResourceKey, ObjectNode> statuses) {
+        void beforeStatusWrite(Map<ResourceKey, ObjectNode> statuses) {
             writing.countDown();
             try {
                 Thread.sleep(WRITE_MILLIS);
@@ -75,12 +50,6 @@ class SnapshotServiceCloseTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("status write interrupted", e);
             }
-            return delegate.updateStatuses(statuses);
-        }
-
-        @Override
-        public Subscription watch(Consumer<StoreSnapshot> listener) {
-            return delegate.watch(listener);
         }
     }
 

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
-import dev.portolan.store.ResourceStore;
-import dev.portolan.store.StoreSnapshot;
-import dev.portolan.store.StoredObject;
 import dev.portolan.store.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,49 +38,22 @@ class StatusWriteFailureTest {
               - {name: http, protocol: HTTP, port: 80}
             """;
 
-    /** Delegates to a file store; status writes fail while {@code refusing} is set. */
-    private static final class RefusingStore implements ResourceStore {
-        final FileStore delegate;
+    /** Status writes fail while {@code refusing} is set. */
+    private static final class RefusingStore extends StatusInterceptingStore {
         final AtomicBoolean refusing = new AtomicBoolean(true);
         final AtomicInteger refused = new AtomicInteger();
 
         RefusingStore(FileStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
-        public StoreSnapshot snapshot() {
-            return delegate.snapshot();
-        }
-
-        @Override
-        public StoredObject apply(JsonNode manifest) {
-            return delegate.apply(manifest);
-        }
-
-        @Override
-        public boolean delete(ResourceKey key, String expectedResourceVersion) {
-            return delegate.delete(key, expectedResourceVersion);
-        }
-
-        @Override
-        public boolean updateStatus(ResourceKey key, ObjectNode status) {
-            return updateStatuses(Map.of(key, status)) == 1;
-        }
-
-        @Override
-        public int updateStatuses(Map<ResourceKey, ObjectNode> statuses) {
+        void beforeStatusWrite(Map<ResourceKey, ObjectNode> statuses) {
             if (refusing.get()) {
                 refused.incrementAndGet();
                 throw new IllegalStateException("gateways.gateway.networking.k8s.io \"web\" is forbidden: cannot update "
                         + "resource \"gateways/status\"");
             }
-            return delegate.updateStatuses(statuses);
-        }
-
-        @Override
-        public Subscription watch(Consumer<StoreSnapshot> listener) {
-            return delegate.watch(listener);
         }
     }
 
