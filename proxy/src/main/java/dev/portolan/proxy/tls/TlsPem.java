@@ -120,7 +120,8 @@ public final class TlsPem {
             }
             try {
                 out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
-            } catch (CertificateException | ClassCastException e) {
+            } catch (CertificateException | RuntimeException e) {
+                // RuntimeException: hostile DER can trip the JDK's parser in ways it does not wrap
                 throw new TlsPemException(part, "certificate " + i + " is not a valid X.509 certificate", e);
             }
         }
