@@ -29,12 +29,10 @@ public final class ConfigTranslation implements Consumer<ControlPlaneSnapshot> {
 
     @Override
     public void accept(ControlPlaneSnapshot snapshot) {
-        Translation[] last = new Translation[1];
-        PublishedConfig published = publisher.publish(version -> {
-            last[0] = ProxyConfigTranslator.translateWithProblems(snapshot.resources(), snapshot.computed(), version);
-            return last[0].config();
-        });
-        List<TranslationProblem> problems = last[0].problems();
+        Translation translation = ProxyConfigTranslator.translateWithProblems(snapshot.resources(),
+                snapshot.computed());
+        PublishedConfig published = publisher.publish(translation.config());
+        List<TranslationProblem> problems = translation.problems();
         if (!problems.equals(lastProblems)) {
             problems.forEach(problem -> LOG.warn("proxy config: {}", problem));
             lastProblems = problems;

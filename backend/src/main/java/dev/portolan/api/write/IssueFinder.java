@@ -29,7 +29,7 @@ public final class IssueFinder {
                     problem.reason(), problem.message()));
         }
         List<TranslationProblem> untranslatable =
-                ProxyConfigTranslator.translateWithProblems(resources, computed, 0).problems();
+                ProxyConfigTranslator.translateWithProblems(resources, computed).problems();
         for (TranslationProblem problem : untranslatable) {
             issues.add(new Issue(problem.object().toString(), Issue.TRANSLATION, problem.field(), "Translation",
                     "Unexpressible", problem.message()));

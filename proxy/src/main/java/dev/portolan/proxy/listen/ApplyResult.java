@@ -8,7 +8,7 @@ import java.util.SortedMap;
  *
  * @param openFailures socket to the reason it could not be opened; empty when all is well
  */
-public record ApplyResult(long version, SortedMap<SocketKey, String> openFailures) {
+public record ApplyResult(String version, SortedMap<SocketKey, String> openFailures) {
     public boolean ok() {
         return openFailures.isEmpty();
     }
