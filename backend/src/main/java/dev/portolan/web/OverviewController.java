@@ -30,9 +30,9 @@ public class OverviewController {
     @View("overview")
     public Map<String, Object> overview() {
         Map<String, Object> model = pages.page("overview");
-        ObjectNode summary = Summary.of(snapshots.current(),
+        ObjectNode summary = Summary.withConfigVersion(Summary.of(snapshots.current(),
                 controlPlane.origin(),
-                controlPlane.translationProblems());
+                controlPlane.translationProblems()), controlPlane.publisher().current());
         model.put("problems", OverviewProblems.from(summary));
         // only what the page shows: the routes and effective reports are long with many objects
         summary.remove("routes");

@@ -176,6 +176,8 @@ class EmbeddedModeTest implements TestPropertyProvider {
         String etag = response.getHeaders().get("ETag");
         assertTrue(etag != null && etag.matches("\"[0-9a-f]{16}\""), "ETag is the quoted content version: " + etag);
         assertTrue(response.body().contains("\"name\":\"web\""), response.body());
+        assertEquals(etag, "\"" + summary().path("configVersion").asText() + "\"",
+                "the summary shows the version proxies are served");
 
         var unchanged = client.toBlocking().exchange(
                 HttpRequest.GET("/proxy/v1/config?wait=100ms").header("If-None-Match", etag), String.class);
