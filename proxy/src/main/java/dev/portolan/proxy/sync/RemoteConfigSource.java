@@ -220,7 +220,9 @@ public final class RemoteConfigSource implements ConfigSource {
             return Failure.of("config version " + config.version() + " from " + configUri + " was rejected: "
                     + e.getMessage());
         }
-        etag = response.headers().firstValue("ETag").orElse("\"" + config.version() + "\"");
+        // the version inside the config (checked to be a plain token) rather than the header as sent: an ETag with
+        // control characters would make every later request unbuildable
+        etag = "\"" + config.version() + "\"";
         status = new SyncStatus(config.version(), null, 0);
         LOG.info("config version {} from {} is live", config.version(), configUri);
         return null;
