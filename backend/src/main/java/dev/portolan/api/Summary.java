@@ -3,6 +3,7 @@ package dev.portolan.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.distribute.PublishedConfig;
 import dev.portolan.graph.Condition;
 import dev.portolan.graph.GatewayView;
 import dev.portolan.graph.ListenerView;
@@ -40,7 +41,7 @@ public final class Summary {
         ObjectNode out = JSON.objectNode();
         out.put("name", "Portolan");
         out.setAll(origin);
-        out.put("configVersion", snapshot.version());
+        out.put("snapshotVersion", snapshot.version());
         out.put("storeRevision", snapshot.store().revision());
         out.put("computedAt", snapshot.computedAt().toString());
         out.set("counts", counts(snapshot));
@@ -66,6 +67,14 @@ public final class Summary {
         out.set("links", JSON.objectNode().put("health", "/health").put("openapi", "/openapi.yml")
                 .put("apiDocs", "/api/docs").put("api", "/api/v1/gateways"));
         return out;
+    }
+
+    /**
+     * Adds the version of the proxy config being published (a content digest, the same in every replica and across
+     * restarts; "none yet" before the first load), the one proxies report on their {@code /ready}.
+     */
+    public static ObjectNode withConfigVersion(ObjectNode summary, PublishedConfig published) {
+        return summary.put("configVersion", published == null ? "none yet" : published.version());
     }
 
     private static ObjectNode counts(ControlPlaneSnapshot snapshot) {

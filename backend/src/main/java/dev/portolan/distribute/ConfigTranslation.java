@@ -29,13 +29,10 @@ public final class ConfigTranslation implements Consumer<ControlPlaneSnapshot> {
 
     @Override
     public void accept(ControlPlaneSnapshot snapshot) {
-        Translation[] last = new Translation[1];
-        PublishedConfig published = publisher.publish(version -> {
-            // translated once, by the pipeline (its problems are on the statuses); only the version is ours
-            last[0] = snapshot.computed().translation();
-            return new ProxyConfig(version, last[0].config().gateways());
-        });
-        List<TranslationProblem> problems = last[0].problems();
+        // translated once, by the pipeline (its problems are on the statuses)
+        Translation translation = snapshot.computed().translation();
+        PublishedConfig published = publisher.publish(translation.config());
+        List<TranslationProblem> problems = translation.problems();
         if (!problems.equals(lastProblems)) {
             problems.forEach(problem -> LOG.warn("proxy config: {}", problem));
             lastProblems = problems;

@@ -36,7 +36,7 @@ public final class ControlPlanePipeline {
         statuses.putAll(backendTls.statuses());
         // Translate here, not after publishing, so that what the proxy cannot express is on the objects' status.
         ComputedState untranslated = new ComputedState(graph, backendTls, policies, statuses, null);
-        Translation translation = ProxyConfigTranslator.translateWithProblems(resources, untranslated, 0);
+        Translation translation = ProxyConfigTranslator.translateWithProblems(resources, untranslated);
         TranslationStatuses.apply(statuses, translation, graph);
         return new ComputedState(graph, backendTls, policies, statuses, translation);
     }

@@ -31,9 +31,9 @@ public class OverviewController {
     @View("overview")
     public Map<String, Object> overview() {
         Map<String, Object> model = pages.page("overview");
-        ObjectNode summary = ProxyRefusals.addTo(Summary.of(snapshots.current(),
+        ObjectNode summary = ProxyRefusals.addTo(Summary.withConfigVersion(Summary.of(snapshots.current(),
                 controlPlane.origin(),
-                controlPlane.translationProblems()), controlPlane.dataPlane());
+                controlPlane.translationProblems()), controlPlane.publisher().current()), controlPlane.dataPlane());
         model.put("problems", OverviewProblems.from(summary));
         // only what the page shows: the routes and effective reports are long with many objects
         summary.remove("routes");

@@ -40,7 +40,7 @@ class ProxyRefusalsTest {
         int offset = freeOffset("127.0.0.232", "127.0.0.233");
         try (EmbeddedDataPlane dataPlane = EmbeddedDataPlane.start(publisher, new HttpForwarder(),
                 ProxyServerOptions.defaults().withPortOffset(offset), -1)) {
-            publisher.publish(version -> new ProxyConfig(version, List.of(
+            publisher.publish(ProxyConfig.of(List.of(
                     gateway("good", "127.0.0.232", Protocol.HTTP, List.of()),
                     gateway("bad", "127.0.0.233", Protocol.HTTPS,
                             List.of(new CertificateConfig(rsa.chainPem(), ec.privateKeyPem()))))));

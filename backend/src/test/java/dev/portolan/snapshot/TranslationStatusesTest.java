@@ -76,6 +76,6 @@ class TranslationStatusesTest {
     }
 
     private static Translation translation(TranslationProblem... problems) {
-        return new Translation(new ProxyConfig(0, List.of()), List.of(problems));
+        return new Translation(ProxyConfig.of(List.of()), List.of(problems));
     }
 }

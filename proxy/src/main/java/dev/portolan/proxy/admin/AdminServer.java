@@ -118,7 +118,7 @@ public final class AdminServer implements AutoCloseable {
                         : send(response, callback, 200, "application/json",
                                 ProxyConfigCodec.toJson(ConfigRedaction.redact(live.config())));
                 case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4",
-                        proxy.metrics().prometheusText(gateways(live), live == null ? -1 : live.version())
+                        proxy.metrics().prometheusText(gateways(live), live == null ? null : live.version())
                                 + proxy.refusals().prometheusText());
                 case "/ready" -> ready(live, response, callback);
                 default -> send(response, callback, 404, "text/plain",

@@ -11,13 +11,13 @@ import java.util.TreeMap;
  * @param openFailures    socket to the reason it could not be opened; empty when all is well
  * @param refusedGateways Gateway "namespace/name" to why the proxy cannot serve it; each keeps its previous config
  */
-public record ApplyResult(long version, SortedMap<SocketKey, String> openFailures,
+public record ApplyResult(String version, SortedMap<SocketKey, String> openFailures,
                           SortedMap<String, String> refusedGateways) {
     public ApplyResult {
         refusedGateways = Collections.unmodifiableSortedMap(new TreeMap<>(refusedGateways));
     }
 
-    public ApplyResult(long version, SortedMap<SocketKey, String> openFailures) {
+    public ApplyResult(String version, SortedMap<SocketKey, String> openFailures) {
         this(version, openFailures, new TreeMap<>());
     }
 

@@ -18,7 +18,7 @@ public final class ConfigRefusals {
      * @param gateways Gateway "namespace/name" to the reason it was refused
      * @param whole    why the whole config was refused, or null
      */
-    public record Latest(long version, SortedMap<String, String> gateways, String whole) {
+    public record Latest(String version, SortedMap<String, String> gateways, String whole) {
         public Latest {
             gateways = Collections.unmodifiableSortedMap(new TreeMap<>(gateways));
         }
@@ -43,12 +43,12 @@ public final class ConfigRefusals {
     private final AtomicLong gatewayRefusals = new AtomicLong();
     private final AtomicLong wholeRefusals = new AtomicLong();
 
-    void applied(long version, SortedMap<String, String> refusedGateways) {
+    void applied(String version, SortedMap<String, String> refusedGateways) {
         latest = new Latest(version, refusedGateways, null);
         gatewayRefusals.addAndGet(refusedGateways.size());
     }
 
-    void refusedWhole(long version, String reason) {
+    void refusedWhole(String version, String reason) {
         latest = new Latest(version, new TreeMap<>(), reason == null ? "unknown error" : reason);
         wholeRefusals.incrementAndGet();
     }

@@ -114,7 +114,7 @@ public final class LiveConfig {
         return config;
     }
 
-    public long version() {
+    public String version() {
         return config.version();
     }
 

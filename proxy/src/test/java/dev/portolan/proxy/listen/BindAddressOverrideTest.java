@@ -54,7 +54,7 @@ class BindAddressOverrideTest {
     }
 
     private static ProxyConfig config(GatewayConfig... gateways) {
-        return new ProxyConfig(1, List.of(gateways));
+        return new ProxyConfig("1", List.of(gateways));
     }
 
     private HttpResponse<String> get(String address) throws Exception {

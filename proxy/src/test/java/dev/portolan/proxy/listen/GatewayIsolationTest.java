@@ -72,7 +72,7 @@ class GatewayIsolationTest {
     }
 
     private ProxyConfig config(long version, CertificateConfig forBad, String goodRoute, String badRoute) {
-        return new ProxyConfig(version, List.of(
+        return new ProxyConfig(String.valueOf(version), List.of(
                 gateway("gw-good", GOOD, Map.of(), https("tls", 443, "good.example.test", goodCert,
                         route(goodRoute, "/", "rule"))),
                 gateway("gw-bad", BAD, Map.of(), https("tls", 443, "bad.example.test", forBad,
@@ -113,7 +113,7 @@ class GatewayIsolationTest {
 
     @Test
     void aNewGatewayThatCannotBeServedIsLeftOutAndTheRestIsServed() throws Exception {
-        ProxyConfig onlyGood = new ProxyConfig(1, List.of(config(1, mismatched, "good-v1", "bad-v1").gateways().get(0)));
+        ProxyConfig onlyGood = new ProxyConfig("1", List.of(config(1, mismatched, "good-v1", "bad-v1").gateways().get(0)));
         assertTrue(proxy.apply(onlyGood).ok());
 
         ApplyResult result = proxy.apply(config(2, mismatched, "good-v2", "bad-v2"));
