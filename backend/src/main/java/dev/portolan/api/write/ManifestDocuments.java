@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.model.Manifests;
+import dev.portolan.model.reading.ReadFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +56,10 @@ public final class ManifestDocuments {
                 }
             }
         } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column "
-                    + location.getColumnNr();
-            throw ApiException.badRequest(null, "body", "the body is not valid " + format + where + ": "
-                    + e.getOriginalMessage());
+            // never the parser's own message: it quotes the text, and the text may be a Secret
+            ReadFailure failure = ReadFailure.of(e);
+            throw ApiException.badRequest(null, failure.field().isEmpty() ? "body" : failure.field(),
+                    "the body is not valid " + format + " " + failure.describe(0));
         } catch (IOException e) {
             throw ApiException.badRequest(null, "body", "the body could not be read: " + e.getMessage());
         }

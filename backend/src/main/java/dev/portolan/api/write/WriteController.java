@@ -7,7 +7,9 @@ import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.config.PortolanConfig;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.validation.KnownKinds;
 import dev.portolan.store.ResourceStore;
+import dev.portolan.store.StoredObject;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -73,7 +75,7 @@ public class WriteController {
     public HttpResponse<String> apply(HttpRequest<?> request, @Body String body,
                                       @Parameter(description = "Only analyze, write nothing", required = false)
                                       @QueryValue(defaultValue = "false") boolean dryRun) {
-        List<Document> documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)));
+        List<Document> documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)), installedCrds());
         if (dryRun) {
             return Representations.ok(request, WriteRendering.analysis(analyze(documents, List.of())));
         }
@@ -101,7 +103,7 @@ public class WriteController {
         if (delete) {
             documents = DeletionDocuments.identify(ManifestDocuments.parse(body, contentType(request)));
         } else {
-            documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)));
+            documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)), installedCrds());
         }
         Analysis analysis = delete
                 ? analyze(List.of(), documents.stream().map(Document::key).toList())
@@ -201,6 +203,11 @@ public class WriteController {
         return ApiKinds.byName(plural).orElseThrow(() -> new ApiException(io.micronaut.http.HttpStatus.NOT_FOUND,
                 (String) null, "path", "unknown kind \"" + plural + "\"; use /api/v1/objects/{group}/{kind}/... "
                 + "for kinds without a short path"));
+    }
+
+    private List<com.fasterxml.jackson.databind.JsonNode> installedCrds() {
+        return store.snapshot().objects().values().stream().map(StoredObject::manifest)
+                .filter(KnownKinds::isCrd).map(com.fasterxml.jackson.databind.JsonNode.class::cast).toList();
     }
 
     private static String coreGroup(String group) {
