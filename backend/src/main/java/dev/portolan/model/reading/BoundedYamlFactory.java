@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.ParserException;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -143,6 +144,10 @@ final class BoundedYamlFactory extends YAMLFactory {
                 Mark mark = event.getStartMark();
                 throw new ParserException(null, null, "YAML aliases (*name) are not supported; write the value out",
                         mark);
+            }
+            if (event instanceof ScalarEvent scalar && scalar.getValue().length() > ReadLimits.MAX_STRING_CHARS) {
+                throw new ParserException(null, null, "too large: a string value is longer than "
+                        + ReadLimits.mebibytes(ReadLimits.MAX_STRING_CHARS), event.getStartMark());
             }
             return event;
         }
