@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.reading.ReadFailure;
+import dev.portolan.model.reading.ReadLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ public final class ManifestDocuments {
         for (JsonNode root : roots) {
             flatten(root, out);
         }
+        if (out.size() > ReadLimits.MAX_DOCUMENTS) {
+            throw ApiException.badRequest(null, "body", "the body holds " + out.size() + " objects, more than "
+                    + ReadLimits.MAX_DOCUMENTS + "; send them in several requests");
+        }
         if (out.isEmpty()) {
             throw ApiException.badRequest(null, "body", "the body holds no Kubernetes object");
         }
@@ -53,6 +58,10 @@ public final class ManifestDocuments {
                         || document.isTextual() && document.asText().isBlank();
                 if (!empty) {
                     roots.add(document);
+                }
+                if (roots.size() > ReadLimits.MAX_DOCUMENTS) {
+                    throw ApiException.badRequest(null, "body", "the body holds more than "
+                            + ReadLimits.MAX_DOCUMENTS + " documents; send them in several requests");
                 }
             }
         } catch (JsonProcessingException e) {

@@ -9,6 +9,7 @@ import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.TypedManifests;
 import dev.portolan.model.reading.ReadFailure;
+import dev.portolan.model.reading.ReadLimits;
 import dev.portolan.model.validation.ObjectValidator;
 import dev.portolan.model.reading.ContentFreeReasons;
 import java.util.List;
@@ -41,6 +42,10 @@ record ManifestFile(String relPath, FolderScanner.Stamp stamp, String text, List
         List<YamlChunks.Chunk> chunks = json
                 ? (text.isBlank() ? List.of() : List.of(new YamlChunks.Chunk(0, text.length(), 1, false)))
                 : YamlChunks.split(text);
+        if (chunks.size() > ReadLimits.MAX_DOCUMENTS) {
+            return unreadable(relPath, stamp, "file holds " + chunks.size() + " documents, over the limit of "
+                    + ReadLimits.MAX_DOCUMENTS + " per file; split it");
+        }
         IntStream indexes = IntStream.range(0, chunks.size());
         if (chunks.size() > FileStore.PARALLEL_THRESHOLD) {
             indexes = indexes.parallel();

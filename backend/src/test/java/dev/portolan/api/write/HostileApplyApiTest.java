@@ -256,6 +256,22 @@ class HostileApplyApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aBodyOfMoreThan5000ObjectsIsRefusedBeforeAnyWrite() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= 5000; i++) {
+            many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: many-").append(i).append('\n');
+        }
+        long start = System.nanoTime();
+        JsonNode problem = problem(post("/api/v1/apply", "application/yaml", many.toString()), 400);
+        long took = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals("body", problem.path("field").asText());
+        assertTrue(problem.path("detail").asText().contains("more than 5000"), problem.toPrettyString());
+        assertTrue(took < BOUND_MILLIS, took + " ms");
+        assertFalse(Files.exists(folder.resolve("default/configmap-many-0.yaml")));
+    }
+
+    @Test
     void aBrokenSecretFileIsReportedWithoutItsValueOnTheOverviewTheSummaryAndTheLog() throws Exception {
         Files.writeString(folder.resolve("secret.yaml"), """
                 apiVersion: v1

@@ -107,6 +107,25 @@ class FileStoreHostileFilesTest {
     }
 
     @Test
+    void aFileOfManySmallDocumentsIsAProblemBeyondTheDocumentLimit() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; many.length() < 2_900 * 1024; i++) {
+            many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m").append(i).append('\n');
+        }
+        write(root, "good.yaml", gateway("web", 80));
+        write(root, "many.yaml", many.toString());
+
+        long millis = millisToOpen(root);
+        StoreSnapshot snapshot = openAndSnapshot();
+
+        // loading all ~47,000 of them held the store for ~4 s (7.5 s of CPU)
+        assertTrue(millis < BOUND.toMillis(), "opening took " + millis + " ms");
+        LoadProblem problem = problemOf(snapshot, "many.yaml");
+        assertTrue(problem.reason().contains("over the limit of 5000 per file"), problem.reason());
+        assertEquals(List.of(gatewayKey("web")), List.copyOf(snapshot.byKey().keySet()));
+    }
+
+    @Test
     void namesTheApiServerRefusesAreProblemsNamingTheFieldAndTheRestOfTheFileLoads() {
         String bad = gateway("web", 80).replace("name: web", "name: Web_Gateway");
         String badNamespace = gateway("api", 81).replace("namespace: demo", "namespace: ../../etc");
