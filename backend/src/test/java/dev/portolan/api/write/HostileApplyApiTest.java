@@ -225,6 +225,22 @@ class HostileApplyApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aChunkedBodyWithoutLengthIsCutOffAt3MiBToo() throws Exception {
+        byte[] tenMegabytes = ("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  k: "
+                + "x".repeat(10 * 1024 * 1024) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/apply"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/yaml")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tenMegabytes)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        long took = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(413, problem(response, 413).path("status").asInt());
+        assertTrue(took < BOUND_MILLIS, "chunked 10 MB body answered in " + took + " ms");
+    }
+
+    @Test
     void expensiveBodiesUnderTheLimitCostMilliseconds() throws Exception {
         StringBuilder laughs = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: l\ndata:\n"
                 + "  a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n");
