@@ -68,7 +68,12 @@ public class WriteController {
                     + "answer is that of /api/v1/analyze.")
     @ApiResponse(responseCode = "200", description = "What was written (or, with dryRun, what would change)",
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A document is malformed: nothing was written")
+    @ApiResponse(responseCode = "400", description = "A document is malformed (syntax, duplicate key, a field of the "
+            + "wrong type, more than 5,000 documents): nothing was written")
+    @ApiResponse(responseCode = "413", description = "The body is over 3 MiB: nothing was read")
+    @ApiResponse(responseCode = "422", description = "A document breaks the API server's rules (name, namespace, "
+            + "labels, annotations, control characters in metadata, an unserved apiVersion/kind): nothing was "
+            + "written")
     @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale")
     @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
@@ -93,6 +98,8 @@ public class WriteController {
     @ApiResponse(responseCode = "200", description = "changes, issuesIntroduced, issuesFixed, issuesUnchanged",
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A document is malformed")
+    @ApiResponse(responseCode = "413", description = "The body is over 3 MiB: nothing was read")
+    @ApiResponse(responseCode = "422", description = "A document breaks the API server's rules")
     @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale")
     @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
