@@ -32,6 +32,20 @@ public final class ManifestMappers {
                 .build();
     }
 
+    /**
+     * For Portolan's own state file ({@code .portolan/state.json}): its size grows with the number of objects and
+     * their statuses, so it has no total size limit; nesting and duplicate keys are checked as for manifests.
+     */
+    public static JsonFactory stateJsonFactory() {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(ReadLimits.MAX_NESTING_DEPTH)
+                        .maxStringLength(ReadLimits.MAX_STRING_CHARS)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
     /** A YAML factory with the limits and strict duplicate detection; the caller adds its writing options. */
     public static YAMLFactory yamlFactory(java.util.function.UnaryOperator<YAMLFactoryBuilder> writing) {
         YAMLFactoryBuilder builder = YAMLFactory.builder()

@@ -12,8 +12,11 @@ public final class ReadLimits {
     public static final int MAX_TEXT_CHARS = MAX_TEXT_BYTES;
     /** Deepest nesting of mappings and lists; CRD schemas, the deepest real manifests, stay far below. */
     public static final int MAX_NESTING_DEPTH = 100;
-    /** Longest single string value: a Secret or ConfigMap holds at most 1 MiB of data in all. */
-    public static final int MAX_STRING_CHARS = 1024 * 1024;
+    /**
+     * Longest single string value: a Secret holds at most 1 MiB of data, 1.34 MiB in base64, and no object is
+     * stored larger than 1.5 MiB.
+     */
+    public static final int MAX_STRING_CHARS = 3 * 512 * 1024;
     /**
      * Most objects in one file or request body. Each object costs the store a write (API) or a load; beyond this
      * one file or request would hold the store for more than a second. 2,500 routes in one file load in ~0.3 s.
@@ -27,6 +30,9 @@ public final class ReadLimits {
 
     /** "3 MiB": limits as users read them. */
     public static String mebibytes(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        return bytes % (512 * 1024) == 0 ? (bytes / (512 * 1024)) / 2.0 + " MiB" : bytes + " bytes";
     }
 }
