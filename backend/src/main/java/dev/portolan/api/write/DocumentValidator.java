@@ -10,6 +10,7 @@ import dev.portolan.model.TypedManifests;
 import dev.portolan.model.reading.ContentFreeReasons;
 import dev.portolan.model.validation.KnownKinds;
 import dev.portolan.model.validation.ObjectValidator;
+import dev.portolan.model.validation.Printable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -65,17 +66,9 @@ public final class DocumentValidator {
         return out;
     }
 
-    /** The object's identity with control characters shown as escapes: the answer must not carry them either. */
+    /** The answer must not carry the control characters it refuses. */
     private static String printable(ResourceKey key) {
-        StringBuilder out = new StringBuilder();
-        key.toString().codePoints().forEach(c -> {
-            if (c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x2000 && c <= 0x206F || c == 0x061C) {
-                out.append(String.format("\\u%04X", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return Printable.of(key.toString());
     }
 
     private static String describe(ResourceKey key, ManifestException e) {

@@ -138,14 +138,18 @@ public final class ObjectValidator {
     static void noControlCharacters(String field, String value, boolean lineBreaksAllowed) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean control = c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E
-                    || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F || c == 0x061C;
+            boolean control = isControl(c);
             boolean allowedBreak = lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t');
             if (control && !allowedBreak) {
                 throw new ManifestException(field, String.format("must not contain control character U+%04X "
                         + "(at position %d)", (int) c, i));
             }
         }
+    }
+
+    static boolean isControl(char c) {
+        return c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069
+                || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     private static void fail(String field, String problem) {

@@ -144,6 +144,18 @@ class FileStoreHostileFilesTest {
     }
 
     @Test
+    void aHostileNameCannotForgeALogLine() {
+        write(root, "names.yaml", gateway("web", 80).replace("name: web", "name: \"web\\nFAKE LOG LINE\\u202E\""));
+
+        LoadProblem problem = problemOf(openAndSnapshot(), "names.yaml");
+
+        assertEquals("metadata.name", problem.field());
+        String line = problem.describe();
+        assertFalse(line.contains("\n") || line.contains("\u202E"), line);
+        assertTrue(line.contains("web\\u000AFAKE LOG LINE\\u202E"), line);
+    }
+
+    @Test
     void anUnservedVersionIsAProblemAndACrdInTheFolderServesItsKind() {
         String widgetCrd = """
                 apiVersion: apiextensions.k8s.io/v1
