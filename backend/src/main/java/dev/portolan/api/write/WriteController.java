@@ -1,5 +1,6 @@
 package dev.portolan.api.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.ApiDocumentation;
 import dev.portolan.api.ApiKinds;
@@ -212,9 +213,10 @@ public class WriteController {
                 + "for kinds without a short path"));
     }
 
-    private List<com.fasterxml.jackson.databind.JsonNode> installedCrds() {
+    /** The CRDs the store holds: the kinds they serve may be applied. */
+    private List<JsonNode> installedCrds() {
         return store.snapshot().objects().values().stream().map(StoredObject::manifest)
-                .filter(KnownKinds::isCrd).map(com.fasterxml.jackson.databind.JsonNode.class::cast).toList();
+                .filter(KnownKinds::isCrd).map(JsonNode.class::cast).toList();
     }
 
     private static String coreGroup(String group) {

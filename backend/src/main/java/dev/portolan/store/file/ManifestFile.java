@@ -8,10 +8,10 @@ import dev.portolan.model.ManifestException;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.TypedManifests;
+import dev.portolan.model.reading.ContentFreeReasons;
 import dev.portolan.model.reading.ReadFailure;
 import dev.portolan.model.reading.ReadLimits;
 import dev.portolan.model.validation.ObjectValidator;
-import dev.portolan.model.reading.ContentFreeReasons;
 import java.util.List;
 import java.util.stream.IntStream;
 
