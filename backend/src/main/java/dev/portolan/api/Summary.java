@@ -10,6 +10,7 @@ import dev.portolan.graph.ListenerView;
 import dev.portolan.graph.ParentView;
 import dev.portolan.graph.RouteView;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.validation.Printable;
 import dev.portolan.snapshot.ControlPlaneSnapshot;
 import dev.portolan.snapshot.EffectiveReport;
 import dev.portolan.snapshot.StatusProblem;
@@ -89,10 +90,10 @@ public final class Summary {
 
     private static ObjectNode loadProblem(LoadProblem problem) {
         return JSON.objectNode()
-                .put("file", problem.file())
+                .put("file", Printable.of(problem.file()))
                 .put("document", problem.documentIndex())
                 .put("line", problem.line())
-                .put("object", problem.object() == null ? null : problem.object().toString())
+                .put("object", problem.object() == null ? null : Printable.of(problem.object().toString()))
                 .put("field", problem.field())
                 .put("reason", problem.reason())
                 .put("keptPrevious", problem.keptPrevious())
