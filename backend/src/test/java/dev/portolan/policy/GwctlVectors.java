@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.testing.RepositoryFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,7 @@ import java.util.List;
 
 /** Loads the gwctl conformance vectors and turns their plain-data objects into real manifests. */
 final class GwctlVectors {
-    static final Path CASES = Path.of(System.getProperty("portolan.conformance.cases",
-            "../../shared/conformance/cases")).resolve("gwctl");
+    static final Path CASES = RepositoryFolders.gwctlCases();
     private static final String BASE_TIME = "2024-05-01T12:00:00Z";
     private static final String HOUR_EARLIER = "2024-05-01T11:00:00Z";
 

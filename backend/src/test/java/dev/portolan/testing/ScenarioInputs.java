@@ -26,17 +26,9 @@ public final class ScenarioInputs {
     private ScenarioInputs() {
     }
 
-    /** The repository root, found from the working directory (Maven runs tests in the module folder). */
+    /** The repository root (see {@link RepositoryFolders#root()}). */
     public static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("deploy")) ) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the repository root (a folder holding deploy/) above "
-                    + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return RepositoryFolders.root();
     }
 
     /**

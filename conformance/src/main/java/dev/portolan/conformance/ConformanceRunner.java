@@ -60,7 +60,7 @@ public final class ConformanceRunner implements AutoCloseable {
         ObjectNode ready = JsonNodeFactory.instance.objectNode().put("type", "waitNamespacesReady");
         CONFORMANCE_NAMESPACES.forEach(ready.putArray("namespaces")::add);
         try {
-            steps().run(ready);
+            steps("setup").run(ready);
         } catch (AssertionError e) {
             throw new IllegalStateException("setup: conformance namespaces not ready: " + e.getMessage(), e);
         }
@@ -111,7 +111,7 @@ public final class ConformanceRunner implements AutoCloseable {
     }
 
     private CaseResult runSteps(ConformanceCase conformanceCase, List<ResourceKey> created) {
-        StepRunner steps = steps();
+        StepRunner steps = steps(conformanceCase.name());
         int passed = 0;
         List<String> skipped = new ArrayList<>();
         Set<String> skipReasons = new LinkedHashSet<>();
@@ -140,9 +140,9 @@ public final class ConformanceRunner implements AutoCloseable {
         return new CaseResult(conformanceCase.name(), CaseResult.Verdict.PASS, "", passed, skipped);
     }
 
-    private StepRunner steps() {
+    private StepRunner steps(String caseName) {
         MirrorRecordings mirrors = fleet == null ? (n, d, p) -> 0 : MirrorRecordings.of(fleet);
-        return new StepRunner(portolan, gatewayClass, knownKeys, mirrors, options);
+        return new StepRunner(portolan, gatewayClass, knownKeys, mirrors, options, caseName);
     }
 
     private ResourceKey create(ObjectNode manifest) {

@@ -5,6 +5,7 @@ import dev.portolan.model.Manifests;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +93,11 @@ public final class GatewayClient implements AutoCloseable {
         return new CapturedResponse(response.getStatus(), headers, echo);
     }
 
+    /** The URI a request names: its Host (or SNI name), its port; the socket goes to the listener's address anyway. */
+    URI uri(GatewayRequest request, String scheme) {
+        return URI.create(scheme + "://" + uriHost(request) + ":" + uriPort(request) + request.path());
+    }
+
     private String uriHost(GatewayRequest request) {
         if (request.https() && request.serverName() != null) {
             return request.serverName();
@@ -124,7 +130,11 @@ public final class GatewayClient implements AutoCloseable {
         return http1;
     }
 
-    private HttpClient start(GatewayRequest request) throws IOException {
+    /**
+     * A started HTTP/1.1 (or, for a request with a protocol, HTTP/2) client that connects every URI to this
+     * listener's address and trusts the step's certificate; the caller stops it. The WebSocket step upgrades on it.
+     */
+    HttpClient start(GatewayRequest request) throws IOException {
         ClientConnector connector = new ClientConnector();
         SslContextFactory.Client ssl = new SslContextFactory.Client();
         if (trust != null) {

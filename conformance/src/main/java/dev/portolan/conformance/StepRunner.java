@@ -17,10 +17,13 @@ final class StepRunner {
     private final StatusStep status;
     private final HttpStep http;
     private final WeightedDistributionStep weighted;
+    private final MirrorDistributionStep mirrorDistribution;
+    private final RepeatStep repeat;
+    private final WebSocketStep webSocket;
     private long generationBeforeLastChange;
 
     StepRunner(PortolanUnderTest portolan, GatewayClassUnderTest gatewayClass, Collection<ResourceKey> knownKeys,
-               MirrorRecordings mirrors, RunnerOptions options) {
+               MirrorRecordings mirrors, RunnerOptions options, String caseName) {
         this.portolan = portolan;
         this.mutations = new MutationSteps(portolan);
         this.status = new StatusStep(new ConformanceStatusChecks(portolan::object, () -> knownKeys,
@@ -28,6 +31,9 @@ final class StepRunner {
         GatewayClients clients = new GatewayClients(portolan, options.requestTimeout());
         this.http = new HttpStep(clients, mirrors, options);
         this.weighted = new WeightedDistributionStep(clients);
+        this.mirrorDistribution = new MirrorDistributionStep(clients, mirrors, options);
+        this.repeat = new RepeatStep(clients);
+        this.webSocket = new WebSocketStep(clients, options, caseName);
     }
 
     /** Why this step is not run, or empty. */
@@ -48,8 +54,9 @@ final class StepRunner {
             case "expectGenerationChanged" -> generationChanged(step);
             case "http" -> http.run(step);
             case "weightedDistribution" -> weighted.run(step);
-            case "mirrorDistribution", "repeat", "websocket" -> throw new AssertionError("step type " + type
-                    + " is not interpreted by this runner yet (no case of the suite defines its parameters)");
+            case "mirrorDistribution" -> mirrorDistribution.run(step);
+            case "repeat" -> repeat.run(step);
+            case "websocket" -> webSocket.run(step);
             default -> {
                 if (!ConformanceStatusChecks.STATUS_STEPS.contains(type)) {
                     throw new AssertionError("unknown step type " + type);

@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 /**
  * {@code weightedDistribution}: {@code totalRequests} requests ({@code concurrency} at a time, each with a random
  * {@code X-Jitter} header for entropy); every answer must meet {@code expect}; each backend's share (pod name minus
- * its last two {@code -} parts) must be within {@code tolerance} of its weight, weight-0 backends get nothing.
+ * its last two {@code -} parts) must be within {@code tolerance} of its weight's share of the sum of the weights
+ * (so {@code 70/30} and {@code 0.7/0.3} mean the same), weight-0 backends get nothing.
  * Up to {@code attempts} tries.
  */
 final class WeightedDistributionStep {
@@ -84,6 +85,12 @@ final class WeightedDistributionStep {
         double tolerance = step.path("tolerance").asDouble(0.05);
         Map<String, Double> weights = new TreeMap<>();
         step.path("expectedWeights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
+        double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (weights.isEmpty() || sum <= 0 || weights.values().stream().anyMatch(w -> w < 0)) {
+            return Optional.of("expectedWeights must name backends with non-negative weights and a positive sum, got "
+                    + step.path("expectedWeights"));
+        }
+        weights.replaceAll((backend, weight) -> weight / sum);
         for (String backend : counts.keySet()) {
             if (!weights.containsKey(backend)) {
                 return Optional.of("backend " + backend + " got " + counts.get(backend) + " requests but has no expected weight; counts " + counts);

@@ -35,8 +35,8 @@ final class KubernetesPortolanUnderTest implements PortolanUnderTest {
     /** The Gateway API kinds Portolan reads, all in v1 as the cases write them. */
     private static final List<String> GATEWAY_API_KINDS = List.of("GatewayClass", "Gateway", "HTTPRoute",
             "ReferenceGrant", "BackendTLSPolicy");
-    private static final Path TIMEOUT_POLICY_CRD = Path.of(System.getProperty("portolan.crds", "../deploy/crds"),
-            "timeoutpolicies.gateway.portolan.dev.yaml");
+    private static final Path TIMEOUT_POLICY_CRD = RepositoryFolders.root()
+            .resolve("deploy/crds/timeoutpolicies.gateway.portolan.dev.yaml");
 
     private final MockApiServer apiServer;
     private final KubernetesClient storeClient;

@@ -30,7 +30,7 @@ class StatusConformanceTest {
     private static List<ConformanceCase> cases;
 
     static Path casesFolder() {
-        return Path.of(System.getProperty("portolan.conformance.cases", "../../shared/conformance/cases"));
+        return RepositoryFolders.conformanceCases();
     }
 
     @BeforeAll

@@ -4,77 +4,142 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import dev.portolan.graph.GatewayView;
+import dev.portolan.graph.GraphOptions;
+import dev.portolan.kubernetes.provision.ProvisionPlan;
+import dev.portolan.kubernetes.provision.ProvisionSettings;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
+import dev.portolan.model.ResourceSet;
+import dev.portolan.snapshot.ComputedState;
+import dev.portolan.snapshot.ControlPlanePipeline;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/kubernetes as {@code kubectl apply -k} sees it: every file of the kustomization parses as its kind with
- * fabric8's serialization, and the RBAC lets the control plane read every kind {@link KindCatalog} plans, with
- * nothing granted by wildcard.
+ * Every kustomization under deploy/ (found, not listed) as {@code kubectl kustomize} builds it: each builds, each
+ * object of the output parses as its kind, and the install (deploy/kubernetes) grants what the code needs, derived
+ * from the code: the kinds the store watches ({@link KindCatalog}, plus the policy CRDs the install brings), the
+ * statuses the control plane computes (the pipeline run over the demo manifests), the objects the provisioner makes
+ * ({@link ProvisionPlan}), the Lease and TokenReviews; its Deployment runs the image and arguments the README names.
+ * <p>
+ * Without kubectl the test fails under {@code ./portolan test} (which installs Debian's kubernetes-client when kubectl
+ * is missing and says so with {@value Kubectl#TOOLS_INSTALLED_ENV}); run any other way (an IDE, plain mvn) it is
+ * skipped with a message saying so. {@code -Dportolan.kubectl=PATH} picks another kubectl.
  */
 class DeployManifestsTest {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Set<String> READ = Set.of("get", "list", "watch");
+    /** What the provisioner does with its objects (GatewayProvisioner: get, create, update, delete; owned(): list). */
+    private static final Set<String> PROVISION = Set.of("get", "list", "create", "update", "delete");
+    /** What fabric8's LeaseLock does with the Lease. */
+    private static final Set<String> LEASE = Set.of("get", "create", "update");
 
-    private static Path deployDir;
-    private static List<HasMetadata> objects;
+    private static Path root;
+    private static Path kubectl;
+    private static final Map<Path, List<HasMetadata>> BUILT = new TreeMap<>();
+    private static List<HasMetadata> install;
+    /** Why every test is skipped (no kubectl outside ./portolan test), or null. */
+    private static String skipReason;
 
     @BeforeAll
-    static void load() throws IOException {
-        deployDir = findDeployDir();
-        JsonNode kustomization = Manifests.YAML.readTree(deployDir.resolve("kustomization.yaml").toFile());
-        objects = new ArrayList<>();
-        for (JsonNode entry : kustomization.path("resources")) {
-            Path file = deployDir.resolve(entry.asText()).normalize();
-            assertTrue(Files.isRegularFile(file), "kustomization.yaml resources: " + entry.asText() + " not found");
-            objects.addAll(parse(file));
-        }
-    }
-
-    @Test
-    void everyDocumentParsesAsItsKind() throws IOException {
-        assertEquals(10, objects.size(), "documents in the kustomization's resources");
-        for (HasMetadata object : objects) {
-            String what = object.getKind() + " " + object.getMetadata().getName();
-            assertFalse(object instanceof GenericKubernetesResource, what + " parsed as no typed kind");
-            assertEquals(object.getKind(), object.getClass().getSimpleName(), what + " parsed as the wrong type");
-        }
-        try (var files = Files.list(deployDir)) {
-            Set<String> listed = new TreeSet<>();
-            for (JsonNode entry : Manifests.YAML.readTree(deployDir.resolve("kustomization.yaml").toFile())
-                    .path("resources")) {
-                listed.add(deployDir.resolve(entry.asText()).normalize().getFileName().toString());
+    static void buildEveryKustomization() throws IOException {
+        root = repositoryRoot();
+        Optional<Path> found = Kubectl.find();
+        if (found.isEmpty()) {
+            if (Kubectl.runByTheTestCommand()) {
+                fail("kubectl is not on the PATH, although ./portolan test installs Debian's kubernetes-client when it"
+                        + " is missing");
             }
-            files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml"))
-                    .forEach(n -> assertTrue(listed.contains(n), n + " is not in kustomization.yaml resources"));
+            skipReason = "kubectl is not on the PATH: the kustomize builds are not checked (./portolan test"
+                    + " installs Debian's kubernetes-client; or pass -D" + Kubectl.PROPERTY + "=/path/to/kubectl)";
+            System.err.println("DeployManifestsTest: SKIPPED: " + skipReason);
+            return;
+        }
+        kubectl = found.get();
+        System.out.println("DeployManifestsTest: " + kubectl + " " + Kubectl.version(kubectl));
+        for (Path folder : kustomizationFolders(root.resolve("deploy"))) {
+            Kubectl.Build build = Kubectl.kustomize(kubectl, folder);
+            assertEquals(0, build.exitCode(), "kubectl kustomize " + root.relativize(folder) + " failed:\n" + build.stderr());
+            BUILT.put(folder, parse(build.stdout(), "kubectl kustomize " + root.relativize(folder)));
+        }
+        install = BUILT.get(root.resolve("deploy/kubernetes"));
+        assertNotNull(install, "deploy/kubernetes is not a kustomization; found " + BUILT.keySet());
+    }
+
+    @BeforeEach
+    void skipOnlyOutsideTheTestCommand() {
+        Assumptions.assumeTrue(skipReason == null, skipReason);
+    }
+
+    @Test
+    void everyKustomizationBuildsAndEveryObjectParsesAsItsKind() {
+        assertTrue(BUILT.containsKey(root.resolve("deploy/crds")), "deploy/crds is not a kustomization");
+        BUILT.forEach((folder, objects) -> {
+            assertFalse(objects.isEmpty(), root.relativize(folder) + " builds to nothing");
+            for (HasMetadata object : objects) {
+                String what = root.relativize(folder) + ": " + object.getKind() + " " + object.getMetadata().getName();
+                assertFalse(object instanceof GenericKubernetesResource, what + " parsed as no typed kind");
+                assertEquals(object.getKind(), object.getClass().getSimpleName(), what + " parsed as the wrong type");
+            }
+        });
+        assertEquals(10, install.size(), "objects in the install: " + names(install));
+    }
+
+    @Test
+    void everyManifestBesideAKustomizationIsInItsBuild() throws IOException {
+        for (Map.Entry<Path, List<HasMetadata>> entry : BUILT.entrySet()) {
+            Set<String> built = new TreeSet<>(names(entry.getValue()));
+            try (Stream<Path> files = Files.list(entry.getKey())) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")
+                        && !f.getFileName().toString().equals("kustomization.yaml")).toList()) {
+                    for (String name : names(parse(Files.readString(file), file.toString()))) {
+                        assertTrue(built.contains(name), root.relativize(file) + ": " + name + " is not in the build of "
+                                + root.relativize(entry.getKey()));
+                    }
+                }
+            }
         }
     }
 
     @Test
-    void namespacedObjectsLiveInPortolanSystem() {
-        for (HasMetadata object : objects) {
+    void installedNamespacedObjectsLiveInPortolanSystem() {
+        for (HasMetadata object : install) {
             String namespace = object.getMetadata().getNamespace();
             if (namespace != null) {
                 assertEquals("portolan-system", namespace, object.getKind() + " " + object.getMetadata().getName());
@@ -83,16 +148,18 @@ class DeployManifestsTest {
     }
 
     @Test
-    void rbacReadsEveryKindTheStoreReads() {
+    void rbacReadsEveryKindTheStoreWatches() {
         List<PolicyRule> rules = single(ClusterRole.class).getRules();
-        List<String> resources = new ArrayList<>();
-        KindCatalog.BUILT_IN.forEach(k -> resources.add(k.group() + "/" + k.plural()));
-        KindCatalog.GATEWAY_KINDS.forEach(k -> resources.add(ApiGroups.GATEWAY + "/" + k.plural()));
-        // Portolan's policy kinds: the CRDs the kustomization installs.
-        objects.stream().filter(CustomResourceDefinition.class::isInstance).map(CustomResourceDefinition.class::cast)
-                .forEach(crd -> resources.add(crd.getSpec().getGroup() + "/" + crd.getSpec().getNames().getPlural()));
-        assertTrue(resources.contains("gateway.portolan.dev/timeoutpolicies"), "TimeoutPolicy CRD not installed");
-        for (String resource : resources) {
+        List<CustomResourceDefinition> crds = install.stream().filter(CustomResourceDefinition.class::isInstance)
+                .map(CustomResourceDefinition.class::cast).toList();
+        List<JsonNode> crdManifests = crds.stream().map(crd -> (JsonNode) Manifests.JSON.valueToTree(crd)).toList();
+        Set<String> watched = new TreeSet<>();
+        KindCatalog.BUILT_IN.forEach(k -> watched.add(k.group() + "/" + k.plural()));
+        KindCatalog.GATEWAY_KINDS.forEach(k -> watched.add(ApiGroups.GATEWAY + "/" + k.plural()));
+        // the policy kinds of the CRDs the install brings, as the store plans them
+        KindCatalog.plan(crdManifests).kinds().forEach(k -> watched.add(k.group() + "/" + k.plural()));
+        assertTrue(watched.contains("gateway.portolan.dev/timeoutpolicies"), "TimeoutPolicy is not watched: " + watched);
+        for (String resource : watched) {
             String group = resource.substring(0, resource.lastIndexOf('/'));
             String plural = resource.substring(resource.lastIndexOf('/') + 1);
             for (String verb : READ) {
@@ -102,28 +169,67 @@ class DeployManifestsTest {
     }
 
     @Test
-    void rbacWritesStatusAndProvisionedObjectsOnly() {
+    void rbacWritesTheStatusOfEveryKindTheControlPlaneComputesAndNeverTheSpec() {
         List<PolicyRule> rules = single(ClusterRole.class).getRules();
-        for (String plural : List.of("gatewayclasses", "gateways", "httproutes", "backendtlspolicies")) {
-            assertTrue(grants(rules, ApiGroups.GATEWAY, plural + "/status", "update"), plural + "/status update");
-            assertTrue(grants(rules, ApiGroups.GATEWAY, plural + "/status", "patch"), plural + "/status patch");
-            assertFalse(grants(rules, ApiGroups.GATEWAY, plural, "update"), plural + " spec must stay read-only");
+        Set<String> statusKinds = new TreeSet<>();
+        demo().statuses().keySet().forEach(key -> statusKinds.add(key.kind()));
+        assertTrue(statusKinds.containsAll(Set.of("GatewayClass", "Gateway", "HTTPRoute", "BackendTLSPolicy")),
+                "the demo manifests no longer give every status kind: " + statusKinds);
+        for (String kind : statusKinds) {
+            String plural = KindCatalog.GATEWAY_KINDS.stream().filter(k -> k.kind().equals(kind)).findFirst()
+                    .orElseThrow(() -> new AssertionError("status of " + kind + " is written but the store does not"
+                            + " watch that kind")).plural();
+            for (String verb : List.of("update", "patch")) {
+                assertTrue(grants(rules, ApiGroups.GATEWAY, plural + "/status", verb), verb + " " + plural + "/status");
+            }
         }
-        for (String resource : List.of("/serviceaccounts", "/services", "apps/deployments")) {
-            String group = resource.substring(0, resource.indexOf('/'));
-            String plural = resource.substring(resource.indexOf('/') + 1);
+        for (KindCatalog.GatewayKind kind : KindCatalog.GATEWAY_KINDS) {
             for (String verb : List.of("create", "update", "patch", "delete")) {
-                assertTrue(grants(rules, group, plural, verb), "ClusterRole does not grant " + verb + " on " + resource);
+                assertFalse(grants(rules, ApiGroups.GATEWAY, kind.plural(), verb), kind.plural() + " must stay read-only");
             }
         }
         assertFalse(grants(rules, "", "secrets", "update"), "secrets must stay read-only");
-        assertTrue(grants(rules, "authentication.k8s.io", "tokenreviews", "create"),
+    }
+
+    @Test
+    void rbacLetsTheProvisionerManageEveryKindItProvisions() {
+        List<PolicyRule> rules = single(ClusterRole.class).getRules();
+        GatewayView gateway = demo().graph().gateways().values().iterator().next();
+        List<HasMetadata> provisioned = ProvisionPlan.desired(gateway, "uid-1",
+                ProvisionSettings.defaults("http://portolan-controller.portolan-system.svc:8080"));
+        assertEquals(3, provisioned.size(), names(provisioned).toString());
+        for (HasMetadata object : provisioned) {
+            String group = HasMetadata.getGroup(object.getClass());
+            String plural = HasMetadata.getPlural(object.getClass());
+            for (String verb : PROVISION) {
+                assertTrue(grants(rules, group, plural, verb), "ClusterRole does not grant " + verb + " on "
+                        + group + "/" + plural + " (provisioned " + object.getKind() + ")");
+            }
+        }
+    }
+
+    @Test
+    void theLeaseTokenReviewsAndBindingsAreForTheControlPlanesServiceAccount() {
+        Deployment deployment = single(Deployment.class);
+        String namespace = deployment.getMetadata().getNamespace();
+        String account = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
+        assertTrue(grants(single(ClusterRole.class).getRules(), "authentication.k8s.io", "tokenreviews", "create"),
                 "proxies are authenticated with TokenReviews");
         Role lease = single(Role.class);
-        assertEquals("portolan-system", lease.getMetadata().getNamespace());
-        for (String verb : List.of("get", "create", "update")) {
+        // the Lease lives in the pod's own namespace (POD_NAMESPACE from the downward API)
+        assertEquals(namespace, lease.getMetadata().getNamespace());
+        for (String verb : LEASE) {
             assertTrue(grants(lease.getRules(), "coordination.k8s.io", "leases", verb), "Role: " + verb + " leases");
         }
+        Subject subject = new Subject(null, "ServiceAccount", account, namespace);
+        ClusterRoleBinding clusterBinding = single(ClusterRoleBinding.class);
+        assertEquals(single(ClusterRole.class).getMetadata().getName(), clusterBinding.getRoleRef().getName());
+        assertTrue(clusterBinding.getSubjects().contains(subject), "ClusterRoleBinding does not bind " + subject);
+        RoleBinding binding = single(RoleBinding.class);
+        assertEquals(lease.getMetadata().getName(), binding.getRoleRef().getName());
+        assertTrue(binding.getSubjects().contains(subject), "RoleBinding does not bind " + subject);
+        assertTrue(install.stream().anyMatch(o -> o.getKind().equals("ServiceAccount")
+                && o.getMetadata().getName().equals(account)), "ServiceAccount " + account + " is not installed");
     }
 
     @Test
@@ -139,17 +245,63 @@ class DeployManifestsTest {
     }
 
     @Test
-    void controlPlaneDeploymentRunsKubernetesModeWithTwoReplicas() {
+    void theControlPlaneRunsTheImageAndArgumentsTheReadmeNames() throws IOException {
+        String readme = Files.readString(root.resolve("README.md")).replaceAll("\\s+", " ");
+        String image = readmeSays(readme, "run one image, `([^`]+)`");
+        String defaultCommand = readmeSays(readme, "its command the main class: `([^`]+)` \\(the control plane\\) by default");
+        Matcher deploymentText = Pattern.compile("the control-plane Deployment \\((\\d+) replicas, `([^`]+)`, readiness on"
+                + " `([^`]+)`\\)").matcher(readme);
+        assertTrue(deploymentText.find(), "README.md no longer describes the control-plane Deployment as"
+                + " \"(N replicas, `-D...`, readiness on `/path`)\"");
+
         Deployment deployment = single(Deployment.class);
-        assertEquals(2, deployment.getSpec().getReplicas());
-        var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertEquals("portolan:latest", container.getImage());
-        assertTrue(container.getEnv().stream().anyMatch(e -> e.getValue() != null
-                && e.getValue().contains("-Dportolan.mode=kubernetes")), "Kubernetes mode not set");
-        assertEquals("/health", container.getReadinessProbe().getHttpGet().getPath());
-        assertEquals("portolan-controller", deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
-        GatewayClass gatewayClass = single(GatewayClass.class);
-        assertEquals("portolan.dev/gateway-controller", gatewayClass.getSpec().getControllerName());
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(image, container.getImage(), "the Deployment's image");
+        assertEquals(ProvisionSettings.DEFAULT_IMAGE, image, "the proxies' default image");
+        assertTrue(container.getCommand() == null || container.getCommand().isEmpty(),
+                "the image's own command (" + defaultCommand + ") must run: " + container.getCommand());
+        assertTrue(container.getArgs() == null || container.getArgs().isEmpty(),
+                "the image's own arguments must run: " + container.getArgs());
+        assertEquals(Integer.parseInt(deploymentText.group(1)), deployment.getSpec().getReplicas());
+        String javaOptions = container.getEnv().stream().filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS"))
+                .map(e -> e.getValue()).findFirst().orElse("");
+        assertEquals(deploymentText.group(2), javaOptions, "JAVA_TOOL_OPTIONS");
+        assertEquals(deploymentText.group(3), container.getReadinessProbe().getHttpGet().getPath());
+        assertEquals("portolan.dev/gateway-controller", single(GatewayClass.class).getSpec().getControllerName());
+        assertEquals(GraphOptions.PORTOLAN_CONTROLLER, single(GatewayClass.class).getSpec().getControllerName());
+    }
+
+    private static String readmeSays(String readme, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(readme);
+        assertTrue(matcher.find(), "README.md no longer says /" + pattern + "/");
+        return matcher.group(1);
+    }
+
+    /** The control plane's computed state for the demo manifests (the pipeline the application runs). */
+    private static ComputedState demo() {
+        List<JsonNode> manifests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(root.resolve("deploy/examples/demo"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (MappingIterator<JsonNode> documents = Manifests.YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+                    documents.forEachRemaining(d -> {
+                        if (d != null && d.isObject() && !d.isEmpty()) {
+                            manifests.add(d);
+                        }
+                    });
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ControlPlanePipeline.compute(ResourceSet.of(manifests),
+                new GraphOptions(GraphOptions.PORTOLAN_CONTROLLER, Instant.parse("2026-01-01T00:00:00Z"), key -> Optional.empty()));
+    }
+
+    private static List<Path> kustomizationFolders(Path deploy) throws IOException {
+        try (Stream<Path> files = Files.walk(deploy)) {
+            return files.filter(f -> Set.of("kustomization.yaml", "kustomization.yml", "Kustomization")
+                    .contains(f.getFileName().toString())).map(Path::getParent).sorted().toList();
+        }
     }
 
     private static boolean grants(List<PolicyRule> rules, String group, String resource, String verb) {
@@ -158,32 +310,41 @@ class DeployManifestsTest {
     }
 
     private static <T extends HasMetadata> T single(Class<T> type) {
-        List<T> found = objects.stream().filter(type::isInstance).map(type::cast).toList();
-        assertEquals(1, found.size(), "one " + type.getSimpleName() + " expected");
+        List<T> found = install.stream().filter(type::isInstance).map(type::cast).toList();
+        assertEquals(1, found.size(), "one " + type.getSimpleName() + " expected in the install");
         return found.get(0);
     }
 
-    private static List<HasMetadata> parse(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Object parsed = SERIALIZATION.unmarshal(in);
-            assertNotNull(parsed, file + " is empty");
-            List<HasMetadata> documents = new ArrayList<>();
-            if (parsed instanceof List<?> list) {
-                list.forEach(o -> documents.add((HasMetadata) o));
-            } else {
-                documents.add((HasMetadata) parsed);
-            }
-            return documents;
-        }
+    private static List<String> names(List<HasMetadata> objects) {
+        return objects.stream().map(o -> o.getKind() + "/" + Optional.ofNullable(o.getMetadata().getNamespace()).orElse("")
+                + "/" + o.getMetadata().getName()).toList();
     }
 
-    private static Path findDeployDir() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("deploy/kubernetes");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+    private static List<HasMetadata> parse(String yaml, String what) {
+        Object parsed = SERIALIZATION.unmarshal(yaml);
+        assertNotNull(parsed, what + " is empty");
+        List<HasMetadata> documents = new ArrayList<>();
+        if (parsed instanceof List<?> list) {
+            list.forEach(o -> documents.add((HasMetadata) o));
+        } else {
+            documents.add((HasMetadata) parsed);
+        }
+        return documents;
+    }
+
+    /** The nearest folder above this class's location (target/test-classes) holding pom.xml and deploy/. */
+    private static Path repositoryRoot() {
+        Path start;
+        try {
+            start = Path.of(DeployManifestsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            start = Path.of("").toAbsolutePath();
+        }
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("deploy"))) {
+                return dir;
             }
         }
-        throw new IllegalStateException("deploy/kubernetes not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no repository root (pom.xml and deploy/) above " + start);
     }
 }

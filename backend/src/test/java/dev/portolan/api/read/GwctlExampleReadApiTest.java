@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.testing.RepositoryFolders;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GwctlExampleReadApiTest implements TestPropertyProvider {
-    private static final Path EXAMPLES = Path.of("../../shared/conformance/cases/gwctl");
+    private static final Path EXAMPLES = RepositoryFolders.gwctlCases();
 
     @Inject
     @Client("/")

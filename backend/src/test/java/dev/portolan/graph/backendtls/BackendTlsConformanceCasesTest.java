@@ -11,6 +11,7 @@ import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.testing.RepositoryFolders;
 import dev.portolan.testpki.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,12 +41,7 @@ class BackendTlsConformanceCasesTest {
     static final Map<String, String> CAS = new HashMap<>();
 
     static Path casesDir() {
-        Path dir = Path.of(System.getProperty("portolan.conformance.cases", "../../shared/conformance/cases"));
-        if (!Files.isDirectory(dir)) {
-            fail("conformance cases not found at " + dir.toAbsolutePath()
-                    + " (set -Dportolan.conformance.cases=/path/to/shared/conformance/cases)");
-        }
-        return dir;
+        return RepositoryFolders.conformanceCases();
     }
 
     @TestFactory
