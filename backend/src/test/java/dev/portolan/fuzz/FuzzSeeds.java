@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.Manifests;
+import dev.portolan.testing.RepositoryFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import java.util.stream.Stream;
  * case's own), all from the repository.
  */
 final class FuzzSeeds {
-    static final Path DEMO = Path.of("../deploy/examples/demo");
-    static final Path CONFORMANCE_CASES = Path.of("../conformance/cases");
+    static final Path DEMO = RepositoryFolders.root().resolve("deploy/examples/demo");
+    static final Path CONFORMANCE_CASES = RepositoryFolders.conformanceCases();
 
     private FuzzSeeds() {
     }
