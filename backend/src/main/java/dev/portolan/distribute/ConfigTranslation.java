@@ -1,7 +1,7 @@
 package dev.portolan.distribute;
 
 import dev.portolan.snapshot.ControlPlaneSnapshot;
-import dev.portolan.translate.ProxyConfigTranslator;
+import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.translate.Translation;
 import dev.portolan.translate.TranslationProblem;
 import java.util.List;
@@ -31,8 +31,9 @@ public final class ConfigTranslation implements Consumer<ControlPlaneSnapshot> {
     public void accept(ControlPlaneSnapshot snapshot) {
         Translation[] last = new Translation[1];
         PublishedConfig published = publisher.publish(version -> {
-            last[0] = ProxyConfigTranslator.translateWithProblems(snapshot.resources(), snapshot.computed(), version);
-            return last[0].config();
+            // translated once, by the pipeline (its problems are on the statuses); only the version is ours
+            last[0] = snapshot.computed().translation();
+            return new ProxyConfig(version, last[0].config().gateways());
         });
         List<TranslationProblem> problems = last[0].problems();
         if (!problems.equals(lastProblems)) {

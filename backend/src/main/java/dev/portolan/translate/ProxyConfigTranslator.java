@@ -52,7 +52,7 @@ public final class ProxyConfigTranslator {
                 gateways.add(gateway(resources, state, gateway, rules, problems));
             }
         }
-        return new Translation(new ProxyConfig(version, gateways), problems.sorted());
+        return new Translation(new ProxyConfig(version, gateways), problems.sorted(), problems.disabledRules());
     }
 
     private static GatewayConfig gateway(ResourceSet resources, ComputedState state, GatewayView gateway,

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -274,6 +275,22 @@ class GraphBuilderTest {
         assertTrue(CertificatePem.problem(cert, key).isEmpty());
         assertTrue(CertificatePem.problem("Hello world\n".getBytes(StandardCharsets.US_ASCII), key).isPresent());
         assertTrue(CertificatePem.problem(cert, cert).orElseThrow().contains("tls.key"));
+    }
+
+    @Test
+    void certificatePemRefusesAKeyThatBelongsToAnotherCertificateAsTheProxyWould() {
+        IssuedCertificate rsa = TestPki.selfSigned().sans("example.org").keyType(KeyType.RSA).issue();
+        IssuedCertificate ec = TestPki.selfSigned().sans("example.org").keyType(KeyType.EC).issue();
+        byte[] cert = rsa.certificatePem().getBytes(StandardCharsets.US_ASCII);
+        byte[] ecKey = ec.privateKeyPem().getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 2; i++) { // the second answer comes from the cache and must be the same
+            assertEquals(Optional.of("tls.key: private key is EC but the certificate's public key is RSA; private key "
+                    + "does not match the certificate"), CertificatePem.problem(cert, ecKey));
+        }
+        byte[] otherRsaKey = TestPki.selfSigned().sans("example.org").keyType(KeyType.RSA).issue().privateKeyPem()
+                .getBytes(StandardCharsets.US_ASCII);
+        assertEquals(Optional.of("tls.key: private key does not match the certificate"),
+                CertificatePem.problem(cert, otherRsaKey));
     }
 
     private static String b64(String text) {
