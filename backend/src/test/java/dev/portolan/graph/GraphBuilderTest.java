@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.ResourceSet;
 import dev.portolan.testpki.IssuedCertificate;
 import dev.portolan.testpki.KeyPurpose;
 import dev.portolan.testpki.KeyType;
@@ -313,5 +314,30 @@ class GraphBuilderTest {
         List<String> out = new java.util.ArrayList<>();
         conditions.forEach(c -> out.add(c.path("type").asText()));
         return out;
+    }
+
+    @Test
+    void anObjectTheGraphCannotReadIsLeftOutAndTheOthersAreStillBuilt() {
+        ResourceSet resources = GraphFixtures.resources(withRoute("""
+                  rules:
+                  - backendRefs: [{name: web, port: 8080}]
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: broken, namespace: apps}
+                spec:
+                  parentRefs: [{name: gw, namespace: infra}]
+                """));
+        // Validation refuses a parentRef without a name; simulate a gap in it by removing the name afterwards.
+        resources.httpRoutes().stream().filter(r -> r.getMetadata().getName().equals("broken")).findFirst()
+                .orElseThrow().getSpec().getParentRefs().get(0).setName(null);
+
+        ResourceGraph graph = GraphBuilder.build(resources, new GraphOptions(GraphOptions.PORTOLAN_CONTROLLER,
+                GraphFixtures.NOW, key -> java.util.Optional.of("127.0.0.1")));
+
+        assertFalse(graph.routes().containsKey(route("apps", "broken")));
+        assertTrue(graph.routes().get(route("apps", "r")).parents().get(0).accepted(), "the other route attaches");
+        assertEquals(Set.of(route("apps", "r")),
+                graph.gateways().get(gateway("infra", "gw")).listener("http").orElseThrow().attachedRoutes());
     }
 }
