@@ -62,6 +62,26 @@ public final class RequiredFields {
         for (String path : paths) {
             check(manifest, path, "");
         }
+        refuseNullItems(manifest, "");
+    }
+
+    /**
+     * No list in these kinds' schemas admits a null item ({@code rules: [null]} or {@code rules: [~]}); the API server
+     * refuses one as "must be of type object", and nothing downstream should have to expect it.
+     */
+    private static void refuseNullItems(JsonNode node, String where) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String here = where + "[" + i + "]";
+                if (node.get(i).isNull()) {
+                    throw new ManifestException(here, "must not be null");
+                }
+                refuseNullItems(node.get(i), here);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field ->
+                    refuseNullItems(field.getValue(), where.isEmpty() ? field.getKey() : where + "." + field.getKey()));
+        }
     }
 
     /** Walks {@code path} below {@code node}; {@code where} is the concrete path so far, for the message. */

@@ -48,6 +48,8 @@ class RequiredFieldsTest {
             "'{name: x, value: y}'|'{name: x}'|spec.rules[0].matches[0].headers[0].value: is required",
             "'type: RequestHeaderModifier, '|''|spec.rules[0].filters[0].type: is required",
             "'{name: a, value: b}'|'{value: b}'|spec.rules[0].filters[0].requestHeaderModifier.set[0].name: is required",
+            "'parentRefs: [{name: web}]'|'parentRefs: [{name: web}, null]'|spec.parentRefs[1]: must not be null",
+            "'rules:'|'rules: [~]\n  oldRules:'|spec.rules[0]: must not be null",
     })
     void routeFieldsTheSchemaRequires(String valid, String broken, String expected) throws IOException {
         TypedManifests.toTyped(yaml(ROUTE));
