@@ -27,10 +27,12 @@ public final class RequiredFields {
                     "spec.from[].namespace", "spec.to[].group", "spec.to[].kind"),
             ApiGroups.SERVICE, List.of("spec.ports[].port"),
             ApiGroups.ENDPOINT_SLICE, List.of("addressType", "endpoints[].addresses"));
+    /**
+     * Only what it targets: a malformed {@code spec.validation} is kept so that the policy is {@code Accepted=False}
+     * and its backend fails closed (refusing the object would silently send that backend's traffic in plaintext).
+     */
     private static final List<String> BACKEND_TLS_POLICY_V1 = List.of("spec", "spec.targetRefs+",
-            "spec.targetRefs[].group", "spec.targetRefs[].kind", "spec.targetRefs[].name", "spec.validation",
-            "spec.validation.hostname", "spec.validation.caCertificateRefs[].group",
-            "spec.validation.caCertificateRefs[].kind", "spec.validation.caCertificateRefs[].name");
+            "spec.targetRefs[].group", "spec.targetRefs[].kind", "spec.targetRefs[].name");
 
     private RequiredFields() {
     }
