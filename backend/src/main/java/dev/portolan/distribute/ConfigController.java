@@ -2,6 +2,7 @@ package dev.portolan.distribute;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.api.access.RequestCredentials;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemJsonBodyProvider;
 import dev.portolan.model.GatewayDuration;
@@ -81,7 +82,7 @@ public class ConfigController {
                     "query parameter gateway: '" + gateway + "' is not namespace/name");
         }
         if (request.getAttribute(NEEDS_PROXY_AUTHENTICATION).isPresent()) {
-            String token = request.getHeaders().getAuthorization().orElse("").substring("Bearer ".length()).strip();
+            String token = RequestCredentials.token(request).orElse("");
             return authenticator.orElseThrow().refusal(gateway, token).thenCompose(refusal -> {
                 if (refusal != null) {
                     return CompletableFuture.failedFuture(new ApiException(HttpStatus.FORBIDDEN, (String) null,
