@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -188,6 +189,23 @@ class AccessPolicyTest implements TestPropertyProvider {
             Files.setLastModifiedTime(tokensFile, FileTime.from(Instant.now().plusSeconds(4)));
         }
         assertEquals(200, get("/api/v1/summary", VIEWER).statusCode());
+    }
+
+    @Test
+    void aFileReplacedByRenameIsReadAgainAsAMountedSecretIs() throws Exception {
+        String rotated = "rotated-viewer-token-0123";
+        String before = Files.readString(tokensFile);
+        try {
+            Path next = Files.createTempFile(tokensFile.getParent(), "tokens-next", ".txt");
+            Files.writeString(next, "alice viewer " + rotated + "\n");
+            Files.setLastModifiedTime(next, Files.getLastModifiedTime(tokensFile)); // only the file differs
+            Files.move(next, tokensFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            assertEquals(200, get("/api/v1/summary", rotated).statusCode());
+            assertEquals(401, get("/api/v1/summary", VIEWER).statusCode(), "alice's old token is gone");
+        } finally {
+            Files.writeString(tokensFile, before);
+            Files.setLastModifiedTime(tokensFile, FileTime.from(Instant.now().plusSeconds(6)));
+        }
     }
 
     @Test
