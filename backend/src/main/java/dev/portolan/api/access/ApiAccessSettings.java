@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
-/** {@code portolan.api.*}: who may read and write through the API. */
+/** {@code portolan.api.*}: who may read and write through the API, the dashboard and the proxy config endpoint. */
 @ConfigurationProperties("portolan.api")
 public class ApiAccessSettings {
     private String writeToken = "";
@@ -14,7 +14,7 @@ public class ApiAccessSettings {
     private List<String> allowedHosts = List.of();
     private Boolean allowIpHosts;
 
-    /** Bearer token that writes need; empty means "generate one at start and print it". */
+    /** The editor token named {@code write-token}; empty means "generate one at start and print it". */
     public String getWriteToken() {
         return writeToken;
     }
@@ -23,7 +23,10 @@ public class ApiAccessSettings {
         this.writeToken = writeToken == null ? "" : writeToken;
     }
 
-    /** Whether reads are open to every address; by default only loopback clients (or token holders) may read. */
+    /**
+     * Whether reads are open to every client that passes the Host check (principal {@code anonymous}); by default
+     * only loopback clients and token holders read. Proxy configs still need a token.
+     */
     public boolean isOpenReads() {
         return openReads;
     }
