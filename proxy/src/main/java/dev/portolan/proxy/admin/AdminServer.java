@@ -59,7 +59,7 @@ public final class AdminServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Routes(proxy, requiredGateway));
+        server.setHandler(new Routes(proxy, requiredGateway, new AdminHosts(host)));
     }
 
     public void start() throws Exception {
@@ -98,14 +98,21 @@ public final class AdminServer implements AutoCloseable {
 
         private final ProxyServer proxy;
         private final String requiredGateway;
+        private final AdminHosts hosts;
 
-        Routes(ProxyServer proxy, String requiredGateway) {
+        Routes(ProxyServer proxy, String requiredGateway, AdminHosts hosts) {
             this.proxy = proxy;
             this.requiredGateway = requiredGateway;
+            this.hosts = hosts;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (!hosts.allows(request.getHeaders().get(HttpHeader.HOST))) {
+                return send(response, callback, HttpStatus.MISDIRECTED_REQUEST_421, "text/plain",
+                        "this admin endpoint answers only Host localhost, 127.0.0.1 or [::1]"
+                                + " (or an IP address when --admin-address opens it)\n");
+            }
             if (!HttpMethod.GET.is(request.getMethod())) {
                 return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain", "GET only\n");
             }
