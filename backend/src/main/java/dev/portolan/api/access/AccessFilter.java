@@ -30,7 +30,8 @@ public class AccessFilter {
 
     @RequestFilter
     public void check(HttpRequest<?> request) {
-        boolean hasToken = tokens.isWriteToken(RequestCredentials.token(request).map(token -> "Bearer " + token).orElse(null));
+        boolean hasToken = tokens.isWriteToken(
+                RequestCredentials.token(request).map(token -> "Bearer " + token).orElse(null));
         if (isRead(request.getMethod()) || isReadOnlyPost(request)) {
             if (!hasToken && !settings.isOpenReads() && !(settings.isTrustLoopback() && fromLoopback(request))) {
                 if (isProxyAskingForItsGateway(request)) {

@@ -13,9 +13,11 @@ import java.util.Map;
  * @param object    the object written ({@code Kind/namespace/name}), or the request path when none was reached
  * @param result    {@code created}, {@code configured}, {@code unchanged}, {@code deleted} or {@code refused}
  * @param status    the HTTP status of the answer
+ * @param via       how the request presented its credentials: {@code bearer}, {@code session} (a signed-in
+ *                  browser) or {@code none}
  */
 public record AuditEntry(Instant time, String principal, String client, String action, String object, String result,
-                         int status) {
+                         int status, String via) {
     public static final String REFUSED = "refused";
 
     /** The JSON line's fields (written with sorted keys, so every line has the same shape). */
@@ -28,6 +30,7 @@ public record AuditEntry(Instant time, String principal, String client, String a
         fields.put("object", object);
         fields.put("result", result);
         fields.put("status", status);
+        fields.put("via", via);
         return fields;
     }
 }

@@ -1,5 +1,6 @@
 package dev.portolan.api.audit;
 
+import dev.portolan.api.access.RequestCredentials;
 import dev.portolan.api.write.WriteResult;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -40,16 +41,18 @@ public class AuditFilter implements Ordered {
         String action = request.getMethod() == HttpMethod.DELETE ? "delete"
                 : request.getPath().equals("/api/v1/apply") ? "apply" : request.getMethod().name().toLowerCase();
         int status = response.code();
+        String via = RequestCredentials.bearer(request).isPresent() ? "bearer"
+                : RequestCredentials.session(request).isPresent() ? "session" : "none";
         List<?> results = request.getAttribute(RESULTS, List.class).orElse(List.of());
         if (status >= 400 || results.isEmpty()) {
             log.record(new AuditEntry(clock.instant(), principal, client, action, request.getPath(),
-                    status >= 400 ? AuditEntry.REFUSED : "none", status));
+                    status >= 400 ? AuditEntry.REFUSED : "none", status, via));
             return;
         }
         for (Object item : results) {
             WriteResult result = (WriteResult) item;
             log.record(new AuditEntry(clock.instant(), principal, client, action, result.object().toString(),
-                    result.action(), status));
+                    result.action(), status, via));
         }
     }
 

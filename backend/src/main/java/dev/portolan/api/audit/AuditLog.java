@@ -82,7 +82,8 @@ public class AuditLog {
         try {
             Files.createDirectories(path.getParent());
         } catch (IOException e) {
-            LOG.warn("audit log file {} cannot be created ({}); audit entries go to the log only", path, e.getMessage());
+            LOG.warn("audit log file {} cannot be created ({}); audit entries go to the log only", path,
+                    e.getMessage());
             return null;
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

@@ -21,7 +21,8 @@ public class SignInRedirectFilter implements Ordered {
     @ResponseFilter
     public void redirect(HttpRequest<?> request, MutableHttpResponse<?> response) {
         int status = response.code();
-        if ((status != 401 && status != 403) || !wantsPage(request) || request.getPath().equals(SignInController.PATH)) {
+        boolean refused = status == 401 || status == 403;
+        if (!refused || !wantsPage(request) || request.getPath().equals(SignInController.PATH)) {
             return;
         }
         String next = request.getUri().getRawPath()

@@ -97,6 +97,7 @@ class AuditLogTest implements TestPropertyProvider {
         assertEquals("apply", first.path("action").asText());
         assertEquals("delete", entries.get(3).path("action").asText());
         assertEquals(200, first.path("status").asInt());
+        assertEquals("bearer", first.path("via").asText());
         assertEquals("127.0.0.1", first.path("client").asText());
         assertTrue(first.path("time").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), first.toString());
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The in-memory ring's bound and order, and where the file goes by default. */
 class AuditUnitsTest {
     private static AuditEntry entry(String object) {
-        return new AuditEntry(Instant.EPOCH, "p", "127.0.0.1", "apply", object, "created", 200);
+        return new AuditEntry(Instant.EPOCH, "p", "127.0.0.1", "apply", object, "created", 200, "bearer");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.ServerFilter;
 public class TestPrincipalFilter {
     @RequestFilter
     public void name(HttpRequest<?> request) {
-        request.getHeaders().getFirst("X-Test-Principal").ifPresent(name -> request.setAttribute(AuditFilter.PRINCIPAL, name));
+        request.getHeaders().getFirst("X-Test-Principal")
+                .ifPresent(name -> request.setAttribute(AuditFilter.PRINCIPAL, name));
     }
 }

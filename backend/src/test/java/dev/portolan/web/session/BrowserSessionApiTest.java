@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portolan.api.audit.AuditLog;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -44,6 +45,9 @@ class BrowserSessionApiTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    AuditLog audit;
 
     @Override
     public Map<String, String> getProperties() {
@@ -90,7 +94,8 @@ class BrowserSessionApiTest implements TestPropertyProvider {
     private Browser signedIn() throws IOException, InterruptedException {
         HttpResponse<String> response = signIn(TOKEN, null);
         assertEquals(303, response.statusCode());
-        return new Browser(cookie(response, BrowserSessions.SESSION_COOKIE), cookie(response, BrowserSessions.CSRF_COOKIE));
+        return new Browser(cookie(response, BrowserSessions.SESSION_COOKIE),
+                cookie(response, BrowserSessions.CSRF_COOKIE));
     }
 
     private HttpRequest.Builder applyService(String name) {
@@ -102,8 +107,8 @@ class BrowserSessionApiTest implements TestPropertyProvider {
     void signInPageIsAPlainFormThatWorksWithoutScript() throws Exception {
         HttpResponse<String> page = send(request("/ui/sign-in?next=/ui/apply"));
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("<form class=\"tool-form sign-in-form\" method=\"post\" action=\"/ui/sign-in\">"),
-                page.body());
+        assertTrue(page.body().contains(
+                "<form class=\"tool-form sign-in-form\" method=\"post\" action=\"/ui/sign-in\">"), page.body());
         assertTrue(page.body().contains("name=\"next\" value=\"/ui/apply\""), page.body());
         assertTrue(page.body().contains("type=\"password\" name=\"token\""));
     }
@@ -156,7 +161,8 @@ class BrowserSessionApiTest implements TestPropertyProvider {
         HttpResponse<String> page = send(request("/api/v1/summary?x=1")
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
         assertEquals(303, page.statusCode());
-        assertEquals("/ui/sign-in?next=%2Fapi%2Fv1%2Fsummary%3Fx%3D1", page.headers().firstValue("Location").orElseThrow());
+        assertEquals("/ui/sign-in?next=%2Fapi%2Fv1%2Fsummary%3Fx%3D1",
+                page.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> script = send(request("/api/v1/summary").header("Accept", "application/json"));
         assertEquals(403, script.statusCode());
         assertEquals("application/problem+json", script.headers().firstValue("Content-Type").orElseThrow());
@@ -176,6 +182,10 @@ class BrowserSessionApiTest implements TestPropertyProvider {
         HttpResponse<String> good = send(applyService("csrf-good").header("Cookie", browser.cookies())
                 .header("X-CSRF-Token", browser.csrf()));
         assertEquals(200, good.statusCode(), good.body());
+        assertTrue(audit.newestFirst().stream().anyMatch(e -> e.object().equals("Service/default/csrf-good")
+                && e.via().equals("session") && e.result().equals("created")), "audited as a session write");
+        assertTrue(audit.newestFirst().stream().anyMatch(e -> e.via().equals("session") && e.status() == 403),
+                "the forged ones are audited as refused");
         assertEquals(403, send(request("/api/v1/services/default/csrf-good").DELETE()
                 .header("Cookie", browser.cookies())).statusCode(), "deletes too");
     }
