@@ -15,9 +15,13 @@ public final class AccessPaths {
     private AccessPaths() {
     }
 
-    /** {@code /health} (probes; says only UP or DOWN) and the dashboard's static assets. */
+    /**
+     * {@code /health} (probes; says only UP or DOWN), the dashboard's static assets, and signing in and out (the
+     * sign-in form checks the token itself; both posts are CSRF-checked by origin).
+     */
     public static boolean isPublic(String path) {
-        return path.equals("/health") || UI_ASSET.matcher(path).matches();
+        return path.equals("/health") || path.equals("/ui/sign-in") || path.equals("/ui/sign-out")
+                || UI_ASSET.matcher(path).matches();
     }
 
     /** Proxy configs hold listener private keys: they always need a token, even from loopback. */
