@@ -1,0 +1,65 @@
+package dev.portolan.proxy.edge;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At most N open connections per client address on a connector; a connection beyond that is closed as soon as it
+ * opens, so one address cannot take every socket while others keep being served. Jetty's own ConnectionLimit and
+ * NetworkConnectionLimit count all clients together. Only the connection on the network socket counts (TLS and
+ * ALPN stack further connections on the same socket).
+ */
+public final class ClientConnectionLimit implements Connection.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionLimit.class);
+
+    private final int maxPerClient;
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
+
+    public ClientConnectionLimit(int maxPerClient) {
+        this.maxPerClient = maxPerClient;
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+        InetAddress client = clientOf(connection);
+        if (client == null) {
+            return;
+        }
+        int count = open.computeIfAbsent(client, a -> new AtomicInteger()).incrementAndGet();
+        if (count > maxPerClient) {
+            LOG.info("closing a connection from {}: it has {} open, the limit per client address is {}",
+                    client.getHostAddress(), count - 1, maxPerClient);
+            connection.getEndPoint().close();
+        }
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+        InetAddress client = clientOf(connection);
+        if (client == null) {
+            return;
+        }
+        open.computeIfPresent(client, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    /** Open connections of one address (for tests and diagnostics). */
+    public int openConnections(InetAddress client) {
+        AtomicInteger count = open.get(client);
+        return count == null ? 0 : count.get();
+    }
+
+    private static InetAddress clientOf(Connection connection) {
+        if (!(connection.getEndPoint() instanceof SocketChannelEndPoint socket)) {
+            return null;
+        }
+        SocketAddress remote = socket.getRemoteSocketAddress();
+        return remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+    }
+}
