@@ -3,8 +3,10 @@ package dev.portolan.proxy.edge;
 /**
  * The request path the proxy matches and forwards, normalized as Envoy does by default: percent-encoded unreserved
  * characters decoded (RFC 3986 2.3), remaining escapes in upper case, dot segments removed (RFC 3986 5.2.4) and,
- * when asked, runs of '/' merged. An encoded '/' or '\' is refused: a backend may decode it into a separator the
- * route match never saw. Jetty's URI compliance already refuses it on the way in; this check keeps the rule here.
+ * when asked, runs of '/' merged. A path that starts with "//" always loses the extra slashes: upstream it would
+ * read as a network-path reference ("//host/path", RFC 3986 4.2). An encoded '/' or '\' is refused: a backend may
+ * decode it into a separator the route match never saw. Jetty's URI compliance already refuses it on the way in;
+ * this check keeps the rule here.
  *
  * <p>A path that needs no change is returned as the same instance without allocating (the common case).
  */
@@ -31,7 +33,7 @@ public final class PathNormalizer {
         if (decoded == null) {
             return null;
         }
-        String merged = mergeSlashes ? mergeSlashes(decoded) : decoded;
+        String merged = mergeSlashes ? mergeSlashes(decoded) : withoutLeadingSlashes(decoded);
         String result = removeDotSegments(merged);
         return result.equals(rawPath) ? rawPath : result;
     }
@@ -39,6 +41,9 @@ public final class PathNormalizer {
     /** One pass without allocation: no escape to rewrite, no dot segment, no "//" to merge. */
     static boolean isNormal(String path, boolean mergeSlashes) {
         int length = path.length();
+        if (length > 1 && path.charAt(1) == '/') {
+            return false;
+        }
         for (int i = 0; i < length; i++) {
             char c = path.charAt(i);
             if (c == '%') {
@@ -96,6 +101,14 @@ public final class PathNormalizer {
             i += 2;
         }
         return out.toString();
+    }
+
+    private static String withoutLeadingSlashes(String path) {
+        int start = 0;
+        while (start + 1 < path.length() && path.charAt(start + 1) == '/') {
+            start++;
+        }
+        return path.substring(start);
     }
 
     private static String mergeSlashes(String path) {
