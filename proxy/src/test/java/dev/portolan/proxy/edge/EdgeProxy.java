@@ -14,6 +14,7 @@ import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.RouteConfig;
 import dev.portolan.proxy.config.RuleConfig;
+import dev.portolan.proxy.config.TimeoutsConfig;
 import dev.portolan.proxy.config.WeightedBackend;
 import dev.portolan.proxy.echo.EchoOptions;
 import dev.portolan.proxy.echo.EchoServer;
@@ -44,14 +45,25 @@ final class EdgeProxy implements AutoCloseable {
         this.port = port;
     }
 
-    /** A rule named {@code name} matching {@code path} to the echo backend. */
-    record Rule(String name, PathMatch path) {
+    /**
+     * A rule named {@code name} matching {@code path}, to {@code backend} (null: the echo backend) with optional
+     * timeouts.
+     */
+    record Rule(String name, PathMatch path, BackendConfig backend, TimeoutsConfig timeouts) {
         static Rule prefix(String name, String prefix) {
-            return new Rule(name, PathMatch.prefix(prefix));
+            return new Rule(name, PathMatch.prefix(prefix), null, null);
         }
 
         static Rule regex(String name, String regex) {
-            return new Rule(name, PathMatch.regex(regex));
+            return new Rule(name, PathMatch.regex(regex), null, null);
+        }
+
+        Rule to(BackendConfig other) {
+            return new Rule(name, path, other, timeouts);
+        }
+
+        Rule within(TimeoutsConfig limits) {
+            return new Rule(name, path, backend, limits);
         }
     }
 
@@ -77,7 +89,8 @@ final class EdgeProxy implements AutoCloseable {
             FilterConfig tag = new FilterConfig.RequestHeaderModifier(List.of(new HeaderValue("X-Route", rule.name())),
                     List.of(), List.of());
             out.add(new RuleConfig(i, rule.name(), List.of(new MatchConfig(rule.path(), List.of(), List.of(), null)),
-                    List.of(tag), List.of(new WeightedBackend(1, backend, List.of())), null, null));
+                    List.of(tag), List.of(new WeightedBackend(1, rule.backend() == null ? backend : rule.backend(),
+                    List.of())), rule.timeouts(), null));
         }
         RouteConfig route = new RouteConfig("apps", "edge", Instant.parse("2024-01-01T00:00:00Z"), List.of(), out);
         ListenerConfig listener = new ListenerConfig("http", SPEC_PORT, Protocol.HTTP, null, List.of(),
