@@ -21,6 +21,8 @@ public final class ClientConnectionLimit implements Connection.Listener {
 
     private final int maxPerClient;
     private final ConcurrentHashMap<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
+    /** The address each counted connection was counted for: a closed socket no longer knows its peer. */
+    private final ConcurrentHashMap<Connection, InetAddress> counted = new ConcurrentHashMap<>();
 
     public ClientConnectionLimit(int maxPerClient) {
         this.maxPerClient = maxPerClient;
@@ -32,6 +34,7 @@ public final class ClientConnectionLimit implements Connection.Listener {
         if (client == null) {
             return;
         }
+        counted.put(connection, client);
         int count = open.computeIfAbsent(client, a -> new AtomicInteger()).incrementAndGet();
         if (count > maxPerClient) {
             LOG.info("closing a connection from {}: it has {} open, the limit per client address is {}",
@@ -42,7 +45,7 @@ public final class ClientConnectionLimit implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress client = clientOf(connection);
+        InetAddress client = counted.remove(connection);
         if (client == null) {
             return;
         }

@@ -24,11 +24,17 @@ public record EdgeSettings(boolean mergeSlashes, int trustedHops, long headerRea
     public static final long DEFAULT_HEADER_READ_TIMEOUT_MILLIS = 10_000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 512;
     public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
+    /** The largest header block a listener may be set to accept (the upstream client is sized for it). */
+    public static final int MAX_REQUEST_HEADER_BYTES_LIMIT = 1024 * 1024;
 
     public EdgeSettings {
         atLeast("trustedHops", trustedHops, 0);
         atLeast("headerReadTimeoutMillis", headerReadTimeoutMillis, 1);
         atLeast("maxRequestHeaderBytes", maxRequestHeaderBytes, 1024);
+        if (maxRequestHeaderBytes > MAX_REQUEST_HEADER_BYTES_LIMIT) {
+            throw new IllegalArgumentException("maxRequestHeaderBytes must be <= " + MAX_REQUEST_HEADER_BYTES_LIMIT
+                    + ", got " + maxRequestHeaderBytes);
+        }
         atLeast("maxRequestHeaders", maxRequestHeaders, 1);
         atLeast("maxRequestBodyBytes", maxRequestBodyBytes, 0);
         atLeast("maxConnectionsPerClient", maxConnectionsPerClient, 1);
