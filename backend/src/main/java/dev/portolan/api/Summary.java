@@ -3,12 +3,14 @@ package dev.portolan.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.distribute.PublishedConfig;
 import dev.portolan.graph.Condition;
 import dev.portolan.graph.GatewayView;
 import dev.portolan.graph.ListenerView;
 import dev.portolan.graph.ParentView;
 import dev.portolan.graph.RouteView;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.validation.Printable;
 import dev.portolan.snapshot.ControlPlaneSnapshot;
 import dev.portolan.snapshot.EffectiveReport;
 import dev.portolan.snapshot.StatusProblem;
@@ -40,7 +42,7 @@ public final class Summary {
         ObjectNode out = JSON.objectNode();
         out.put("name", "Portolan");
         out.setAll(origin);
-        out.put("configVersion", snapshot.version());
+        out.put("snapshotVersion", snapshot.version());
         out.put("storeRevision", snapshot.store().revision());
         out.put("computedAt", snapshot.computedAt().toString());
         out.set("counts", counts(snapshot));
@@ -68,6 +70,14 @@ public final class Summary {
         return out;
     }
 
+    /**
+     * Adds the version of the proxy config being published (a content digest, the same in every replica and across
+     * restarts; "none yet" before the first load), the one proxies report on their {@code /ready}.
+     */
+    public static ObjectNode withConfigVersion(ObjectNode summary, PublishedConfig published) {
+        return summary.put("configVersion", published == null ? "none yet" : published.version());
+    }
+
     private static ObjectNode counts(ControlPlaneSnapshot snapshot) {
         Map<String, Integer> counts = new TreeMap<>();
         for (ResourceKey key : snapshot.store().byKey().keySet()) {
@@ -80,10 +90,10 @@ public final class Summary {
 
     private static ObjectNode loadProblem(LoadProblem problem) {
         return JSON.objectNode()
-                .put("file", problem.file())
+                .put("file", Printable.of(problem.file()))
                 .put("document", problem.documentIndex())
                 .put("line", problem.line())
-                .put("object", problem.object() == null ? null : problem.object().toString())
+                .put("object", problem.object() == null ? null : Printable.of(problem.object().toString()))
                 .put("field", problem.field())
                 .put("reason", problem.reason())
                 .put("keptPrevious", problem.keptPrevious())

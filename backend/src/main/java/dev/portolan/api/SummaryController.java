@@ -30,7 +30,7 @@ public class SummaryController {
     @ApiResponse(responseCode = "200", description = "The summary of the current snapshot",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     public ObjectNode summary() {
-        return Summary.of(snapshots.current(), controlPlane.origin(),
-                controlPlane.translationProblems());
+        return ProxyRefusals.addTo(Summary.withConfigVersion(Summary.of(snapshots.current(), controlPlane.origin(),
+                controlPlane.translationProblems()), controlPlane.publisher().current()), controlPlane.dataPlane());
     }
 }

@@ -1,9 +1,13 @@
 package dev.portolan.distribute;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.problem.ApiException;
+import dev.portolan.api.problem.ProblemJsonBodyProvider;
 import dev.portolan.model.GatewayDuration;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,19 +23,30 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Where standalone proxies pull their config: {@code GET /proxy/v1/config} with {@code If-None-Match: "<version>"}
- * long-polls (up to {@code wait}, default 30s, at most 5m) until a newer version exists; the ETag is the version.
- * {@code gateway=namespace/name} narrows the answer to one Gateway, as a provisioned proxy asks for it; such a
- * request may also be authorised by the {@link ProxyAuthenticator} (see {@code AccessFilter}).
+ * long-polls (up to {@code wait}, default 30s, at most 5m) until the version served differs from the caller's; the
+ * ETag is the version. Versions are content digests with no order: any other version, whichever process or replica
+ * serves it, is new to the caller, and the same content has the same version everywhere.
+ * {@code gateway=namespace/name} narrows the answer to one Gateway, as a provisioned proxy asks for it (versioned
+ * by the digest of that slice); such a request may also be authorised by the {@link ProxyAuthenticator} (see
+ * {@code AccessFilter}). Before the control plane's first config exists the answer is 503 with Retry-After, never
+ * an empty config that would make a proxy drop its routes.
  */
 @Controller("/proxy/v1/config")
 public class ConfigController {
     /** Set by the access filter when only the proxy authenticator can allow the request. */
     public static final String NEEDS_PROXY_AUTHENTICATION = "portolan.proxy-authentication";
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
+    /** Seconds a proxy should wait before asking a control plane that has no config yet. */
+    static final String RETRY_AFTER_SECONDS = "1";
+    private static final Pattern ENTITY_TAG =
+            Pattern.compile("(?:W/)?\"([A-Za-z0-9._-]{1,64})\"|([A-Za-z0-9._-]{1,64})");
     private final ConfigPublisher publisher;
     private final Optional<ProxyAuthenticator> authenticator;
     private final GatewayConfigs slices = new GatewayConfigs();
@@ -43,22 +58,23 @@ public class ConfigController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The current proxy config; long-polls while the caller's version (If-None-Match) is current")
-    @ApiResponse(responseCode = "200", description = "A config newer than the caller's; ETag is its version",
+    @ApiResponse(responseCode = "200", description = "A config other than the caller's; ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object",
                     description = "ProxyConfig as encoded by dev.portolan.proxy.config.ProxyConfigCodec")))
-    @ApiResponse(responseCode = "304", description = "Nothing newer than If-None-Match within the wait")
+    @ApiResponse(responseCode = "304", description = "The config is still the If-None-Match version after the wait")
     @ApiResponse(responseCode = "400", description = "wait is not a Gateway API duration, or gateway is not namespace/name")
     @ApiResponse(responseCode = "403", description = "The caller may not read this config")
-    @ApiResponse(responseCode = "503", description = "No config has been computed yet")
+    @ApiResponse(responseCode = "503", description = "The control plane has not finished its first load; ask again"
+            + " after Retry-After seconds")
     public CompletableFuture<HttpResponse<String>> config(
             HttpRequest<?> request,
-            @Parameter(description = "The version the caller has, as an ETag (\"12\")")
+            @Parameter(description = "The version the caller has, as an ETag (\"3f9a0c1d2b4e5f60\")")
             @Header("If-None-Match") @Nullable String ifNoneMatch,
-            @Parameter(description = "How long to wait for a newer version (Gateway API duration, default 30s, at most 5m)")
+            @Parameter(description = "How long to wait for another version (Gateway API duration, default 30s, at most 5m)")
             @QueryValue @Nullable String wait,
             @Parameter(description = "Only this Gateway's config (namespace/name), as a provisioned proxy asks for it")
             @QueryValue @Nullable String gateway) {
-        long seen = parseVersion(ifNoneMatch);
+        String seen = parseVersion(ifNoneMatch);
         Duration timeout = parseWait(wait);
         if (gateway != null && !GatewayConfigs.isGatewayName(gateway)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, (String) null, "gateway",
@@ -71,38 +87,58 @@ public class ConfigController {
                     return CompletableFuture.failedFuture(new ApiException(HttpStatus.FORBIDDEN, (String) null,
                             "Authorization", refusal));
                 }
-                return answer(seen, timeout, gateway);
+                return answer(request, seen, timeout, gateway);
             });
         }
-        return answer(seen, timeout, gateway);
+        return answer(request, seen, timeout, gateway);
     }
 
-    private CompletableFuture<HttpResponse<String>> answer(long seen, Duration timeout, @Nullable String gateway) {
-        return publisher.awaitNewer(seen, timeout).thenApply(config -> {
+    private CompletableFuture<HttpResponse<String>> answer(HttpRequest<?> request, @Nullable String seen,
+                                                           Duration timeout, @Nullable String gateway) {
+        Function<PublishedConfig, PublishedConfig> served = gateway == null
+                ? Function.identity()
+                : config -> slices.slice(config, gateway);
+        return publisher.awaitChange(seen, config -> served.apply(config).version(), timeout).thenApply(config -> {
             if (config == null) {
-                return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
-                        .body("{\"detail\":\"no proxy config has been computed yet\"}");
+                return notLoadedYet(request);
             }
-            String etag = "\"" + config.version() + "\"";
-            if (config.version() <= seen) {
+            PublishedConfig answer = served.apply(config);
+            String etag = "\"" + answer.version() + "\"";
+            if (answer.version().equals(seen)) {
                 return HttpResponse.<String>notModified().header("ETag", etag);
             }
-            return HttpResponse.ok(gateway == null ? config.json() : slices.json(config, gateway))
-                    .header("ETag", etag);
+            return HttpResponse.ok(answer.json()).header("ETag", etag);
         });
     }
 
-    /** {@code "12"} or {@code 12} or {@code W/"12"}; anything else counts as "have nothing". */
-    static long parseVersion(String etag) {
+    /** 503 problem+json: serving an empty config instead would make a proxy drop every route. */
+    private static HttpResponse<String> notLoadedYet(HttpRequest<?> request) {
+        ObjectNode problem = JsonNodeFactory.instance.objectNode()
+                .put("type", "about:blank")
+                .put("title", HttpStatus.SERVICE_UNAVAILABLE.getReason())
+                .put("status", HttpStatus.SERVICE_UNAVAILABLE.getCode())
+                .put("detail", "the control plane has not finished loading its resources; no proxy config exists"
+                        + " yet, so keep serving the config you have and ask again")
+                .put("instance", request.getPath());
+        return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(ProblemJsonBodyProvider.PROBLEM_JSON)
+                .body(problem.toString());
+    }
+
+    /**
+     * The version in {@code "v"}, {@code W/"v"} or a bare {@code v}; null ("have nothing", answered at once) for
+     * anything else, a list of tags included.
+     */
+    static String parseVersion(@Nullable String etag) {
         if (etag == null) {
-            return 0;
+            return null;
         }
-        String digits = etag.replace("W/", "").replace("\"", "").strip();
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            return 0;
+        Matcher matcher = ENTITY_TAG.matcher(etag.strip());
+        if (!matcher.matches()) {
+            return null;
         }
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
     static Duration parseWait(String wait) {

@@ -9,39 +9,45 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 /**
  * Holds the current proxy config and hands it to the embedded proxy (listeners) and to remote proxies (long-poll
- * waiters). The version rises only when the config itself changes, so a status-only rebuild never reloads a proxy.
+ * waiters). Versions are digests of the content ({@link ProxyConfig#of}), so they change exactly when the content
+ * does: a status-only rebuild reloads no proxy, and a restarted process or another replica over the same objects
+ * publishes the same version, never an old one for new content. Versions are compared for equality only.
  */
 public final class ConfigPublisher {
     private final List<Consumer<PublishedConfig>> listeners = new CopyOnWriteArrayList<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private PublishedConfig current;
 
-    private record Waiter(long seenVersion, CompletableFuture<PublishedConfig> future) {
+    /**
+     * @param served what the caller is served from a config (the whole config's version, or its Gateway slice's)
+     */
+    private record Waiter(String seenVersion, Function<PublishedConfig, String> served,
+                          CompletableFuture<PublishedConfig> future) {
+        boolean changedIn(PublishedConfig config) {
+            return !served.apply(config).equals(seenVersion);
+        }
     }
 
     /**
-     * Publishes a config built by {@code build} for the next version, unless it equals the current one apart from
-     * its version.
+     * Publishes {@code candidate} unless it has the current version (the same content).
      *
      * @return the config now current
      */
-    public PublishedConfig publish(LongFunction<ProxyConfig> build) {
+    public PublishedConfig publish(ProxyConfig candidate) {
         PublishedConfig published;
         List<Waiter> ready = new ArrayList<>();
         synchronized (this) {
-            long next = current == null ? 1 : current.version() + 1;
-            ProxyConfig candidate = build.apply(next);
-            if (current != null && sameApartFromVersion(current.config(), candidate)) {
+            if (current != null && current.version().equals(candidate.version())) {
                 return current;
             }
             published = new PublishedConfig(candidate, ProxyConfigCodec.toJson(candidate));
             current = published;
             waiters.removeIf(waiter -> {
-                if (waiter.seenVersion() < published.version()) {
+                if (waiter.changedIn(published)) {
                     ready.add(waiter);
                     return true;
                 }
@@ -53,11 +59,7 @@ public final class ConfigPublisher {
         return published;
     }
 
-    private static boolean sameApartFromVersion(ProxyConfig a, ProxyConfig b) {
-        return a.gateways().equals(b.gateways());
-    }
-
-    /** The current config, or null before the first publish. */
+    /** The current config, or null before the first publish (the first load has not finished). */
     public synchronized PublishedConfig current() {
         return current;
     }
@@ -71,19 +73,28 @@ public final class ConfigPublisher {
         }
     }
 
+    /** {@link #awaitChange(String, Function, Duration)} for callers served the whole config. */
+    public CompletableFuture<PublishedConfig> awaitChange(String seenVersion, Duration wait) {
+        return awaitChange(seenVersion, PublishedConfig::version, wait);
+    }
+
     /**
-     * Completes with a config newer than {@code seenVersion}: at once when there is one, else when one is published,
-     * else after {@code wait} with the current config (so the caller can answer 304).
+     * Completes with a config whose served version differs from {@code seenVersion} (any difference: versions have
+     * no order): at once when the current one does, else when such a config is published, else after {@code wait}
+     * with the current config (so the caller can answer 304). Completes with null only before the first publish.
+     *
+     * @param seenVersion the version the caller holds, or null for none
+     * @param served      the version the caller would be served from a config
      */
-    public CompletableFuture<PublishedConfig> awaitNewer(long seenVersion, Duration wait) {
+    public CompletableFuture<PublishedConfig> awaitChange(String seenVersion, Function<PublishedConfig, String> served,
+                                                          Duration wait) {
         synchronized (this) {
-            if (current != null && current.version() > seenVersion) {
+            Waiter waiter = new Waiter(seenVersion, served, new CompletableFuture<>());
+            if (current == null || waiter.changedIn(current)) {
                 return CompletableFuture.completedFuture(current);
             }
-            CompletableFuture<PublishedConfig> future = new CompletableFuture<>();
-            Waiter waiter = new Waiter(seenVersion, future);
             waiters.add(waiter);
-            return future.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
+            return waiter.future().completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
                     .thenApply(result -> {
                         synchronized (this) {
                             waiters.remove(waiter);

@@ -1,7 +1,7 @@
 package dev.portolan.distribute;
 
 import dev.portolan.snapshot.ControlPlaneSnapshot;
-import dev.portolan.translate.ProxyConfigTranslator;
+import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.translate.Translation;
 import dev.portolan.translate.TranslationProblem;
 import java.util.List;
@@ -29,12 +29,10 @@ public final class ConfigTranslation implements Consumer<ControlPlaneSnapshot> {
 
     @Override
     public void accept(ControlPlaneSnapshot snapshot) {
-        Translation[] last = new Translation[1];
-        PublishedConfig published = publisher.publish(version -> {
-            last[0] = ProxyConfigTranslator.translateWithProblems(snapshot.resources(), snapshot.computed(), version);
-            return last[0].config();
-        });
-        List<TranslationProblem> problems = last[0].problems();
+        // translated once, by the pipeline (its problems are on the statuses)
+        Translation translation = snapshot.computed().translation();
+        PublishedConfig published = publisher.publish(translation.config());
+        List<TranslationProblem> problems = translation.problems();
         if (!problems.equals(lastProblems)) {
             problems.forEach(problem -> LOG.warn("proxy config: {}", problem));
             lastProblems = problems;

@@ -8,36 +8,36 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One Gateway's slice of a published config, as a provisioned proxy asks for it: the same version, only that
- * Gateway (none while it is not programmed). Encoded once per version and Gateway, since every replica of a
- * Gateway's proxy asks for the same slice.
+ * One Gateway's slice of a published config, as a provisioned proxy asks for it: only that Gateway (none while it
+ * is not programmed), versioned by the digest of the slice itself. A change to another Gateway therefore leaves
+ * the slice's version, and the proxies serving it, alone. Encoded once per published config and Gateway, since
+ * every replica of a Gateway's proxy asks for the same slice.
  */
 final class GatewayConfigs {
-    private volatile long newestVersion = -1;
-    /** Keyed by {@code version|namespace/name}; older versions are dropped when a newer one is first asked for. */
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
+    /** The slices of one published config; replaced when a request brings another one. */
+    private record Slices(PublishedConfig config, Map<String, PublishedConfig> byGateway) {
+    }
+
+    private volatile Slices slices = new Slices(null, Map.of());
 
     /** @param gateway {@code namespace/name} */
-    String json(PublishedConfig published, String gateway) {
-        long version = published.version();
-        if (version > newestVersion) {
-            synchronized (this) {
-                if (version > newestVersion) {
-                    newestVersion = version;
-                    String current = version + "|";
-                    cache.keySet().removeIf(key -> !key.startsWith(current));
-                }
-            }
+    PublishedConfig slice(PublishedConfig published, String gateway) {
+        Slices now = slices;
+        if (now.config() != published) {
+            now = new Slices(published, new ConcurrentHashMap<>());
+            slices = now;
         }
-        return cache.computeIfAbsent(version + "|" + gateway,
-                key -> ProxyConfigCodec.toJson(slice(published.config(), gateway)));
+        return now.byGateway().computeIfAbsent(gateway, key -> {
+            ProxyConfig slice = slice(published.config(), key);
+            return new PublishedConfig(slice, ProxyConfigCodec.toJson(slice));
+        });
     }
 
     static ProxyConfig slice(ProxyConfig config, String gateway) {
         List<GatewayConfig> only = config.gateways().stream()
                 .filter(g -> (g.namespace() + "/" + g.name()).equals(gateway))
                 .toList();
-        return new ProxyConfig(config.version(), only);
+        return ProxyConfig.of(only);
     }
 
     /** {@code namespace/name}, both non-empty, no further slash. */

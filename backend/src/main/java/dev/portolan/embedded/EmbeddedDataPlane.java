@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The proxy in the control plane's JVM: every config the publisher hands out is applied directly (no HTTP hop).
- * A config the proxy refuses is logged and the previous one keeps serving.
+ * A Gateway the proxy refuses keeps its previous config while the others move on (see ProxyServer#apply); refusals
+ * are logged, counted on the admin /metrics, make /ready say "degraded" and are listed on the overview.
  */
 public final class EmbeddedDataPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDataPlane.class);
@@ -71,6 +72,7 @@ public final class EmbeddedDataPlane implements AutoCloseable {
             ApplyResult result = proxy.apply(published.config());
             result.openFailures().forEach((socket, reason) -> LOG.warn(
                     "proxy config version {}: socket {} is not open: {}", result.version(), socket, reason));
+            // Refused Gateways are logged by the proxy and listed on the overview (ProxyRefusals).
         } catch (RuntimeException e) {
             LOG.error("proxy refused config version {}; still serving the previous one: {}", published.version(),
                     e.getMessage());

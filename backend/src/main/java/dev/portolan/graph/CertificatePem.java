@@ -1,25 +1,40 @@
 package dev.portolan.graph;
 
-import java.io.ByteArrayInputStream;
+import dev.portolan.proxy.tls.TlsPem;
+import dev.portolan.proxy.tls.TlsPemException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Checks that a TLS Secret holds a usable PEM certificate chain and private key, without any I/O. */
+/**
+ * Checks that a TLS Secret holds a certificate chain and private key the proxy can serve, with the proxy's own
+ * reader ({@link TlsPem}), so a listener the graph programs is never one the proxy refuses.
+ */
 public final class CertificatePem {
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    /** Enough for every TLS Secret of a large installation; each entry is a digest and a short message. */
+    static final int CACHE_ENTRIES = 4096;
+    /**
+     * Results by digest of the PEM pair: the graph rebuilds on every change and checking an EC key against its
+     * certificate costs a signature (about 1.5 ms); a digest costs microseconds. Holds no key material.
+     */
+    private static final Map<String, Optional<String>> RESULTS = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+                    return size() > CACHE_ENTRIES;
+                }
+            });
 
     private CertificatePem() {
     }
 
-    /** Empty when both parse; otherwise what is wrong, e.g. "tls.crt holds no PEM CERTIFICATE block". */
+    /** Empty when the proxy can serve the pair; otherwise what is wrong, e.g. "tls.key: private key does not match the certificate". */
     public static Optional<String> problem(byte[] certificatePem, byte[] keyPem) {
         if (certificatePem == null || certificatePem.length == 0) {
             return Optional.of("tls.crt is missing or empty");
@@ -27,57 +42,36 @@ public final class CertificatePem {
         if (keyPem == null || keyPem.length == 0) {
             return Optional.of("tls.key is missing or empty");
         }
-        Optional<String> certProblem = certificateProblem(new String(certificatePem, StandardCharsets.US_ASCII));
-        return certProblem.isPresent() ? certProblem : keyProblem(new String(keyPem, StandardCharsets.US_ASCII));
+        String digest = digest(certificatePem, keyPem);
+        Optional<String> known = RESULTS.get(digest);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> result = check(certificatePem, keyPem);
+        RESULTS.put(digest, result);
+        return result;
     }
 
-    private static Optional<String> certificateProblem(String pem) {
-        Matcher block = BLOCK.matcher(pem);
-        if (!block.find() || !block.group(1).equals("CERTIFICATE")) {
-            return Optional.of("tls.crt holds no PEM CERTIFICATE block");
-        }
+    private static Optional<String> check(byte[] certificatePem, byte[] keyPem) {
         try {
-            CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(decode(block.group(2))));
+            TlsPem.identity(new String(certificatePem, StandardCharsets.US_ASCII),
+                    new String(keyPem, StandardCharsets.US_ASCII));
             return Optional.empty();
-        } catch (CertificateException | IllegalArgumentException e) {
-            return Optional.of("tls.crt is not a valid X.509 certificate: " + e.getMessage());
+        } catch (TlsPemException e) {
+            return Optional.of((e.part() == TlsPemException.Part.PRIVATE_KEY ? "tls.key: " : "tls.crt: ")
+                    + e.getMessage());
         }
     }
 
-    private static Optional<String> keyProblem(String pem) {
-        Matcher block = BLOCK.matcher(pem);
-        if (!block.find()) {
-            return Optional.of("tls.key holds no PEM private key block");
-        }
-        byte[] der;
+    private static String digest(byte[] certificatePem, byte[] keyPem) {
         try {
-            der = decode(block.group(2));
-        } catch (IllegalArgumentException e) {
-            return Optional.of("tls.key is not valid base64: " + e.getMessage());
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ByteBuffer.allocate(4).putInt(certificatePem.length).array());
+            sha.update(certificatePem);
+            sha.update(keyPem);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
-        return switch (block.group(1)) {
-            case "PRIVATE KEY" -> pkcs8Problem(der);
-            // PKCS#1 and SEC1 keys carry no algorithm header; a DER SEQUENCE is the best check without a parser.
-            case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> der.length > 2 && der[0] == 0x30
-                    ? Optional.empty() : Optional.of("tls.key " + block.group(1) + " is not DER encoded");
-            default -> Optional.of("tls.key holds a " + block.group(1) + " block, expected a PRIVATE KEY");
-        };
-    }
-
-    private static Optional<String> pkcs8Problem(byte[] der) {
-        for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
-            try {
-                KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-                return Optional.empty();
-            } catch (Exception e) {
-                // try the next algorithm
-            }
-        }
-        return Optional.of("tls.key is not an RSA, EC or Ed25519 PKCS#8 private key");
-    }
-
-    private static byte[] decode(String base64) {
-        return Base64.getMimeDecoder().decode(base64.replaceAll("\\s", ""));
     }
 }

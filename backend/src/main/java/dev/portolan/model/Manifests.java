@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.portolan.model.reading.ManifestMappers;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
@@ -16,18 +16,17 @@ import org.yaml.snakeyaml.DumperOptions;
  * Every failure is a {@link ManifestException} naming the field at fault.
  */
 public final class Manifests {
-    /** Shared mapper for manifests; fabric8 types keep unknown fields in their additionalProperties. */
-    public static final ObjectMapper JSON = new ObjectMapper()
+    /** Shared mapper for manifests (bounded reading, duplicate keys refused: {@link ManifestMappers}); fabric8 types keep unknown fields in their additionalProperties. */
+    public static final ObjectMapper JSON = new ObjectMapper(ManifestMappers.jsonFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** Kubernetes-style YAML (no document start marker, no quotes unless needed). */
-    public static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    public static final ObjectMapper YAML = new ObjectMapper(ManifestMappers.yamlFactory(builder -> builder
             .dumperOptions(unwrappedLines())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build())
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 

@@ -30,6 +30,10 @@ public final class TypedManifests {
     public static Object toTyped(JsonNode manifest) {
         ResourceKey key = Manifests.keyOf(manifest);
         String apiVersion = manifest.get("apiVersion").asText();
+        if (ApiGroups.GATEWAY.equals(key.group()) || ApiGroups.CORE.equals(key.group())
+                || ApiGroups.DISCOVERY.equals(key.group())) {
+            RequiredFields.check(key, apiVersion, manifest);
+        }
         Object typed = switch (key.group()) {
             case ApiGroups.GATEWAY -> switch (key.kind()) {
                 case ApiGroups.GATEWAY_CLASS -> Manifests.convert(manifest, GatewayClass.class);

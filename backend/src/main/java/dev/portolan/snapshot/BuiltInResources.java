@@ -1,12 +1,9 @@
 package dev.portolan.snapshot;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.portolan.model.validation.PortolanCrds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,8 +15,7 @@ import java.util.Set;
  * packaged as resources). A manifest of the same CRD in the store wins over the built-in one.
  */
 public final class BuiltInResources {
-    private static final List<String> CRD_FILES = List.of("timeoutpolicies.gateway.portolan.dev.yaml");
-    private static final List<ObjectNode> CRDS = load();
+    private static final List<ObjectNode> CRDS = PortolanCrds.all();
 
     private BuiltInResources() {
     }
@@ -43,19 +39,4 @@ public final class BuiltInResources {
         return out;
     }
 
-    private static List<ObjectNode> load() {
-        List<ObjectNode> out = new ArrayList<>();
-        for (String file : CRD_FILES) {
-            try (InputStream in = BuiltInResources.class.getResourceAsStream("/dev/portolan/crds/" + file)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in CRD " + file + " is missing from the classpath");
-                }
-                JsonNode crd = Manifests.YAML.readTree(in);
-                out.add((ObjectNode) crd);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return List.copyOf(out);
-    }
 }

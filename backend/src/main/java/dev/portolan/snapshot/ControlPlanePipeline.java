@@ -11,12 +11,17 @@ import dev.portolan.model.ResourceSet;
 import dev.portolan.policy.PolicyEngine;
 import dev.portolan.policy.PolicyOptions;
 import dev.portolan.policy.PolicyReport;
+import dev.portolan.translate.ProxyConfigTranslator;
+import dev.portolan.translate.Translation;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 
-/** The pure path from resources to computed state: graph, then backend TLS on its attachments, then policies. */
+/**
+ * The pure path from resources to computed state: graph, then backend TLS on its attachments, then policies, then
+ * the proxy config, whose problems are written onto the objects' statuses.
+ */
 public final class ControlPlanePipeline {
     private ControlPlanePipeline() {
     }
@@ -29,6 +34,10 @@ public final class ControlPlanePipeline {
         PolicyReport policies = PolicyEngine.compute(resources, PolicyOptions.defaults());
         SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>(graph.statuses());
         statuses.putAll(backendTls.statuses());
-        return new ComputedState(graph, backendTls, policies, statuses);
+        // Translate here, not after publishing, so that what the proxy cannot express is on the objects' status.
+        ComputedState untranslated = new ComputedState(graph, backendTls, policies, statuses, null);
+        Translation translation = ProxyConfigTranslator.translateWithProblems(resources, untranslated);
+        TranslationStatuses.apply(statuses, translation, graph);
+        return new ComputedState(graph, backendTls, policies, statuses, translation);
     }
 }

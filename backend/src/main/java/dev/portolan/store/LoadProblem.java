@@ -1,6 +1,7 @@
 package dev.portolan.store;
 
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.validation.Printable;
 
 /**
  * A file or document that could not be loaded, reported to logs and the API. Every other object keeps working.
@@ -18,7 +19,8 @@ public record LoadProblem(String file, int documentIndex, int line, ResourceKey 
 
     /** One line for logs: {@code gateways.yaml doc 2 line 14: Gateway/default/web spec.listeners[0].port: must be an integer}. */
     public String describe() {
-        StringBuilder out = new StringBuilder(file);
+        // a refused object's name or file name may hold control characters: they must not forge log lines
+        StringBuilder out = new StringBuilder(Printable.of(file));
         if (documentIndex >= 0) {
             out.append(" document ").append(documentIndex);
         }
@@ -27,7 +29,7 @@ public record LoadProblem(String file, int documentIndex, int line, ResourceKey 
         }
         out.append(": ");
         if (object != null) {
-            out.append(object).append(' ');
+            out.append(Printable.of(object.toString())).append(' ');
         }
         if (field != null && !field.isEmpty()) {
             out.append(field).append(' ');

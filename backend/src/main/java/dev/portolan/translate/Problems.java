@@ -8,9 +8,19 @@ import java.util.List;
 /** Collects translation problems; sorted and de-duplicated at the end so output does not depend on visit order. */
 final class Problems {
     private final List<TranslationProblem> problems = new ArrayList<>();
+    private final java.util.SortedMap<ResourceKey, java.util.SortedSet<Integer>> disabledRules = new java.util.TreeMap<>();
 
     void add(ResourceKey object, String field, String message) {
         problems.add(new TranslationProblem(object, field, message));
+    }
+
+    /** Records that a rule of a route cannot be served at all (left out, or answering 500). */
+    void ruleDisabled(ResourceKey route, int rule) {
+        disabledRules.computeIfAbsent(route, r -> new java.util.TreeSet<>()).add(rule);
+    }
+
+    java.util.SortedMap<ResourceKey, java.util.SortedSet<Integer>> disabledRules() {
+        return disabledRules;
     }
 
     List<TranslationProblem> sorted() {

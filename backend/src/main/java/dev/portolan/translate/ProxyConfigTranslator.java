@@ -37,12 +37,13 @@ public final class ProxyConfigTranslator {
     private ProxyConfigTranslator() {
     }
 
-    public static ProxyConfig translate(ResourceSet resources, ComputedState state, long version) {
-        return translateWithProblems(resources, state, version).config();
+    /** The config, versioned by a digest of its content ({@link ProxyConfig#of}). */
+    public static ProxyConfig translate(ResourceSet resources, ComputedState state) {
+        return translateWithProblems(resources, state).config();
     }
 
     /** Like {@link #translate} and also says what could not be expressed; never throws for bad input. */
-    public static Translation translateWithProblems(ResourceSet resources, ComputedState state, long version) {
+    public static Translation translateWithProblems(ResourceSet resources, ComputedState state) {
         Problems problems = new Problems();
         RuleTranslator rules = new RuleTranslator(new BackendTranslator(state.backendTls()), state.policies(),
                 problems);
@@ -52,7 +53,7 @@ public final class ProxyConfigTranslator {
                 gateways.add(gateway(resources, state, gateway, rules, problems));
             }
         }
-        return new Translation(new ProxyConfig(version, gateways), problems.sorted());
+        return new Translation(ProxyConfig.of(gateways), problems.sorted(), problems.disabledRules());
     }
 
     private static GatewayConfig gateway(ResourceSet resources, ComputedState state, GatewayView gateway,

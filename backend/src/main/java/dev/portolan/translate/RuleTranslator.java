@@ -59,6 +59,7 @@ final class RuleTranslator {
         }
         if (!rule.matches().isEmpty() && matches.isEmpty()) {
             problems.add(route, field + ".matches", "no match can be expressed; the rule is left out");
+            problems.ruleDisabled(route, rule.index());
             return Optional.empty();
         }
         if (matches.isEmpty()) {
@@ -72,6 +73,7 @@ final class RuleTranslator {
         } catch (Unexpressible e) {
             problems.add(route, e.field() == null ? field : e.field(),
                     e.getMessage() + "; the rule has no backends, so the proxy answers 500");
+            problems.ruleDisabled(route, rule.index());
             filters = List.of();
             weighted = List.of();
         }

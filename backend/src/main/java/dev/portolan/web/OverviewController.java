@@ -1,6 +1,7 @@
 package dev.portolan.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.api.ProxyRefusals;
 import dev.portolan.api.Summary;
 import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.snapshot.SnapshotService;
@@ -30,9 +31,9 @@ public class OverviewController {
     @View("overview")
     public Map<String, Object> overview() {
         Map<String, Object> model = pages.page("overview");
-        ObjectNode summary = Summary.of(snapshots.current(),
+        ObjectNode summary = ProxyRefusals.addTo(Summary.withConfigVersion(Summary.of(snapshots.current(),
                 controlPlane.origin(),
-                controlPlane.translationProblems());
+                controlPlane.translationProblems()), controlPlane.publisher().current()), controlPlane.dataPlane());
         model.put("problems", OverviewProblems.from(summary));
         // only what the page shows: the routes and effective reports are long with many objects
         summary.remove("routes");

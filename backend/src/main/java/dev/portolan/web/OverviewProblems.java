@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The overview's problem list, read from the summary JSON ({@link dev.portolan.api.Summary}) so the page shows what
  * {@code /api/v1/summary} serves: load errors, then status problems (routes not accepted, unresolved references,
- * conflicts), then invalid timeouts, then policies whose target does not exist. Each row has a stable key (for live
+ * conflicts), then what the proxy cannot express, then what the proxy refused, then invalid timeouts, then policies whose target does not exist. Each row has a stable key (for live
  * highlighting) and a link to the object's dashboard page when there is one.
  */
 public final class OverviewProblems {
@@ -43,6 +43,12 @@ public final class OverviewProblems {
                     p.path("message").asText(""));
             row.put("field", text(p, "field"));
             row.put("key", "translation:" + text(p, "object") + ":" + text(p, "field") + ":" + p.path("message").asText(""));
+            out.add(row);
+        }
+        for (JsonNode p : summary.path("proxyRefusals")) {
+            Map<String, Object> row = row("proxy", "Refused by the proxy", text(p, "object"),
+                    p.path("message").asText(""));
+            row.put("key", "proxy:" + text(p, "object") + ":" + p.path("message").asText(""));
             out.add(row);
         }
         for (JsonNode t : summary.path("effectiveTimeouts")) {

@@ -32,7 +32,7 @@ public class PageModel {
         model.put("nav", nav);
         model.put("snapshotVersion", snapshots.current().version());
         PublishedConfig config = configs.current();
-        model.put("configVersion", config == null ? 0 : config.version());
+        model.put("configVersion", config == null ? "none yet" : config.version());
         return model;
     }
 

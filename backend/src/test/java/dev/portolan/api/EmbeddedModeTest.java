@@ -174,12 +174,14 @@ class EmbeddedModeTest implements TestPropertyProvider {
     void proxiesPullTheTranslatedConfigWithTheVersionAsETag() {
         var response = client.toBlocking().exchange(HttpRequest.GET("/proxy/v1/config"), String.class);
         String etag = response.getHeaders().get("ETag");
-        assertTrue(etag != null && etag.matches("\"\\d+\""), "ETag is the quoted version: " + etag);
+        assertTrue(etag != null && etag.matches("\"[0-9a-f]{16}\""), "ETag is the quoted content version: " + etag);
         assertTrue(response.body().contains("\"name\":\"web\""), response.body());
+        assertEquals(etag, "\"" + summary().path("configVersion").asText() + "\"",
+                "the summary shows the version proxies are served");
 
         var unchanged = client.toBlocking().exchange(
                 HttpRequest.GET("/proxy/v1/config?wait=100ms").header("If-None-Match", etag), String.class);
-        assertEquals(304, unchanged.getStatus().getCode(), "nothing newer within the wait");
+        assertEquals(304, unchanged.getStatus().getCode(), "nothing else within the wait");
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.ResourceSet;
 import dev.portolan.testpki.IssuedCertificate;
 import dev.portolan.testpki.KeyPurpose;
 import dev.portolan.testpki.KeyType;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -306,6 +308,22 @@ class GraphBuilderTest {
         assertTrue(CertificatePem.problem(cert, cert).orElseThrow().contains("tls.key"));
     }
 
+    @Test
+    void certificatePemRefusesAKeyThatBelongsToAnotherCertificateAsTheProxyWould() {
+        IssuedCertificate rsa = TestPki.selfSigned().sans("example.org").keyType(KeyType.RSA).issue();
+        IssuedCertificate ec = TestPki.selfSigned().sans("example.org").keyType(KeyType.EC).issue();
+        byte[] cert = rsa.certificatePem().getBytes(StandardCharsets.US_ASCII);
+        byte[] ecKey = ec.privateKeyPem().getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 2; i++) { // the second answer comes from the cache and must be the same
+            assertEquals(Optional.of("tls.key: private key is EC but the certificate's public key is RSA; private key "
+                    + "does not match the certificate"), CertificatePem.problem(cert, ecKey));
+        }
+        byte[] otherRsaKey = TestPki.selfSigned().sans("example.org").keyType(KeyType.RSA).issue().privateKeyPem()
+                .getBytes(StandardCharsets.US_ASCII);
+        assertEquals(Optional.of("tls.key: private key does not match the certificate"),
+                CertificatePem.problem(cert, otherRsaKey));
+    }
+
     private static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
@@ -327,5 +345,30 @@ class GraphBuilderTest {
         List<String> out = new java.util.ArrayList<>();
         conditions.forEach(c -> out.add(c.path("type").asText()));
         return out;
+    }
+
+    @Test
+    void anObjectTheGraphCannotReadIsLeftOutAndTheOthersAreStillBuilt() {
+        ResourceSet resources = GraphFixtures.resources(withRoute("""
+                  rules:
+                  - backendRefs: [{name: web, port: 8080}]
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: broken, namespace: apps}
+                spec:
+                  parentRefs: [{name: gw, namespace: infra}]
+                """));
+        // Validation refuses a parentRef without a name; simulate a gap in it by removing the name afterwards.
+        resources.httpRoutes().stream().filter(r -> r.getMetadata().getName().equals("broken")).findFirst()
+                .orElseThrow().getSpec().getParentRefs().get(0).setName(null);
+
+        ResourceGraph graph = GraphBuilder.build(resources, new GraphOptions(GraphOptions.PORTOLAN_CONTROLLER,
+                GraphFixtures.NOW, key -> java.util.Optional.of("127.0.0.1")));
+
+        assertFalse(graph.routes().containsKey(route("apps", "broken")));
+        assertTrue(graph.routes().get(route("apps", "r")).parents().get(0).accepted(), "the other route attaches");
+        assertEquals(Set.of(route("apps", "r")),
+                graph.gateways().get(gateway("infra", "gw")).listener("http").orElseThrow().attachedRoutes());
     }
 }

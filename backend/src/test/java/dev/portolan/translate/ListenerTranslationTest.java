@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.proxy.config.CertificateConfig;
+import dev.portolan.proxy.config.ContentVersion;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.Protocol;
@@ -98,7 +99,7 @@ class ListenerTranslationTest {
         assertEquals("127.0.0.10", gw.address());
         assertEquals(Map.of("team", "edge"), gw.infrastructureLabels());
         assertEquals(Map.of("note", "hello"), gw.infrastructureAnnotations());
-        assertEquals(7, t.config().version());
+        assertEquals(ContentVersion.of(t.config().gateways()), t.config().version(), "versioned by its content");
     }
 
     @Test

@@ -67,7 +67,7 @@ final class TranslateFixtures {
         ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(parse(yaml)));
         GraphOptions options = new GraphOptions(GraphOptions.PORTOLAN_CONTROLLER, Instant.parse("2026-06-01T00:00:00Z"),
                 key -> Optional.of("127.0.0.10"));
-        return ProxyConfigTranslator.translateWithProblems(resources, ControlPlanePipeline.compute(resources, options), 7);
+        return ProxyConfigTranslator.translateWithProblems(resources, ControlPlanePipeline.compute(resources, options));
     }
 
     /** BASE plus an HTTPRoute {@code default/r} on gw with the given rules YAML (indented as list items). */

@@ -27,6 +27,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, object, field, reason);
     }
 
+    /** 422, as the API server answers an object that breaks its rules (a bad name, an unserved kind). */
+    public static ApiException unprocessable(String object, String field, String reason) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, object, field, reason);
+    }
+
     public static ApiException notFound(ResourceKey object) {
         return new ApiException(HttpStatus.NOT_FOUND, object, null, object + " does not exist");
     }

@@ -42,8 +42,13 @@ public class ProblemJsonBodyProvider implements JsonErrorResponseBodyProvider<Ob
         } else if (status >= 500) {
             problem.put("detail", "Portolan could not answer this request; the server log has the details");
         } else {
-            problem.put("detail", context.getErrors().stream().map(Error::getMessage)
-                    .collect(Collectors.joining("; ")));
+            String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+            problem.put("detail", detail);
+            // Micronaut's own refusals (a missing body, a bad query parameter) name the argument: that is the field.
+            context.getErrors().stream().map(Error::getPath).flatMap(java.util.Optional::stream).findFirst()
+                    .map(path -> path.startsWith("/") ? path.substring(1) : path)
+                    .filter(path -> !path.isBlank())
+                    .ifPresent(path -> problem.put("field", path).put("reason", detail));
         }
         return problem;
     }

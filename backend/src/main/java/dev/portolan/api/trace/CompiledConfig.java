@@ -22,7 +22,7 @@ public record CompiledConfig(ProxyConfig config, Map<String, Map<Integer, RouteT
         return new CompiledConfig(config, Map.copyOf(tables));
     }
 
-    public long version() {
+    public String version() {
         return config.version();
     }
 }

@@ -113,7 +113,7 @@ public class TraceController {
                     "no proxy config has been published yet");
         }
         CompiledConfig cached = compiled.get();
-        if (cached != null && cached.version() == published.version()) {
+        if (cached != null && cached.version().equals(published.version())) {
             return cached;
         }
         CompiledConfig fresh = CompiledConfig.of(published.config());

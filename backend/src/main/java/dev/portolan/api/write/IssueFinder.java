@@ -8,7 +8,6 @@ import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.snapshot.ComputedState;
 import dev.portolan.snapshot.StatusProblem;
-import dev.portolan.translate.ProxyConfigTranslator;
 import dev.portolan.translate.TranslationProblem;
 import java.util.List;
 import java.util.SortedSet;
@@ -28,8 +27,7 @@ public final class IssueFinder {
             issues.add(new Issue(problem.object().toString(), Issue.STATUS, problem.where(), problem.type(),
                     problem.reason(), problem.message()));
         }
-        List<TranslationProblem> untranslatable =
-                ProxyConfigTranslator.translateWithProblems(resources, computed, 0).problems();
+        List<TranslationProblem> untranslatable = computed.translation().problems();
         for (TranslationProblem problem : untranslatable) {
             issues.add(new Issue(problem.object().toString(), Issue.TRANSLATION, problem.field(), "Translation",
                     "Unexpressible", problem.message()));

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.model.Manifests;
+import dev.portolan.model.reading.ReadFailure;
+import dev.portolan.model.reading.ReadLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,10 @@ public final class ManifestDocuments {
         for (JsonNode root : roots) {
             flatten(root, out);
         }
+        if (out.size() > ReadLimits.MAX_DOCUMENTS) {
+            throw ApiException.badRequest(null, "body", "the body holds " + out.size() + " objects, more than "
+                    + ReadLimits.MAX_DOCUMENTS + "; send them in several requests");
+        }
         if (out.isEmpty()) {
             throw ApiException.badRequest(null, "body", "the body holds no Kubernetes object");
         }
@@ -53,13 +59,16 @@ public final class ManifestDocuments {
                 if (!empty) {
                     roots.add(document);
                 }
+                if (roots.size() > ReadLimits.MAX_DOCUMENTS) {
+                    throw ApiException.badRequest(null, "body", "the body holds more than "
+                            + ReadLimits.MAX_DOCUMENTS + " documents; send them in several requests");
+                }
             }
         } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column "
-                    + location.getColumnNr();
-            throw ApiException.badRequest(null, "body", "the body is not valid " + format + where + ": "
-                    + e.getOriginalMessage());
+            // never the parser's own message: it quotes the text, and the text may be a Secret
+            ReadFailure failure = ReadFailure.of(e);
+            throw ApiException.badRequest(null, failure.field().isEmpty() ? "body" : failure.field(),
+                    "the body is not valid " + format + " " + failure.describe(0));
         } catch (IOException e) {
             throw ApiException.badRequest(null, "body", "the body could not be read: " + e.getMessage());
         }

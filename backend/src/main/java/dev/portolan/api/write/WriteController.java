@@ -1,5 +1,6 @@
 package dev.portolan.api.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.ApiDocumentation;
 import dev.portolan.api.ApiKinds;
@@ -7,7 +8,9 @@ import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.config.PortolanConfig;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.validation.KnownKinds;
 import dev.portolan.store.ResourceStore;
+import dev.portolan.store.StoredObject;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -66,14 +69,19 @@ public class WriteController {
                     + "answer is that of /api/v1/analyze.")
     @ApiResponse(responseCode = "200", description = "What was written (or, with dryRun, what would change)",
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A document is malformed: nothing was written")
+    @ApiResponse(responseCode = "400", description = "A document is malformed (syntax, duplicate key, a field of the "
+            + "wrong type, more than 5,000 documents): nothing was written")
+    @ApiResponse(responseCode = "413", description = "The body is over 3 MiB: nothing was read")
+    @ApiResponse(responseCode = "422", description = "A document breaks the API server's rules (name, namespace, "
+            + "labels, annotations, control characters in metadata, an unserved apiVersion/kind): nothing was "
+            + "written")
     @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale")
     @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     public HttpResponse<String> apply(HttpRequest<?> request, @Body String body,
                                       @Parameter(description = "Only analyze, write nothing", required = false)
                                       @QueryValue(defaultValue = "false") boolean dryRun) {
-        List<Document> documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)));
+        List<Document> documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)), installedCrds());
         if (dryRun) {
             return Representations.ok(request, WriteRendering.analysis(analyze(documents, List.of())));
         }
@@ -91,6 +99,8 @@ public class WriteController {
     @ApiResponse(responseCode = "200", description = "changes, issuesIntroduced, issuesFixed, issuesUnchanged",
             content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "A document is malformed")
+    @ApiResponse(responseCode = "413", description = "The body is over 3 MiB: nothing was read")
+    @ApiResponse(responseCode = "422", description = "A document breaks the API server's rules")
     @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale")
     @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
@@ -101,7 +111,7 @@ public class WriteController {
         if (delete) {
             documents = DeletionDocuments.identify(ManifestDocuments.parse(body, contentType(request)));
         } else {
-            documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)));
+            documents = DocumentValidator.validate(ManifestDocuments.parse(body, contentType(request)), installedCrds());
         }
         Analysis analysis = delete
                 ? analyze(List.of(), documents.stream().map(Document::key).toList())
@@ -201,6 +211,12 @@ public class WriteController {
         return ApiKinds.byName(plural).orElseThrow(() -> new ApiException(io.micronaut.http.HttpStatus.NOT_FOUND,
                 (String) null, "path", "unknown kind \"" + plural + "\"; use /api/v1/objects/{group}/{kind}/... "
                 + "for kinds without a short path"));
+    }
+
+    /** The CRDs the store holds: the kinds they serve may be applied. */
+    private List<JsonNode> installedCrds() {
+        return store.snapshot().objects().values().stream().map(StoredObject::manifest)
+                .filter(KnownKinds::isCrd).map(JsonNode.class::cast).toList();
     }
 
     private static String coreGroup(String group) {

@@ -6,6 +6,8 @@ import dev.portolan.model.ManifestException;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.TypedManifests;
+import dev.portolan.model.reading.ReadLimits;
+import dev.portolan.model.validation.ObjectValidator;
 import dev.portolan.store.LoadProblem;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.store.StoreException;
@@ -117,15 +119,21 @@ public final class FileStore implements ResourceStore {
         }
         ObjectNode userPart = ServerFields.userPart(manifest);
         try {
+            ObjectValidator.validateMetadata(manifest, key);
             TypedManifests.toTyped(userPart);
         } catch (ManifestException e) {
-            throw new StoreException.Invalid(key, e.field(), key + " " + e.field() + ": " + e.reason());
+            throw invalid(key, e);
         }
         String expected = manifest.path("metadata").path("resourceVersion").asText("");
         synchronized (lock) {
             ensureOpen(key);
             for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
                 pollLocked();
+                try {
+                    Resolution.kindsDefinedIn(files.values()).check(manifest.path("apiVersion").asText(), key.kind());
+                } catch (ManifestException e) {
+                    throw invalid(key, e);
+                }
                 StoredObject current = objects.get(key);
                 if (!expected.isEmpty() && (current == null || !expected.equals(current.resourceVersion()))) {
                     throw new StoreException.Conflict(key, key + ": resourceVersion " + expected
@@ -164,6 +172,10 @@ public final class FileStore implements ResourceStore {
             }
             throw new StoreException.Conflict(key, key + ": its file keeps changing on disk; try again");
         }
+    }
+
+    private static StoreException.Invalid invalid(ResourceKey key, ManifestException e) {
+        return new StoreException.Invalid(key, e.field(), key + " " + e.field() + ": " + e.reason());
     }
 
     @Override
@@ -290,6 +302,11 @@ public final class FileStore implements ResourceStore {
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             FolderScanner.Stamp stamp = FolderScanner.stamp(attrs);
+            if (attrs.size() > ReadLimits.MAX_TEXT_BYTES) {
+                // not even read: its cost would hold every write and poll behind it
+                return ManifestFile.unreadable(relPath, stamp, "file is " + attrs.size() + " bytes, over the "
+                        + ReadLimits.mebibytes(ReadLimits.MAX_TEXT_BYTES) + " limit for a manifest file; not read");
+            }
             String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
             if (text.indexOf('\uFFFD') >= 0 && !isUtf8(path)) {
                 return ManifestFile.unreadable(relPath, stamp, "file is not UTF-8 text");
@@ -409,7 +426,7 @@ public final class FileStore implements ResourceStore {
     }
 
     private void writeAndReload(ResourceKey key, String relPath, String newText) {
-        Path path = root.resolve(relPath);
+        Path path = ContainedPaths.resolve(root, relPath, key);
         try {
             if (newText == null) {
                 Files.deleteIfExists(path);

@@ -8,6 +8,10 @@ import dev.portolan.model.ManifestException;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.TypedManifests;
+import dev.portolan.model.reading.ContentFreeReasons;
+import dev.portolan.model.reading.ReadFailure;
+import dev.portolan.model.reading.ReadLimits;
+import dev.portolan.model.validation.ObjectValidator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -38,6 +42,10 @@ record ManifestFile(String relPath, FolderScanner.Stamp stamp, String text, List
         List<YamlChunks.Chunk> chunks = json
                 ? (text.isBlank() ? List.of() : List.of(new YamlChunks.Chunk(0, text.length(), 1, false)))
                 : YamlChunks.split(text);
+        if (chunks.size() > ReadLimits.MAX_DOCUMENTS) {
+            return unreadable(relPath, stamp, "file holds " + chunks.size() + " documents, over the limit of "
+                    + ReadLimits.MAX_DOCUMENTS + " per file; split it");
+        }
         IntStream indexes = IntStream.range(0, chunks.size());
         if (chunks.size() > FileStore.PARALLEL_THRESHOLD) {
             indexes = indexes.parallel();
@@ -54,9 +62,12 @@ record ManifestFile(String relPath, FolderScanner.Stamp stamp, String text, List
         try {
             tree = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null || e.getLocation().getLineNr() < 1
-                    ? firstLine : chunk.firstLine() + e.getLocation().getLineNr() - 1;
-            return fault(index, chunk, null, line, "", "syntax error: " + oneLine(e.getOriginalMessage()));
+            // never the parser's own message: it quotes the text, and the document may be a Secret
+            ReadFailure failure = ReadFailure.of(e);
+            int line = failure.line() < 1 ? firstLine : chunk.firstLine() + failure.line() - 1;
+            String where = failure.column() > 0 ? " (column " + failure.column() + ")" : "";
+            return fault(index, chunk, null, line, failure.field(), "syntax error" + where + ": "
+                    + failure.reason());
         }
         if (tree == null || !tree.isObject()) {
             return fault(index, chunk, null, firstLine, "", "document is not a Kubernetes object (expected a mapping)");
@@ -69,20 +80,16 @@ record ManifestFile(String relPath, FolderScanner.Stamp stamp, String text, List
         }
         ObjectNode userPart = ServerFields.userPart(tree);
         try {
+            ObjectValidator.validateMetadata(tree, key);
             TypedManifests.toTyped(userPart);
         } catch (ManifestException e) {
-            return fault(index, chunk, key, lineOf(text, chunk, e.field(), json, firstLine), e.field(), e.reason());
+            return fault(index, chunk, key, lineOf(text, chunk, e.field(), json, firstLine), e.field(),
+                    ContentFreeReasons.of(key, e.reason()));
         }
         JsonNode created = tree.path("metadata").path("creationTimestamp");
         String creationTimestamp = created.isTextual() && !created.asText().isBlank() ? created.asText() : null;
         return new ParsedDocument(index, chunk, key, userPart, Hashes.of(ServerFields.specPart(userPart)),
                 Hashes.of(userPart), creationTimestamp, firstLine, "", null);
-    }
-
-    /** SnakeYAML messages span lines (context, problem, a snippet with a caret); logs want one. */
-    private static String oneLine(String message) {
-        return message == null ? "" : message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("^"))
-                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static ParsedDocument fault(int index, YamlChunks.Chunk chunk, ResourceKey key, int line, String field,

@@ -1,6 +1,9 @@
 package dev.portolan.store.file;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.model.ManifestException;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.validation.KnownKinds;
 import dev.portolan.store.LoadProblem;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +43,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
         Set<String> brokenFiles = new HashSet<>();
         Set<String> brokenSources = new HashSet<>();
         List<PendingProblem> pending = new ArrayList<>();
+        KnownKinds kinds = kindsDefinedIn(files);
         for (ManifestFile file : files) {
             if (file.readFailure() != null) {
                 brokenFiles.add(file.relPath());
@@ -56,6 +60,14 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
                     }
                     pending.add(new PendingProblem(file.relPath(), doc.index(), doc.line(), doc.key(), doc.field(),
                             doc.reason(), false));
+                    continue;
+                }
+                ManifestException unserved = unservedKind(kinds, doc);
+                if (unserved != null) {
+                    brokenSources.add(ParsedDocument.source(file.relPath(), doc.index()));
+                    brokenKeys.add(doc.key());
+                    pending.add(new PendingProblem(file.relPath(), doc.index(), doc.line(), doc.key(),
+                            unserved.field(), unserved.reason(), false));
                     continue;
                 }
                 Definition first = defined.get(doc.key());
@@ -82,6 +94,29 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
                     keepsPrevious(p, kept, states, served)));
         }
         return new Resolution(defined, kept, List.copyOf(problems));
+    }
+
+    /** Built-in kinds and those of the CustomResourceDefinitions the folder holds. */
+    static KnownKinds kindsDefinedIn(Collection<ManifestFile> files) {
+        List<JsonNode> crds = new ArrayList<>();
+        for (ManifestFile file : files) {
+            for (ParsedDocument doc : file.documents()) {
+                if (doc.ok() && KnownKinds.isCrd(doc.userPart())) {
+                    crds.add(doc.userPart());
+                }
+            }
+        }
+        return KnownKinds.withCrds(crds);
+    }
+
+    /** Why the document's group/version/kind is not served, or null when it is. */
+    private static ManifestException unservedKind(KnownKinds kinds, ParsedDocument doc) {
+        try {
+            kinds.check(doc.userPart().path("apiVersion").asText(), doc.key().kind());
+            return null;
+        } catch (ManifestException e) {
+            return e;
+        }
     }
 
     private static boolean keepsPrevious(PendingProblem p, Set<ResourceKey> kept, Map<ResourceKey, ObjectState> states,

@@ -1,10 +1,12 @@
 package dev.portolan.store.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.reading.ManifestMappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,9 @@ final class StateFile {
     record Content(long counter, SortedMap<ResourceKey, ObjectState> objects) {
     }
 
+    /** Grows with the objects and their statuses: no 3 MiB cap as on manifests. */
+    private static final ObjectMapper READER = new ObjectMapper(ManifestMappers.stateJsonFactory());
+
     private final Path path;
 
     StateFile(Path manifestFolder) {
@@ -39,7 +44,7 @@ final class StateFile {
             return new Content(0, new TreeMap<>());
         }
         try {
-            return decode(Manifests.JSON.readTree(path.toFile()));
+            return decode(READER.readTree(path.toFile()));
         } catch (IOException | RuntimeException e) {
             // Keep the broken file for a human to inspect; start afresh (uids and generations restart).
             Path aside = path.resolveSibling(NAME + ".unreadable");

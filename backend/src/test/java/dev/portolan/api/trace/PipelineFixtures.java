@@ -82,6 +82,6 @@ public final class PipelineFixtures {
             return index < 0 ? Optional.empty() : Optional.of("127.0.0." + (10 + index));
         });
         ComputedState computed = ControlPlanePipeline.compute(resources, options);
-        return new Pipeline(resources, computed, ProxyConfigTranslator.translate(resources, computed, 7));
+        return new Pipeline(resources, computed, ProxyConfigTranslator.translate(resources, computed));
     }
 }

@@ -96,6 +96,30 @@ class FileStoreMetadataTest {
     }
 
     @Test
+    void aStateFileLargerThanTheManifestLimitStillLoads() throws Exception {
+        write(root, "gw.yaml", gateway("web", 80));
+        StoredObject before;
+        try (FileStore store = FileStore.open(root, CLOCK)) {
+            // many objects with statuses make a large state file; manifests are capped at 3 MiB, it is not
+            var status = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            var conditions = status.putArray("conditions");
+            for (int i = 0; i < 40_000; i++) {
+                conditions.addObject().put("type", "Condition" + i).put("status", "True")
+                        .put("message", "a message of some length to fill the state file " + i);
+            }
+            store.updateStatus(gatewayKey("web"), status);
+            before = web(store);
+        }
+        assertTrue(Files.size(root.resolve(".portolan/state.json")) > 3 * 1024 * 1024);
+
+        try (FileStore reopened = FileStore.open(root, CLOCK)) {
+            StoredObject after = web(reopened);
+            assertEquals(before.metadata().path("uid"), after.metadata().path("uid"), "identity kept");
+            assertEquals(40_000, after.status().path("conditions").size());
+        }
+    }
+
+    @Test
     void honoursACreationTimestampWrittenInTheManifest() {
         write(root, "gw.yaml", gateway("web", 80).replace("  name: web\n",
                 "  name: web\n  creationTimestamp: \"2020-05-06T07:08:09Z\"\n"));

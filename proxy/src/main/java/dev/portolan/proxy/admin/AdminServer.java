@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
+import dev.portolan.proxy.listen.ConfigRefusals;
 import dev.portolan.proxy.listen.LiveConfig;
 import dev.portolan.proxy.listen.ProxyServer;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The proxy's own HTTP endpoint, on a separate small server so that admin traffic never competes with proxied
  * traffic: {@code GET /admin/gateways}, {@code GET /admin/config} (private keys redacted), {@code GET /metrics}
- * (Prometheus text) and {@code GET /ready} (200 once a config is live).
+ * (Prometheus text) and {@code GET /ready} (200 once a config is live; its body starts with "degraded:" while the
+ * proxy refuses part of the latest config).
  */
 public final class AdminServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -84,6 +86,13 @@ public final class AdminServer implements AutoCloseable {
                 return send(response, callback, 503, "text/plain", "not ready: config version " + live.version()
                         + " does not hold Gateway " + requiredGateway + " (not programmed yet)\n");
             }
+            ConfigRefusals.Latest refusals = proxy.refusals().latest();
+            if (refusals != null && refusals.degraded()) {
+                // Still 200: the last good config keeps serving, and taking every replica out of its Service for
+                // one Gateway it cannot serve would turn a partial outage into a full one.
+                return send(response, callback, 200, "text/plain", "degraded: serving config version "
+                        + live.version() + "; " + refusals.describe() + "\n");
+            }
             return send(response, callback, 200, "text/plain", "ready: config version " + live.version() + "\n");
         }
 
@@ -109,7 +118,8 @@ public final class AdminServer implements AutoCloseable {
                         : send(response, callback, 200, "application/json",
                                 ProxyConfigCodec.toJson(ConfigRedaction.redact(live.config())));
                 case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4",
-                        proxy.metrics().prometheusText(gateways(live), live == null ? -1 : live.version()));
+                        proxy.metrics().prometheusText(gateways(live), live == null ? null : live.version())
+                                + proxy.refusals().prometheusText());
                 case "/ready" -> ready(live, response, callback);
                 default -> send(response, callback, 404, "text/plain",
                         "unknown admin path; try /admin/gateways, /admin/config, /metrics, /ready\n");

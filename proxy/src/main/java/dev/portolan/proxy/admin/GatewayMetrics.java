@@ -39,13 +39,16 @@ public final class GatewayMetrics {
      * {@code label_<sanitised key>} (as kube-state-metrics does), so they cannot clash with the fixed labels.
      *
      * @param gateways current Gateways by "namespace/name" (for their infrastructure labels)
-     * @param configVersion the version being served, -1 before the first config
+     * @param configVersion the version being served, null before the first config
      */
-    public String prometheusText(Map<String, GatewayConfig> gateways, long configVersion) {
+    public String prometheusText(Map<String, GatewayConfig> gateways, String configVersion) {
         StringBuilder out = new StringBuilder();
-        out.append("# HELP portolan_config_version Version of the proxy config being served (-1: none yet).\n");
-        out.append("# TYPE portolan_config_version gauge\n");
-        out.append("portolan_config_version ").append(configVersion).append('\n');
+        // versions are digests, not numbers: an info metric carries the one being served as a label
+        out.append("# HELP portolan_config_info The proxy config being served (no series before the first).\n");
+        out.append("# TYPE portolan_config_info gauge\n");
+        if (configVersion != null) {
+            out.append("portolan_config_info{version=\"").append(configVersion).append("\"} 1\n");
+        }
         out.append("# HELP portolan_gateway_requests_total Requests answered per Gateway listener and status class.\n");
         out.append("# TYPE portolan_gateway_requests_total counter\n");
         for (Map.Entry<Key, ListenerCounters> entry : new TreeMap<>(counters).entrySet()) {

@@ -10,5 +10,5 @@ import dev.portolan.proxy.routing.RouteMatch;
  *                 from the socket's port when a port offset is configured
  * @param secure   whether the client connection is TLS (the listener is HTTPS)
  */
-public record MatchedRule(long configVersion, GatewayConfig gateway, RouteMatch match, int specPort, boolean secure) {
+public record MatchedRule(String configVersion, GatewayConfig gateway, RouteMatch match, int specPort, boolean secure) {
 }

@@ -1,13 +1,11 @@
 package dev.portolan.proxy.forward;
 
 import dev.portolan.proxy.config.UpstreamTls;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.portolan.proxy.tls.TlsPem;
+import dev.portolan.proxy.tls.TlsPemException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -59,13 +57,13 @@ final class UpstreamTlsContexts {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int index = 0;
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (String pem : tls.caPems()) {
-                Collection<? extends Certificate> certificates =
-                        factory.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-                if (certificates.isEmpty()) {
+                List<X509Certificate> certificates;
+                try {
+                    certificates = TlsPem.caBundle(pem).certificates();
+                } catch (TlsPemException e) {
                     throw new IllegalArgumentException("upstream TLS for " + tls.sni() + ": caPems[" + index
-                            + "] holds no certificate");
+                            + "] " + e.getMessage(), e);
                 }
                 for (Certificate certificate : certificates) {
                     store.setCertificateEntry("ca-" + index + "-" + store.size(), certificate);

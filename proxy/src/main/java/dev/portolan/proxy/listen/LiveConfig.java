@@ -41,36 +41,61 @@ public final class LiveConfig {
         SortedMap<SocketKey, PortRoutes> ports = new TreeMap<>();
         Map<SocketKey, String> owners = new HashMap<>();
         for (GatewayConfig gateway : config.gateways()) {
-            String gatewayKey = gateway.namespace() + "/" + gateway.name();
-            String bindAddress = options.bindAddress(gateway);
-            if (bindAddress == null || bindAddress.isBlank()) {
-                throw new IllegalArgumentException("Gateway " + gatewayKey + ".address: required to open listeners");
-            }
-            Map<Integer, List<ListenerConfig>> byPort = new TreeMap<>();
-            for (ListenerConfig listener : gateway.listeners()) {
-                byPort.computeIfAbsent(listener.port(), p -> new ArrayList<>()).add(listener);
-            }
-            for (Map.Entry<Integer, List<ListenerConfig>> entry : byPort.entrySet()) {
-                SocketKey key = new SocketKey(bindAddress, entry.getKey());
-                String previousOwner = owners.putIfAbsent(key, gatewayKey);
-                if (previousOwner != null) {
-                    throw new IllegalArgumentException("Gateways " + previousOwner + " and " + gatewayKey
-                            + " both listen on " + key + (options.bindAddressOverride() == null
-                                    ? "; each Gateway needs its own address"
-                                    : " (every Gateway binds the override address); give each Gateway its own"
-                                            + " proxy or drop the override"));
-                }
-                List<ListenerConfig> listeners = List.copyOf(entry.getValue());
-                boolean secure = secureOf(gatewayKey, entry.getKey(), listeners);
-                Map<String, ListenerCounters> counters = new HashMap<>();
-                for (ListenerConfig listener : listeners) {
-                    counters.put(listener.name(), metrics.counters(gateway, listener.name()));
-                }
-                ports.put(key, new PortRoutes(gateway, entry.getKey(), secure, listeners, RouteTable.compile(listeners),
-                        Map.copyOf(counters), metrics.counters(gateway, GatewayMetrics.UNMATCHED_LISTENER)));
-            }
+            SortedMap<SocketKey, PortRoutes> compiled = compileGateway(gateway, owners, metrics, options);
+            compiled.keySet().forEach(key -> owners.put(key, key(gateway)));
+            ports.putAll(compiled);
         }
         return new LiveConfig(config, ports);
+    }
+
+    /** A config whose sockets were compiled one Gateway at a time (see {@link IsolatedCompile}). */
+    static LiveConfig assembled(ProxyConfig config, SortedMap<SocketKey, PortRoutes> ports) {
+        return new LiveConfig(config, new TreeMap<>(ports));
+    }
+
+    /** "namespace/name" of a Gateway, as messages, metrics and refusals name it. */
+    public static String key(GatewayConfig gateway) {
+        return gateway.namespace() + "/" + gateway.name();
+    }
+
+    /**
+     * One Gateway's sockets, checked against the sockets other Gateways already hold ({@code owners}, not
+     * changed here).
+     *
+     * @throws IllegalArgumentException naming the Gateway and port when they cannot be served
+     */
+    static SortedMap<SocketKey, PortRoutes> compileGateway(GatewayConfig gateway, Map<SocketKey, String> owners,
+                                                           GatewayMetrics metrics, ProxyServerOptions options) {
+        SortedMap<SocketKey, PortRoutes> ports = new TreeMap<>();
+        String gatewayKey = key(gateway);
+        String bindAddress = options.bindAddress(gateway);
+        if (bindAddress == null || bindAddress.isBlank()) {
+            throw new IllegalArgumentException("Gateway " + gatewayKey + ".address: required to open listeners");
+        }
+        Map<Integer, List<ListenerConfig>> byPort = new TreeMap<>();
+        for (ListenerConfig listener : gateway.listeners()) {
+            byPort.computeIfAbsent(listener.port(), p -> new ArrayList<>()).add(listener);
+        }
+        for (Map.Entry<Integer, List<ListenerConfig>> entry : byPort.entrySet()) {
+            SocketKey key = new SocketKey(bindAddress, entry.getKey());
+            String previousOwner = owners.get(key);
+            if (previousOwner != null) {
+                throw new IllegalArgumentException("Gateways " + previousOwner + " and " + gatewayKey
+                        + " both listen on " + key + (options.bindAddressOverride() == null
+                                ? "; each Gateway needs its own address"
+                                : " (every Gateway binds the override address); give each Gateway its own"
+                                        + " proxy or drop the override"));
+            }
+            List<ListenerConfig> listeners = List.copyOf(entry.getValue());
+            boolean secure = secureOf(gatewayKey, entry.getKey(), listeners);
+            Map<String, ListenerCounters> counters = new HashMap<>();
+            for (ListenerConfig listener : listeners) {
+                counters.put(listener.name(), metrics.counters(gateway, listener.name()));
+            }
+            ports.put(key, new PortRoutes(gateway, entry.getKey(), secure, listeners, RouteTable.compile(listeners),
+                    Map.copyOf(counters), metrics.counters(gateway, GatewayMetrics.UNMATCHED_LISTENER)));
+        }
+        return ports;
     }
 
     private static boolean secureOf(String gatewayKey, int port, List<ListenerConfig> listeners) {
@@ -89,7 +114,7 @@ public final class LiveConfig {
         return config;
     }
 
-    public long version() {
+    public String version() {
         return config.version();
     }
 

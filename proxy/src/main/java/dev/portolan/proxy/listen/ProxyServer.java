@@ -35,6 +35,7 @@ public final class ProxyServer implements AutoCloseable {
     private final ProxyServerOptions options;
     private final GatewayMetrics metrics;
     private final AtomicReference<LiveConfig> live = new AtomicReference<>();
+    private final ConfigRefusals refusals = new ConfigRefusals();
     private final QueuedThreadPool threads;
     private final Server server;
     /** Open sockets; only touched under this object's lock (apply, close). */
@@ -68,21 +69,26 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Makes a config live: compiles route tables and key stores, lets the forwarder prepare, publishes the new
-     * version in one step, then opens sockets that are new and closes those no longer used. Throws (and changes
-     * nothing) when the config cannot be compiled; the previous version keeps serving.
+     * Makes a config live: compiles route tables and key stores one Gateway at a time, lets the forwarder prepare,
+     * publishes the new version in one step, then opens sockets that are new and closes those no longer used. A
+     * Gateway that cannot be served (see {@link IsolatedCompile}) is refused alone and keeps its previous version;
+     * the result and {@link #refusals()} say so. Throws (and changes nothing) only when the config as a whole cannot
+     * be prepared; the previous version keeps serving.
      */
     public synchronized ApplyResult apply(ProxyConfig config) {
-        LiveConfig next = LiveConfig.compile(config, metrics, options);
-        Map<SocketKey, KeyStore> keyStores = new HashMap<>();
-        next.ports().forEach((key, routes) -> {
-            if (routes.secure() && certificateChange(key, routes)) {
-                keyStores.put(key, PemKeys.keyStore(certificates(routes),
-                        "Gateway " + routes.gateway().namespace() + "/" + routes.gateway().name() + " port "
-                                + routes.specPort()));
-            }
-        });
-        forwarder.prepare(config);
+        IsolatedCompile.Result compiled;
+        try {
+            compiled = IsolatedCompile.compile(config, live.get(), metrics, options, this::keyStoreIfChanged);
+            forwarder.prepare(compiled.live().config());
+        } catch (RuntimeException e) {
+            refusals.refusedWhole(config.version(), e.getMessage());
+            throw e;
+        }
+        LiveConfig next = compiled.live();
+        Map<SocketKey, KeyStore> keyStores = compiled.keyStores();
+        refusals.applied(config.version(), compiled.refused());
+        compiled.refused().forEach((gateway, reason) -> LOG.error("config version {}: Gateway {} cannot be served and "
+                + "keeps its previous config: {}", config.version(), gateway, reason));
         live.set(next);
         SortedMap<SocketKey, String> failures = new TreeMap<>();
         for (SocketKey gone : new ArrayList<>(sockets.keySet())) {
@@ -105,7 +111,12 @@ public final class ProxyServer implements AutoCloseable {
         });
         LOG.info("config version {} live: {} sockets open, {} failed", config.version(), sockets.size(),
                 failures.size());
-        return new ApplyResult(config.version(), failures);
+        return new ApplyResult(config.version(), failures, compiled.refused());
+    }
+
+    private KeyStore keyStoreIfChanged(SocketKey key, PortRoutes routes) {
+        return certificateChange(key, routes) ? PemKeys.keyStore(certificates(routes), "Gateway "
+                + routes.gateway().namespace() + "/" + routes.gateway().name() + " port " + routes.specPort()) : null;
     }
 
     private boolean certificateChange(SocketKey key, PortRoutes routes) {
@@ -169,6 +180,11 @@ public final class ProxyServer implements AutoCloseable {
     /** The config being served, or null before the first apply. */
     public LiveConfig live() {
         return live.get();
+    }
+
+    /** What the proxy refused of the configs it was given (shown on /ready and /metrics). */
+    public ConfigRefusals refusals() {
+        return refusals;
     }
 
     public ProxyServerOptions options() {

@@ -20,9 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Pulls the config from the control plane: {@code GET {url}/proxy/v1/config?wait=30s} with
  * {@code If-None-Match: "<version>"}; the control plane holds the request until the config changes or the wait
- * ends (304). On a 200 the body is a {@link ProxyConfigCodec} document and the ETag its version. When the control
- * plane is unreachable, answers an error or serves an invalid config, the source logs a WARN, keeps the last good
- * config and retries with exponential backoff.
+ * ends (304). On a 200 the body is a {@link ProxyConfigCodec} document and the ETag its version. Versions are
+ * opaque: any version other than the one held is new (a restarted control plane or another replica is not "behind").
+ * When the control plane is unreachable, answers an error or serves an invalid config, the source logs a WARN,
+ * keeps the last good config and retries with exponential backoff. While the control plane is away or starting
+ * (connection failed, 502/503/504) the delay stays at most {@link #TRANSIENT_MAX_BACKOFF} (or its Retry-After, if
+ * shorter), so a restarted control plane is heard from within a second; other failures back off to the maximum.
  *
  * <p>A proxy that serves one Gateway adds {@code &gateway=NAMESPACE%2FNAME} and gets a config holding only that
  * Gateway (none while it is not programmed). With a token file, every request carries
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class RemoteConfigSource implements ConfigSource {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteConfigSource.class);
     public static final String PATH = "/proxy/v1/config";
+    /** The longest wait between polls while the control plane restarts: its changes must reach proxies promptly. */
+    static final Duration TRANSIENT_MAX_BACKOFF = Duration.ofSeconds(1);
 
     private final URI configUri;
     private final GatewayRef gateway;
@@ -42,7 +47,7 @@ public final class RemoteConfigSource implements ConfigSource {
     private final HttpClient client;
     private volatile Thread poller;
     private volatile boolean running;
-    private volatile SyncStatus status = new SyncStatus(-1, null, 0);
+    private volatile SyncStatus status = new SyncStatus(null, null, 0);
     private String etag;
 
     /**
@@ -112,17 +117,25 @@ public final class RemoteConfigSource implements ConfigSource {
         return status;
     }
 
+    /** What went wrong in one poll; {@code retryAfterMillis} is the delay asked for, or -1 for the backoff's. */
+    private record Failure(String problem, boolean transientFailure, long retryAfterMillis) {
+        static Failure of(String problem) {
+            return new Failure(problem, false, -1);
+        }
+    }
+
     private void pollLoop(ConfigSink sink) {
         int failures = 0;
         while (running) {
-            String problem = pollOnce(sink);
-            if (problem == null) {
+            Failure failure = pollOnce(sink);
+            if (failure == null) {
                 failures = 0;
                 continue;
             }
             failures++;
+            String problem = failure.problem();
             status = new SyncStatus(status.lastGoodVersion(), problem, failures);
-            long delay = backoffMillis(failures);
+            long delay = delayMillis(failure, failures);
             LOG.warn("{}; keeping config version {}; retry {} in {} ms", problem, status.lastGoodVersion(), failures,
                     delay);
             try {
@@ -138,8 +151,22 @@ public final class RemoteConfigSource implements ConfigSource {
         return Math.min(delay, maxBackoff.toMillis());
     }
 
+    private long delayMillis(Failure failure, int failures) {
+        long backoff = backoffMillis(failures);
+        if (!failure.transientFailure()) {
+            return backoff;
+        }
+        long transientCap = Math.min(backoff, TRANSIENT_MAX_BACKOFF.toMillis());
+        if (failure.retryAfterMillis() < 0) {
+            return transientCap;
+        }
+        // never sooner than the first backoff step: a "Retry-After: 0" must not make a busy loop
+        long floor = Math.min(minBackoff.toMillis(), transientCap);
+        return Math.max(Math.min(failure.retryAfterMillis(), transientCap), floor);
+    }
+
     /** One poll; returns null on success (new config or unchanged), else what went wrong. */
-    private String pollOnce(ConfigSink sink) {
+    private Failure pollOnce(ConfigSink sink) {
         HttpRequest.Builder request = HttpRequest.newBuilder(configUri)
                 .timeout(wait.plusSeconds(10))
                 .header("Accept", "application/json");
@@ -150,15 +177,15 @@ public final class RemoteConfigSource implements ConfigSource {
             try {
                 request.header("Authorization", "Bearer " + tokenFile.read());
             } catch (IOException e) {
-                return e.getMessage() + "; not asking " + configUri + " without it";
+                return Failure.of(e.getMessage() + "; not asking " + configUri + " without it");
             }
         }
         HttpResponse<String> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return "control plane " + configUri + " unreachable (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+            return new Failure("control plane " + configUri + " unreachable (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", true, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -169,16 +196,20 @@ public final class RemoteConfigSource implements ConfigSource {
             return null;
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            return refusal(response);
+            return Failure.of(refusal(response));
         }
         if (response.statusCode() != 200) {
-            return "control plane " + configUri + " answered HTTP " + response.statusCode() + detail(response);
+            String problem = "control plane " + configUri + " answered HTTP " + response.statusCode()
+                    + detail(response);
+            int code = response.statusCode();
+            boolean starting = code == 502 || code == 503 || code == 504;
+            return new Failure(problem, starting, starting ? retryAfterMillis(response) : -1);
         }
         ProxyConfig config;
         try {
             config = ProxyConfigCodec.fromJson(response.body());
         } catch (RuntimeException e) {
-            return "control plane " + configUri + " served an invalid config: " + e.getMessage();
+            return Failure.of("control plane " + configUri + " served an invalid config: " + e.getMessage());
         }
         if (gateway != null) {
             config = onlyTheGateway(config);
@@ -186,9 +217,12 @@ public final class RemoteConfigSource implements ConfigSource {
         try {
             sink.accept(config);
         } catch (RuntimeException e) {
-            return "config version " + config.version() + " from " + configUri + " was rejected: " + e.getMessage();
+            return Failure.of("config version " + config.version() + " from " + configUri + " was rejected: "
+                    + e.getMessage());
         }
-        etag = response.headers().firstValue("ETag").orElse("\"" + config.version() + "\"");
+        // the version inside the config (checked to be a plain token) rather than the header as sent: an ETag with
+        // control characters would make every later request unbuildable
+        etag = "\"" + config.version() + "\"";
         status = new SyncStatus(config.version(), null, 0);
         LOG.info("config version {} from {} is live", config.version(), configUri);
         return null;
@@ -208,6 +242,15 @@ public final class RemoteConfigSource implements ConfigSource {
             return new ProxyConfig(config.version(), mine);
         }
         return config;
+    }
+
+    /** Retry-After in seconds (the date form is not used by Portolan's control plane), or -1. */
+    private static long retryAfterMillis(HttpResponse<String> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("").strip();
+        if (value.isEmpty() || value.length() > 6 || !value.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Long.parseLong(value) * 1000;
     }
 
     private String refusal(HttpResponse<String> response) {

@@ -57,7 +57,7 @@ class AdminServerTest {
     }
 
     private ProxyConfig config() throws Exception {
-        return new ProxyConfig(7, List.of(gateway("edge", ADDRESS,
+        return new ProxyConfig("7", List.of(gateway("edge", ADDRESS,
                 Map.of("app.kubernetes.io/name", "edge", "team", "blue"),
                 http("web", 80, null, route("api", "/api", "api-rule")),
                 https("secure", 443, "secure.test", serverCertificate(TestPki.newCa("Portolan Test CA"), "secure.test", KeyType.EC,
@@ -103,12 +103,12 @@ class AdminServerTest {
 
         JsonNode body = new ObjectMapper().readTree(admin("/admin/gateways").body());
 
-        assertEquals(7, body.get("configVersion").asLong());
+        assertEquals("7", body.get("configVersion").asText());
         JsonNode gateway = body.get("gateways").get(0);
         assertEquals("infra", gateway.get("namespace").asText());
         assertEquals("edge", gateway.get("name").asText());
         assertEquals(ADDRESS, gateway.get("address").asText());
-        assertEquals(7, gateway.get("configVersion").asLong());
+        assertEquals("7", gateway.get("configVersion").asText());
         assertEquals("blue", gateway.get("infrastructureLabels").get("team").asText());
         assertEquals("team-edge", gateway.get("infrastructureAnnotations").get("owner").asText());
         JsonNode web = gateway.get("listeners").get(0);
@@ -131,7 +131,7 @@ class AdminServerTest {
 
         assertFalse(body.contains("PRIVATE KEY"), body);
         ProxyConfig shown = ProxyConfigCodec.fromJson(body);
-        assertEquals(7, shown.version());
+        assertEquals("7", shown.version());
         var certificate = shown.gateways().get(0).listeners().get(1).certificates().get(0);
         assertEquals("<redacted>", certificate.privateKeyPem());
         assertEquals(applied.gateways().get(0).listeners().get(1).certificates().get(0).certificateChainPem(),
@@ -162,7 +162,7 @@ class AdminServerTest {
         }
         assertTrue(metrics.contains(ok), metrics);
         assertTrue(metrics.contains(notFound), metrics);
-        assertTrue(metrics.contains("\nportolan_config_version 7\n"), metrics);
+        assertTrue(metrics.contains("\nportolan_config_info{version=\"7\"} 1\n"), metrics);
         assertTrue(metrics.contains("# TYPE portolan_gateway_requests_total counter\n"), metrics);
         assertTrue(metrics.contains("code_class=\"2xx\",gateway=\"edge\",gateway_namespace=\"infra\","
                 + "label_app_kubernetes_io_name=\"edge\",label_team=\"blue\",listener=\"secure\"} 0"), metrics);

@@ -24,12 +24,12 @@ class GatewayMetricsTest {
         GatewayConfig relabelled = gateway(Map.of("tier", "b\"q"));
         assertSame(first, metrics.counters(relabelled, "web"));
 
-        String text = metrics.prometheusText(Map.of("ns/gw", relabelled), 3);
+        String text = metrics.prometheusText(Map.of("ns/gw", relabelled), "3");
 
         assertEquals("""
-                # HELP portolan_config_version Version of the proxy config being served (-1: none yet).
-                # TYPE portolan_config_version gauge
-                portolan_config_version 3
+                # HELP portolan_config_info The proxy config being served (no series before the first).
+                # TYPE portolan_config_info gauge
+                portolan_config_info{version="3"} 1
                 # HELP portolan_gateway_requests_total Requests answered per Gateway listener and status class.
                 # TYPE portolan_gateway_requests_total counter
                 portolan_gateway_requests_total{code_class="1xx",gateway="gw",gateway_namespace="ns",label_tier="b\\"q",listener="web"} 0

@@ -74,7 +74,7 @@ public final class LoadTarget {
                 List.of(rule));
         ListenerConfig listener = new ListenerConfig("http", port, Protocol.HTTP, null, List.of(), List.of(route));
         GatewayConfig gateway = new GatewayConfig("bench", "gw", host, null, null, List.of(listener));
-        return new ProxyConfig(1, List.of(gateway));
+        return new ProxyConfig("1", List.of(gateway));
     }
 
     private static int port(String text) {

@@ -51,7 +51,7 @@ class ProxyConfigCodecTest {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("z", "last");
         labels.put("a", "first");
-        return new ProxyConfig(42, List.of(new GatewayConfig("infra", "gw", "0.0.0.0", labels,
+        return new ProxyConfig("42", List.of(new GatewayConfig("infra", "gw", "0.0.0.0", labels,
                 Map.of("note", "x"), List.of(http, https))));
     }
 

@@ -1,6 +1,5 @@
 package dev.portolan.proxy.echo;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,7 +9,6 @@ import dev.portolan.testpki.KeyFormat;
 import dev.portolan.testpki.KeyType;
 import dev.portolan.testpki.TestPki;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +23,13 @@ class PemKeyStoresTest {
     }
 
     @Test
-    void readsPkcs8AndPkcs1RsaKeysToTheSameKey() throws Exception {
-        PrivateKey fromPkcs8 = PemKeyStores.privateKey("test key", rsa.privateKeyPem());
-        PrivateKey fromPkcs1 = PemKeyStores.privateKey("test key", rsa.privateKeyPem(KeyFormat.TRADITIONAL));
-        assertArrayEquals(rsa.keys().getPrivate().getEncoded(), fromPkcs8.getEncoded());
-        assertArrayEquals(rsa.keys().getPrivate().getEncoded(), fromPkcs1.getEncoded());
+    void readsPkcs8AndTraditionalKeysToTheSameKey() throws Exception {
+        IssuedCertificate leaf = rsa.issue("leaf.example.com");
+        for (KeyFormat format : KeyFormat.values()) {
+            KeyStore store = PemKeyStores.keyStore("echo", leaf.certificatePem(), leaf.privateKeyPem(format));
+            assertEquals(secret(leaf.keys().getPrivate()),
+                    secret(store.getKey("echo", PemKeyStores.PASSWORD.toCharArray())), format.name());
+        }
     }
 
     @Test
@@ -44,15 +44,25 @@ class PemKeyStoresTest {
 
     @Test
     void errorsNameWhatIsWrong() throws Exception {
-        assertEquals("echo certificate chain: no CERTIFICATE block in the PEM text",
+        assertEquals("echo certificate chain: holds no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)",
                 assertThrows(IllegalArgumentException.class,
                         () -> PemKeyStores.keyStore("echo", "nothing", rsa.privateKeyPem())).getMessage());
-        assertEquals("k: no PRIVATE KEY or RSA PRIVATE KEY block in the PEM text",
+        assertEquals("k private key: holds no PEM private key block (expected PRIVATE KEY, RSA PRIVATE KEY or EC "
+                        + "PRIVATE KEY; encrypted keys are not supported)",
                 assertThrows(IllegalArgumentException.class,
-                        () -> PemKeyStores.privateKey("k", rsa.certificatePem())).getMessage());
-        assertEquals("k: PKCS#8 key is neither RSA, EC nor Ed25519",
+                        () -> PemKeyStores.keyStore("k", rsa.certificatePem(), "no key")).getMessage());
+        assertEquals("k private key: PRIVATE KEY is not a valid PKCS#8 RSA key",
+                assertThrows(IllegalArgumentException.class, () -> PemKeyStores.keyStore("k", rsa.certificatePem(),
+                        TestPki.pem("PRIVATE KEY", new byte[]{1, 2, 3}))).getMessage());
+        assertEquals("ca: certificate 0 is not a valid X.509 certificate",
                 assertThrows(IllegalArgumentException.class,
-                        () -> PemKeyStores.privateKey("k", TestPki.pem("PRIVATE KEY", new byte[]{1, 2, 3})))
+                        () -> PemKeyStores.trustStore("ca", TestPki.pem("CERTIFICATE", new byte[]{1, 2, 3})))
                         .getMessage());
+    }
+
+    /** SEC1 keys carry the public point, which PKCS#8 from the JDK omits: compare the secret itself. */
+    private static Object secret(java.security.Key key) {
+        return key instanceof java.security.interfaces.ECPrivateKey ec ? ec.getS()
+                : java.util.HexFormat.of().formatHex(key.getEncoded());
     }
 }

@@ -40,7 +40,7 @@ final class Configs {
                 renumber(rules));
         ListenerConfig listener = new ListenerConfig("http", specPort, Protocol.HTTP, null, List.of(), List.of(route));
         GatewayConfig gateway = new GatewayConfig("default", "gw", "127.0.0.1", null, null, List.of(listener));
-        return new ProxyConfig(1, List.of(gateway));
+        return new ProxyConfig("1", List.of(gateway));
     }
 
     private static List<RuleConfig> renumber(RuleConfig[] rules) {

@@ -29,7 +29,7 @@ class AtomicSwapTest {
 
     /** Version v routes /v{v} and / to a rule named after v, so a response shows which version served it. */
     private static ProxyConfig version(long v) {
-        return new ProxyConfig(v, List.of(gateway("gw", ADDRESS, Map.of("version", "v" + v),
+        return new ProxyConfig(String.valueOf(v), List.of(gateway("gw", ADDRESS, Map.of("version", "v" + v),
                 http("web", 80, null, route("r" + v, "/", "rule-v" + v)),
                 // Every other version also has a second port, so connectors come and go during the load.
                 v % 2 == 0 ? http("side", 81, null, route("side", "/", "side-v" + v))

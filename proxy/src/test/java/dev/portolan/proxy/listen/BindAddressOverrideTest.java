@@ -54,7 +54,7 @@ class BindAddressOverrideTest {
     }
 
     private static ProxyConfig config(GatewayConfig... gateways) {
-        return new ProxyConfig(1, List.of(gateways));
+        return new ProxyConfig("1", List.of(gateways));
     }
 
     private HttpResponse<String> get(String address) throws Exception {
@@ -93,10 +93,11 @@ class BindAddressOverrideTest {
                 gateway("gw-a", "127.0.0.77", Map.of(), http("web", 80, null, route("r", "/", "a"))),
                 gateway("gw-b", "127.0.0.78", Map.of(), http("web", 80, null, route("r", "/", "b"))));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> proxy.apply(two));
+        ApplyResult result = proxy.apply(two);
 
-        assertEquals("Gateways infra/gw-a and infra/gw-b both listen on 127.0.0.1:80 (every Gateway binds the"
-                + " override address); give each Gateway its own proxy or drop the override", e.getMessage());
+        assertEquals(Map.of("infra/gw-b", "Gateways infra/gw-a and infra/gw-b both listen on 127.0.0.1:80 (every "
+                + "Gateway binds the override address); give each Gateway its own proxy or drop the override"),
+                result.refusedGateways());
     }
 
     @Test

@@ -5,7 +5,6 @@ import static dev.portolan.proxy.listen.ListenFixtures.gateway;
 import static dev.portolan.proxy.listen.ListenFixtures.http;
 import static dev.portolan.proxy.listen.ListenFixtures.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.proxy.admin.GatewayMetrics;
@@ -52,7 +51,7 @@ class ProxyServerHttpTest {
     }
 
     private static ProxyConfig twoGateways(long version) {
-        return new ProxyConfig(version, List.of(
+        return new ProxyConfig(String.valueOf(version), List.of(
                 gateway("gw-a", A, Map.of(), http("web", 80, null, route("route-a", "/", "a-rule"))),
                 gateway("gw-b", B, Map.of(), http("web", 80, null, route("route-b", "/", "b-rule")),
                         http("extra", 81, null, route("route-b81", "/", "b81-rule")))));
@@ -91,7 +90,7 @@ class ProxyServerHttpTest {
 
     @Test
     void noMatchingRouteAnswers404WithAShortText() throws Exception {
-        ProxyConfig config = new ProxyConfig(1, List.of(
+        ProxyConfig config = new ProxyConfig("1", List.of(
                 gateway("gw-a", A, Map.of(), http("web", 80, null, route("route-a", "/api", "api")))));
         proxy.apply(config);
 
@@ -124,7 +123,7 @@ class ProxyServerHttpTest {
             kept.setSoTimeout(5_000);
             assertTrue(exchange(kept, "b.test").contains("X-Version: 1"));
 
-            ProxyConfig withoutExtra = new ProxyConfig(2, List.of(
+            ProxyConfig withoutExtra = new ProxyConfig("2", List.of(
                     gateway("gw-a", A, Map.of(), http("web", 80, null, route("route-a", "/", "a-rule"))),
                     gateway("gw-b", B, Map.of(), http("web", 80, null, route("route-b", "/", "b-rule")))));
             assertTrue(proxy.apply(withoutExtra).ok());
@@ -139,18 +138,21 @@ class ProxyServerHttpTest {
     }
 
     @Test
-    void aConfigThatCannotBeServedIsRejectedAndTheOldOneKeepsServing() throws Exception {
+    void aGatewayThatCannotBeServedIsRefusedAloneAndTheOthersMoveOn() throws Exception {
         proxy.apply(twoGateways(1));
-        ProxyConfig clash = new ProxyConfig(2, List.of(
+        ProxyConfig clash = new ProxyConfig("2", List.of(
                 gateway("gw-a", A, Map.of(), http("web", 80, null, route("route-a", "/", "a-rule"))),
                 gateway("gw-c", A, Map.of(), http("web", 80, null, route("route-c", "/", "c-rule")))));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> proxy.apply(clash));
+        ApplyResult result = proxy.apply(clash);
 
-        assertEquals("Gateways infra/gw-a and infra/gw-c both listen on " + A + ":80; each Gateway needs its own "
-                + "address", e.getMessage());
-        assertEquals(1, proxy.live().version());
-        assertEquals("1", get("a.test", 80, "/").getHeaders().get("X-Version"));
+        assertEquals(Map.of("infra/gw-c", "Gateways infra/gw-a and infra/gw-c both listen on " + A + ":80; each "
+                + "Gateway needs its own address"), result.refusedGateways());
+        assertEquals("2", proxy.live().version());
+        assertEquals(List.of("gw-a"), proxy.live().config().gateways().stream().map(g -> g.name()).toList());
+        assertEquals("2", get("a.test", 80, "/").getHeaders().get("X-Version"));
+        assertTrue(proxy.refusals().latest().degraded());
+        assertEquals(1, proxy.refusals().gatewayRefusalsTotal());
     }
 
     private static boolean portClosesWithin(String address, int port, long millis) throws InterruptedException {

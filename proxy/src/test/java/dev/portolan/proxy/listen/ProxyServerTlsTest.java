@@ -71,7 +71,7 @@ class ProxyServerTlsTest {
     }
 
     private static ProxyConfig config(long version, CertificateConfig forA) {
-        return new ProxyConfig(version, List.of(gateway("gw-tls", ADDRESS, Map.of(),
+        return new ProxyConfig(String.valueOf(version), List.of(gateway("gw-tls", ADDRESS, Map.of(),
                 https("a", 443, "a.example.test", forA, route("route-a", "/", "a-rule")),
                 https("b", 443, "b.example.test", certB, route("route-b", "/", "b-rule")))));
     }

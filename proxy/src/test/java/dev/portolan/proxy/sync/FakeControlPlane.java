@@ -32,6 +32,8 @@ final class FakeControlPlane implements AutoCloseable {
     volatile String requiredToken;
     /** When set, every request gets a 403 problem with this detail. */
     volatile String forbiddenDetail;
+    /** While set, every request gets 503 with {@code Retry-After: 1}, as a control plane before its first load. */
+    private volatile boolean starting;
 
     FakeControlPlane(int port) throws Exception {
         connector.setHost("127.0.0.1");
@@ -90,6 +92,10 @@ final class FakeControlPlane implements AutoCloseable {
             problem(response, callback, 401, "Unauthorized", "the token is not valid (TokenReview: not authenticated)");
             return;
         }
+        if (starting) {
+            unavailable(response, callback);
+            return;
+        }
         String forbidden = forbiddenDetail;
         if (forbidden != null) {
             problem(response, callback, 403, "Forbidden", forbidden);
@@ -100,9 +106,13 @@ final class FakeControlPlane implements AutoCloseable {
         String etag;
         synchronized (changed) {
             long deadline = System.currentTimeMillis() + waitMillis;
-            while (!closing && !garbage && config != null && etag(config).equals(seen)
+            while (!closing && !garbage && !starting && config != null && etag(config).equals(seen)
                     && System.currentTimeMillis() < deadline) {
                 changed.wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+            if (starting) {
+                unavailable(response, callback);
+                return;
             }
             if (garbage) {
                 body = "{\"version\": 99, \"gateways\": [ {\"oops\": ";
@@ -120,6 +130,26 @@ final class FakeControlPlane implements AutoCloseable {
         response.getHeaders().put(HttpHeader.ETAG, etag);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         Content.Sink.write(response, true, body, callback);
+    }
+
+    private static void unavailable(Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        problem(response, callback, 503, "Service Unavailable", "the control plane has not loaded yet");
+    }
+
+    /** Answers held polls with 503 from now on, until {@link #loaded()}. */
+    void restarting() {
+        synchronized (changed) {
+            starting = true;
+            changed.notifyAll();
+        }
+    }
+
+    void loaded() {
+        synchronized (changed) {
+            starting = false;
+            changed.notifyAll();
+        }
     }
 
     private static void problem(Response response, Callback callback, int status, String title, String detail) {

@@ -5,6 +5,7 @@ import static dev.portolan.proxy.listen.ListenFixtures.http;
 import static dev.portolan.proxy.listen.ListenFixtures.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.proxy.config.GatewayConfig;
@@ -36,7 +37,7 @@ class RemoteConfigSourceAuthTest {
         for (String name : gatewayNames) {
             gateways.add(gateway(name, null, Map.of(), http("web", 80, null, route("r", "/", "rule-v" + version))));
         }
-        return new ProxyConfig(version, gateways);
+        return new ProxyConfig(String.valueOf(version), gateways);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -69,13 +70,13 @@ class RemoteConfigSourceAuthTest {
                 RemoteConfigSource source = source(controlPlane, token, Duration.ofSeconds(20))) {
             controlPlane.publish(config(1, "gw"));
             source.start(received::add);
-            assertEquals(1, received.poll(10, TimeUnit.SECONDS).version());
+            assertEquals("1", received.poll(10, TimeUnit.SECONDS).version());
             await("the next long poll", () -> controlPlane.authorizations.size() >= 2);
 
             writeToken(token, "token-2");
             controlPlane.publish(config(2, "gw"));
 
-            assertEquals(2, received.poll(10, TimeUnit.SECONDS).version());
+            assertEquals("2", received.poll(10, TimeUnit.SECONDS).version());
             // the poll after version 2 is the first one sent after the rewrite
             await("a request with the rotated token", () -> controlPlane.authorizations.contains("Bearer token-2"));
             assertEquals(List.of("Bearer token-1", "Bearer token-1"), controlPlane.authorizations.subList(0, 2));
@@ -120,10 +121,10 @@ class RemoteConfigSourceAuthTest {
             assertEquals("control plane " + source.configUri() + " refused the config request: HTTP 401: the token"
                     + " is not valid (TokenReview: not authenticated) (the token was missing, invalid or expired;"
                     + " the token came from " + token + ")", source.status().lastError());
-            assertEquals(-1, source.status().lastGoodVersion());
+            assertNull(source.status().lastGoodVersion());
 
             writeToken(token, "fresh");
-            assertEquals(1, received.poll(10, TimeUnit.SECONDS).version());
+            assertEquals("1", received.poll(10, TimeUnit.SECONDS).version());
             await("the status to recover", () -> source.status().lastError() == null);
         }
     }
@@ -146,7 +147,7 @@ class RemoteConfigSourceAuthTest {
                     source.status().lastError());
 
             controlPlane.forbiddenDetail = null;
-            assertEquals(1, received.poll(10, TimeUnit.SECONDS).version());
+            assertEquals("1", received.poll(10, TimeUnit.SECONDS).version());
         }
     }
 
@@ -161,7 +162,7 @@ class RemoteConfigSourceAuthTest {
 
             ProxyConfig served = received.poll(10, TimeUnit.SECONDS);
             assertEquals(List.of("gw"), served.gateways().stream().map(GatewayConfig::name).toList());
-            assertEquals(1, served.version());
+            assertEquals("1", served.version());
             assertEquals("null", controlPlane.authorizations.get(0), "no token file, no Authorization header");
         }
     }

@@ -1,0 +1,31 @@
+package dev.portolan.proxy.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A config version derived from the content alone: the first 64 bits of the SHA-256 of its canonical JSON (the
+ * codec's output is deterministic), as 16 hex digits. A restarted control plane, or another replica over the same
+ * objects, computes the same version for the same content and a different one for any other content, so a proxy
+ * never mistakes new content for what it already serves and never reloads what it already has.
+ */
+public final class ContentVersion {
+    /** Stands in for the version while the digest is computed, so the digest covers the content only. */
+    private static final String UNVERSIONED = "0";
+
+    private ContentVersion() {
+    }
+
+    public static String of(List<GatewayConfig> gateways) {
+        String canonical = ProxyConfigCodec.toJson(new ProxyConfig(UNVERSIONED, gateways));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
