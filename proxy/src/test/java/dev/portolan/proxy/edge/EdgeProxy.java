@@ -96,7 +96,7 @@ final class EdgeProxy implements AutoCloseable {
         ListenerConfig listener = new ListenerConfig("http", SPEC_PORT, Protocol.HTTP, null, List.of(),
                 List.of(route));
         GatewayConfig gateway = new GatewayConfig("infra", "edge", ADDRESS, null, null, List.of(listener));
-        return new ProxyConfig(1, List.of(gateway));
+        return new ProxyConfig("1", List.of(gateway));
     }
 
     String url(String pathAndQuery) {

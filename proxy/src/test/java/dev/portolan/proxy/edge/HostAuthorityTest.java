@@ -81,7 +81,7 @@ class HostAuthorityTest {
         proxy = new ProxyServer(new HttpForwarder(), ProxyServerOptions.defaults().withPortOffset(offset),
                 new GatewayMetrics());
         proxy.start();
-        proxy.apply(new ProxyConfig(1, List.of(gateway)));
+        proxy.apply(new ProxyConfig("1", List.of(gateway)));
     }
 
     @AfterAll
