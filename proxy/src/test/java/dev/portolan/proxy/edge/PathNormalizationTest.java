@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portolan.proxy.edge.EdgeProxy.Rule;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import java.util.List;
@@ -115,6 +117,26 @@ class PathNormalizationTest {
     @TestFactory
     Stream<DynamicTest> mergeSlashesCollapsesRunsOfSlashes() {
         return MERGED_ROWS.stream().map(row -> dynamicTest(row.sent(), () -> check(merging, row)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> http2PathsAreNormalizedAndRefusedTheSameWay() {
+        return Stream.of(Row.ok("/ws/../timeout?delay=3s", "timeout", "/timeout?delay=3s"),
+                Row.ok("/%74imeout", "timeout", "/timeout"),
+                Row.ok("/ws/./chat", "chat", "/ws/chat"),
+                Row.refused("/ws%2Fchat"),
+                Row.refused("/ws/%2e%2e/timeout"))
+                .map(row -> dynamicTest("h2c " + row.sent(), () -> {
+                    H2cExchange.Answer answer = H2cExchange.get(proxy.port, row.sent());
+                    assertEquals(row.status(), answer.status(), row.sent() + " -> " + answer.body());
+                    if (row.rule() == null) {
+                        assertEquals(GatewayAnswer.BAD_REQUEST.body(), answer.body());
+                        return;
+                    }
+                    JsonNode echo = new ObjectMapper().readTree(answer.body());
+                    assertEquals("[\"" + row.rule() + "\"]", echo.path("headers").path("X-Route").toString());
+                    assertEquals(row.received(), echo.path("path").asText());
+                }));
     }
 
     private static void check(EdgeProxy proxy, Row row) throws Exception {
