@@ -2,6 +2,7 @@ package dev.portolan.proxy.edge;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -9,7 +10,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The answers the proxy makes itself, each with a short fixed body (status and reason words, as Envoy's
  * "no healthy upstream"). Why it answered so goes to the log, never to the client: backend names, addresses,
- * exception text and TLS details stay inside.
+ * exception text and TLS details stay inside. Each answer is counted for the metrics endpoint.
  */
 public enum GatewayAnswer {
     BAD_REQUEST(400, "bad request"),
@@ -25,11 +26,15 @@ public enum GatewayAnswer {
     UPSTREAM_TIMEOUT(504, "upstream request timeout");
 
     private final int status;
+    private final String reason;
     private final String body;
     private final byte[] bytes;
+    /** Process-wide count of this answer (the proxy's metrics endpoint shows it). */
+    private final LongAdder answered = new LongAdder();
 
     GatewayAnswer(int status, String reason) {
         this.status = status;
+        this.reason = reason;
         this.body = status + " " + reason + "\n";
         this.bytes = body.getBytes(StandardCharsets.US_ASCII);
     }
@@ -43,18 +48,47 @@ public enum GatewayAnswer {
         return body;
     }
 
-    /** The fixed body of a status the proxy answers itself (Jetty's own errors included). */
+    /** Counts an answer written by other means (a raw 408 on a connection whose request never arrived). */
+    void count() {
+        answered.increment();
+    }
+
+    /** How often this answer was given since the process started. */
+    public long answered() {
+        return answered.sum();
+    }
+
+    /**
+     * The fixed body of a status the proxy answers itself (Jetty's own errors included), counted as that
+     * answer.
+     */
     public static String bodyFor(int status) {
         for (GatewayAnswer answer : values()) {
             if (answer.status == status) {
+                answer.answered.increment();
                 return answer.body;
             }
         }
         return status + " error\n";
     }
 
+    /** Prometheus text of the counts, one series per answer. */
+    public static String prometheusText() {
+        StringBuilder out = new StringBuilder();
+        out.append("# HELP portolan_proxy_generated_answers_total Answers the proxy made itself, by status and"
+                + " reason (the details are in the log).\n");
+        out.append("# TYPE portolan_proxy_generated_answers_total counter\n");
+        for (GatewayAnswer answer : values()) {
+            out.append("portolan_proxy_generated_answers_total{code=\"").append(answer.status)
+                    .append("\",reason=\"").append(answer.reason.replace(' ', '_')).append("\"} ")
+                    .append(answer.answered()).append('\n');
+        }
+        return out.toString();
+    }
+
     /** Sets status and headers and writes the body; completes the callback. */
     public void write(Response response, Callback callback) {
+        answered.increment();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);

@@ -80,6 +80,7 @@ public final class HeaderReadTimeout implements Connection.Listener {
                 LOG.info("closing connection from {}: request headers incomplete after {} ms",
                         connection.getEndPoint().getRemoteSocketAddress(), timeoutMillis);
                 watches.remove(connection);
+                GatewayAnswer.REQUEST_TIMEOUT.count();
                 connection.getEndPoint().write(Callback.from(connection.getEndPoint()::close),
                         ByteBuffer.wrap(REQUEST_TIMEOUT));
                 return;

@@ -2,6 +2,7 @@ package dev.portolan.proxy.edge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
@@ -79,8 +80,12 @@ class QuietErrorsTest {
     }
 
     @Test
-    void aRefusedConnectionGives502() throws Exception {
+    void aRefusedConnectionGives502CountedForTheMetrics() throws Exception {
+        long before = GatewayAnswer.UPSTREAM_ERROR.answered();
         assertQuiet(RawClient.get(proxy.port, "/refused"), GatewayAnswer.UPSTREAM_ERROR);
+        assertTrue(GatewayAnswer.UPSTREAM_ERROR.answered() > before);
+        assertTrue(GatewayAnswer.prometheusText().contains(
+                "portolan_proxy_generated_answers_total{code=\"502\",reason=\"upstream_connect_error\"} "));
     }
 
     @Test
