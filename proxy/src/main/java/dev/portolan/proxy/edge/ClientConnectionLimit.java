@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.slf4j.Logger;
@@ -20,7 +19,8 @@ public final class ClientConnectionLimit implements Connection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionLimit.class);
 
     private final int maxPerClient;
-    private final ConcurrentHashMap<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
+    /** Open connections per address; updated with compute so that an entry is never dropped while counted. */
+    private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
     /** The address each counted connection was counted for: a closed socket no longer knows its peer. */
     private final ConcurrentHashMap<Connection, InetAddress> counted = new ConcurrentHashMap<>();
 
@@ -35,7 +35,7 @@ public final class ClientConnectionLimit implements Connection.Listener {
             return;
         }
         counted.put(connection, client);
-        int count = open.computeIfAbsent(client, a -> new AtomicInteger()).incrementAndGet();
+        int count = open.merge(client, 1, Integer::sum);
         if (count > maxPerClient) {
             LOG.info("closing a connection from {}: it has {} open, the limit per client address is {}",
                     client.getHostAddress(), count - 1, maxPerClient);
@@ -49,13 +49,13 @@ public final class ClientConnectionLimit implements Connection.Listener {
         if (client == null) {
             return;
         }
-        open.computeIfPresent(client, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+        open.computeIfPresent(client, (a, count) -> count <= 1 ? null : count - 1);
     }
 
     /** Open connections of one address (for tests and diagnostics). */
     public int openConnections(InetAddress client) {
-        AtomicInteger count = open.get(client);
-        return count == null ? 0 : count.get();
+        Integer count = open.get(client);
+        return count == null ? 0 : count;
     }
 
     private static InetAddress clientOf(Connection connection) {
