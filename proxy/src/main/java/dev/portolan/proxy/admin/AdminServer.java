@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
+import dev.portolan.proxy.edge.GatewayAnswer;
 import dev.portolan.proxy.listen.ConfigRefusals;
 import dev.portolan.proxy.listen.LiveConfig;
 import dev.portolan.proxy.listen.ProxyServer;
@@ -126,7 +127,7 @@ public final class AdminServer implements AutoCloseable {
                                 ProxyConfigCodec.toJson(ConfigRedaction.redact(live.config())));
                 case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4",
                         proxy.metrics().prometheusText(gateways(live), live == null ? null : live.version())
-                                + proxy.refusals().prometheusText());
+                                + proxy.refusals().prometheusText() + GatewayAnswer.prometheusText());
                 case "/ready" -> ready(live, response, callback);
                 default -> send(response, callback, 404, "text/plain",
                         "unknown admin path; try /admin/gateways, /admin/config, /metrics, /ready\n");
