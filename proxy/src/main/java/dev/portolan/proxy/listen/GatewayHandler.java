@@ -55,12 +55,14 @@ final class GatewayHandler extends Handler.Abstract {
         if (received.getHeaders().size() > edge.maxRequestHeaders()) {
             LOG.debug("{} {}: {} header lines, the limit is {}", received.getMethod(), received.getHttpURI(),
                     received.getHeaders().size(), edge.maxRequestHeaders());
-            return answer(response, callback, GatewayAnswer.HEADERS_TOO_LARGE);
+            return answer(response, refusal(received, response, callback, requestId, startNanos),
+                    GatewayAnswer.HEADERS_TOO_LARGE);
         }
         Request request = EdgeRequests.prepare(received, edge);
         if (request == null) {
             LOG.debug("{} {}: the path is refused (encoded separator)", received.getMethod(), received.getHttpURI());
-            return answer(response, callback, GatewayAnswer.BAD_REQUEST);
+            return answer(response, refusal(received, response, callback, requestId, startNanos),
+                    GatewayAnswer.BAD_REQUEST);
         }
         Exchange exchange = Exchange.start(request, requestId, startNanos);
         LiveConfig config = live.get();
@@ -108,6 +110,22 @@ final class GatewayHandler extends Handler.Abstract {
             counted.failed(e);
         }
         return true;
+    }
+
+    /**
+     * The callback of a request refused before routing (too many headers, refused path): still counted on its
+     * listener and access-logged, so probes show up. The raw path is logged (escaped), as nothing was normalized.
+     */
+    private Callback refusal(Request received, Response response, Callback callback, String requestId,
+                             long startNanos) {
+        LiveConfig config = live.get();
+        PortRoutes port = config == null ? null
+                : config.forConnector(received.getConnectionMetaData().getConnector().getName());
+        if (port == null) {
+            return callback;
+        }
+        return new ObservingCallback(callback, received, response, port, port.table().listenerFor(hostOf(received)),
+                null, Exchange.start(received, requestId, startNanos));
     }
 
     /** The client's X-Request-Id when it sent exactly one, else null (several values are not trusted). */

@@ -277,6 +277,21 @@ class ObservabilityTest {
         assertEquals("lost-1", notFound.header("X-Request-Id"));
     }
 
+    @Test
+    void requestsRefusedBeforeRoutingAreLoggedToo() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("X-Request-Id: probe-1"));
+        for (int i = 0; i < 110; i++) {
+            lines.add("X-Pad-" + i + ": x"); // over the 100 header lines the edge allows
+        }
+        Reply refused = get("www.test", "/shop/x", lines.toArray(String[]::new));
+        assertEquals(431, refused.status());
+        assertEquals("probe-1", refused.header("X-Request-Id"));
+        JsonNode line = byRequestId(awaitAccessLines(1), "probe-1");
+        assertEquals(431, line.get("status").asInt());
+        assertEquals("www", line.get("listener").asText());
+        assertTrue(line.get("route").isNull(), line.toString());
+    }
+
     // --- helpers ---
 
     private record Reply(int status, Map<String, String> headers, String body) {
