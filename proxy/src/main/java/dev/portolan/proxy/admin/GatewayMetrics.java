@@ -1,6 +1,8 @@
 package dev.portolan.proxy.admin;
 
 import dev.portolan.proxy.config.GatewayConfig;
+import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -9,29 +11,50 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Request counters per Gateway listener. Counters live across config versions (keyed by Gateway and listener
- * name); the Gateway's infrastructure labels are taken from the current config when rendering, so relabelling a
- * Gateway does not reset its counts.
+ * Request counters and latency histograms per Gateway listener, route and backend. Series live across config
+ * versions (keyed by names); they are created when a config is compiled, never per request. The Gateway's
+ * infrastructure labels are taken from the current config when rendering, so relabelling a Gateway does not reset
+ * its counts.
  */
 public final class GatewayMetrics {
-    /** Listener label for requests whose host no listener of the port accepts. */
-    public static final String UNMATCHED_LISTENER = "";
 
-    private record Key(String namespace, String gateway, String listener) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = namespace.compareTo(o.namespace);
-            c = c != 0 ? c : gateway.compareTo(o.gateway);
-            return c != 0 ? c : listener.compareTo(o.listener);
-        }
+    /** One series' identity; {@code scope} is a listener or port, {@code target} a route or backend name. */
+    private record Key(String namespace, String gateway, String scope, String target) {
+        static final Comparator<Key> ORDER = Comparator.comparing(Key::namespace).thenComparing(Key::gateway)
+                .thenComparing(Key::scope).thenComparing(Key::target);
     }
 
-    private final ConcurrentMap<Key, ListenerCounters> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, ListenerCounters> listeners = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, ListenerCounters> unmatched = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, RequestStats> routes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, RequestStats> backends = new ConcurrentHashMap<>();
 
     /** The counters of a listener, created on first use; called when a config is compiled, not per request. */
     public ListenerCounters counters(GatewayConfig gateway, String listener) {
-        Key key = new Key(gateway.namespace(), gateway.name(), Objects.requireNonNull(listener, "listener"));
-        return counters.computeIfAbsent(key, k -> new ListenerCounters());
+        Objects.requireNonNull(listener, "listener");
+        return listeners.computeIfAbsent(key(gateway, listener, ""), k -> new ListenerCounters());
+    }
+
+    /**
+     * Counters for requests on a Gateway port whose host no listener of the port accepts. They have their own
+     * metric (labelled by port), so every {@code portolan_gateway_requests_total} series names a real listener.
+     */
+    public ListenerCounters unmatched(GatewayConfig gateway, int specPort) {
+        return unmatched.computeIfAbsent(key(gateway, String.valueOf(specPort), ""), k -> new ListenerCounters());
+    }
+
+    /** A route's stats as attached to one listener ({@code route} is "namespace/name"). */
+    public RequestStats route(GatewayConfig gateway, String listener, String route) {
+        return routes.computeIfAbsent(key(gateway, listener, route), k -> new RequestStats());
+    }
+
+    /** A backend's stats within a Gateway ({@code backend} as the config names it). */
+    public RequestStats backend(GatewayConfig gateway, String backend) {
+        return backends.computeIfAbsent(key(gateway, "", backend), k -> new RequestStats());
+    }
+
+    private static Key key(GatewayConfig gateway, String scope, String target) {
+        return new Key(gateway.namespace(), gateway.name(), scope, target);
     }
 
     /**
@@ -51,24 +74,104 @@ public final class GatewayMetrics {
         }
         out.append("# HELP portolan_gateway_requests_total Requests answered per Gateway listener and status class.\n");
         out.append("# TYPE portolan_gateway_requests_total counter\n");
-        for (Map.Entry<Key, ListenerCounters> entry : new TreeMap<>(counters).entrySet()) {
-            Key key = entry.getKey();
-            GatewayConfig gateway = gateways.get(key.namespace() + "/" + key.gateway());
-            SortedMap<String, String> labels = new TreeMap<>();
-            labels.put("gateway_namespace", key.namespace());
-            labels.put("gateway", key.gateway());
-            labels.put("listener", key.listener());
-            if (gateway != null) {
-                gateway.infrastructureLabels().forEach((k, v) -> labels.put("label_" + sanitise(k), v));
-            }
-            for (String statusClass : ListenerCounters.CLASSES) {
-                labels.put("code_class", statusClass);
-                out.append("portolan_gateway_requests_total");
-                appendLabels(out, labels);
-                out.append(' ').append(entry.getValue().count(statusClass)).append('\n');
-            }
+        for (Map.Entry<Key, ListenerCounters> entry : sorted(listeners).entrySet()) {
+            SortedMap<String, String> labels = labels(entry.getKey(), gateways);
+            labels.put("listener", entry.getKey().scope());
+            classCounts(out, "portolan_gateway_requests_total", labels, entry.getValue());
         }
+        out.append("# HELP portolan_gateway_unmatched_requests_total Requests on a Gateway port whose host no"
+                + " listener accepts, per status class.\n");
+        out.append("# TYPE portolan_gateway_unmatched_requests_total counter\n");
+        for (Map.Entry<Key, ListenerCounters> entry : sorted(unmatched).entrySet()) {
+            SortedMap<String, String> labels = labels(entry.getKey(), gateways);
+            labels.put("port", entry.getKey().scope());
+            classCounts(out, "portolan_gateway_unmatched_requests_total", labels, entry.getValue());
+        }
+        family(out, "portolan_route", "HTTPRoute (per listener)", routes, gateways, "route");
+        family(out, "portolan_backend", "backend", backends, gateways, "backend");
         return out.toString();
+    }
+
+    private static void family(StringBuilder out, String prefix, String what, Map<Key, RequestStats> series,
+                               Map<String, GatewayConfig> gateways, String targetLabel) {
+        SortedMap<Key, RequestStats> ordered = sorted(series);
+        out.append("# HELP ").append(prefix).append("_requests_total Requests answered per ").append(what)
+                .append(" and status class.\n");
+        out.append("# TYPE ").append(prefix).append("_requests_total counter\n");
+        for (Map.Entry<Key, RequestStats> entry : ordered.entrySet()) {
+            classCounts(out, prefix + "_requests_total", targetLabels(entry.getKey(), gateways, targetLabel),
+                    entry.getValue()::count);
+        }
+        String histogram = prefix + "_request_duration_seconds";
+        out.append("# HELP ").append(histogram).append(" Time from request received to answer completed, per ")
+                .append(what).append(".\n");
+        out.append("# TYPE ").append(histogram).append(" histogram\n");
+        for (Map.Entry<Key, RequestStats> entry : ordered.entrySet()) {
+            SortedMap<String, String> labels = targetLabels(entry.getKey(), gateways, targetLabel);
+            long[] cumulative = entry.getValue().cumulativeBuckets();
+            for (int i = 0; i < cumulative.length; i++) {
+                labels.put("le", i < RequestStats.BUCKET_SECONDS.length
+                        ? BigDecimal.valueOf(RequestStats.BUCKET_SECONDS[i]).stripTrailingZeros().toPlainString()
+                        : "+Inf");
+                out.append(histogram).append("_bucket");
+                appendLabels(out, labels);
+                out.append(' ').append(cumulative[i]).append('\n');
+            }
+            labels.remove("le");
+            out.append(histogram).append("_sum");
+            appendLabels(out, labels);
+            out.append(' ').append(entry.getValue().sumSeconds()).append('\n');
+            out.append(histogram).append("_count");
+            appendLabels(out, labels);
+            out.append(' ').append(cumulative[cumulative.length - 1]).append('\n');
+        }
+    }
+
+    private static SortedMap<String, String> targetLabels(Key key, Map<String, GatewayConfig> gateways,
+                                                          String targetLabel) {
+        SortedMap<String, String> labels = labels(key, gateways);
+        if (!key.scope().isEmpty()) {
+            labels.put("listener", key.scope());
+        }
+        labels.put(targetLabel, key.target());
+        return labels;
+    }
+
+    private interface ClassCount {
+        long count(String statusClass);
+    }
+
+    private static void classCounts(StringBuilder out, String name, SortedMap<String, String> labels,
+                                    ListenerCounters counters) {
+        classCounts(out, name, labels, counters::count);
+    }
+
+    private static void classCounts(StringBuilder out, String name, SortedMap<String, String> labels,
+                                    ClassCount counts) {
+        for (String statusClass : ListenerCounters.CLASSES) {
+            labels.put("code_class", statusClass);
+            out.append(name);
+            appendLabels(out, labels);
+            out.append(' ').append(counts.count(statusClass)).append('\n');
+        }
+        labels.remove("code_class");
+    }
+
+    private static <V> SortedMap<Key, V> sorted(Map<Key, V> series) {
+        SortedMap<Key, V> ordered = new TreeMap<>(Key.ORDER);
+        ordered.putAll(series);
+        return ordered;
+    }
+
+    private static SortedMap<String, String> labels(Key key, Map<String, GatewayConfig> gateways) {
+        SortedMap<String, String> labels = new TreeMap<>();
+        labels.put("gateway_namespace", key.namespace());
+        labels.put("gateway", key.gateway());
+        GatewayConfig gateway = gateways.get(key.namespace() + "/" + key.gateway());
+        if (gateway != null) {
+            gateway.infrastructureLabels().forEach((k, v) -> labels.put("label_" + sanitise(k), v));
+        }
+        return labels;
     }
 
     /** Prometheus label names allow [a-zA-Z0-9_]; Kubernetes label keys also have '.', '/', '-'. */

@@ -16,6 +16,8 @@ import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.TimeoutsConfig;
 import dev.portolan.proxy.config.WeightedBackend;
 import dev.portolan.proxy.edge.GatewayAnswer;
+import dev.portolan.proxy.observe.Exchange;
+import dev.portolan.proxy.observe.RequestIds;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -67,6 +69,10 @@ public final class HttpForwarder implements Forwarder {
             LOG.warn("forwarding {} {} for {} failed", request.getMethod(), request.getHttpURI(), matched.match(), e);
             if (!response.isCommitted()) {
                 response.reset();
+                Exchange exchange = Exchange.of(request);
+                if (exchange != null) {
+                    response.getHeaders().put(RequestIds.HEADER, exchange.requestId());
+                }
                 GatewayAnswer.INTERNAL_ERROR.write(response, callback);
             } else {
                 callback.failed(e);
@@ -106,6 +112,10 @@ public final class HttpForwarder implements Forwarder {
             return;
         }
         BackendConfig backend = chosen.backend();
+        Exchange exchange = Exchange.of(request);
+        if (exchange != null) {
+            exchange.backend(backend);
+        }
         if (backend.problem() != null) {
             LOG.debug("backend {} is invalid: {}", backend.name(), backend.problem());
             GatewayAnswer.INVALID_BACKEND.write(response, callback);
@@ -135,6 +145,10 @@ public final class HttpForwarder implements Forwarder {
         String query = ClientRequests.rawQuery(request);
         HttpFields.Mutable headers = HttpFields.build();
         HopByHop.copy(request.getHeaders(), headers);
+        if (exchange != null) {
+            // replaces a missing, malformed or repeated client value with the one the listener chose
+            headers.put(RequestIds.HEADER, exchange.requestId());
+        }
         headers.put(HttpHeader.HOST, authority);
         addForwardedHeaders(request, headers, authority, matched.secure());
         List<ResponseHeaderModifier> responseEdits = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.portolan.proxy.forward;
 
 import dev.portolan.proxy.config.Endpoint;
 import dev.portolan.proxy.edge.GatewayAnswer;
+import dev.portolan.proxy.observe.Exchange;
+import dev.portolan.proxy.observe.RequestIds;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -131,6 +133,11 @@ final class ProxyExchange {
         }
         proxyToClientResponse.setStatus(status);
         HopByHop.copy(serverToProxyResponse.getHeaders(), proxyToClientResponse.getHeaders());
+        Exchange exchange = Exchange.of(clientToProxyRequest);
+        if (exchange != null) {
+            // the client gets the id the backend saw, whatever the backend answered
+            proxyToClientResponse.getHeaders().put(RequestIds.HEADER, exchange.requestId());
+        }
         plan.responseEdits().accept(proxyToClientResponse.getHeaders());
     }
 

@@ -6,6 +6,8 @@ import dev.portolan.proxy.edge.EdgeSettings;
 import dev.portolan.proxy.edge.GatewayAnswer;
 import dev.portolan.proxy.forward.Forwarder;
 import dev.portolan.proxy.forward.MatchedRule;
+import dev.portolan.proxy.observe.Exchange;
+import dev.portolan.proxy.observe.RequestIds;
 import dev.portolan.proxy.routing.RouteMatch;
 import dev.portolan.proxy.routing.RouteRequest;
 import java.util.List;
@@ -15,6 +17,7 @@ import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSession;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
@@ -45,16 +48,23 @@ final class GatewayHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request received, Response response, Callback callback) {
+        long startNanos = System.nanoTime();
+        String requestId = RequestIds.keepOrGenerate(sentRequestId(received));
+        // set first so that every answer carries it; the forwarder sets it again over the backend's headers
+        response.getHeaders().put(RequestIds.HEADER, requestId);
         if (received.getHeaders().size() > edge.maxRequestHeaders()) {
             LOG.debug("{} {}: {} header lines, the limit is {}", received.getMethod(), received.getHttpURI(),
                     received.getHeaders().size(), edge.maxRequestHeaders());
-            return answer(response, callback, GatewayAnswer.HEADERS_TOO_LARGE);
+            return answer(response, refusal(received, response, callback, requestId, startNanos),
+                    GatewayAnswer.HEADERS_TOO_LARGE);
         }
         Request request = EdgeRequests.prepare(received, edge);
         if (request == null) {
             LOG.debug("{} {}: the path is refused (encoded separator)", received.getMethod(), received.getHttpURI());
-            return answer(response, callback, GatewayAnswer.BAD_REQUEST);
+            return answer(response, refusal(received, response, callback, requestId, startNanos),
+                    GatewayAnswer.BAD_REQUEST);
         }
+        Exchange exchange = Exchange.start(request, requestId, startNanos);
         LiveConfig config = live.get();
         String connectorName = request.getConnectionMetaData().getConnector().getName();
         PortRoutes port = config == null ? null : config.forConnector(connectorName);
@@ -70,7 +80,8 @@ final class GatewayHandler extends Handler.Abstract {
                 ListenerConfig bySni = port.table().listenerFor(sni);
                 ListenerConfig byHost = port.table().listenerFor(host);
                 if (bySni != byHost) {
-                    Callback counted = new CountingCallback(callback, response, port.countersFor(byHost));
+                    Callback counted = new ObservingCallback(callback, request, response, port, byHost, null,
+                            exchange);
                     LOG.debug("host '{}' is not served by the listener selected by TLS server name '{}'", host, sni);
                     return answer(response, counted, GatewayAnswer.MISDIRECTED);
                 }
@@ -81,13 +92,15 @@ final class GatewayHandler extends Handler.Abstract {
                 name -> valuesOf(request, name), query);
         Optional<RouteMatch> match = port.table().match(routeRequest);
         if (match.isEmpty()) {
-            Callback counted = new CountingCallback(callback, response, port.countersFor(port.table().listenerFor(host)));
+            Callback counted = new ObservingCallback(callback, request, response, port,
+                    port.table().listenerFor(host), null, exchange);
             LOG.debug("no route of Gateway {}/{} port {} matches {}", port.gateway().namespace(),
                     port.gateway().name(), port.specPort(), routeRequest);
             return answer(response, counted, GatewayAnswer.NOT_FOUND);
         }
         RouteMatch matched = match.get();
-        Callback counted = new CountingCallback(callback, response, port.countersFor(matched.listener()));
+        Callback counted = new ObservingCallback(callback, request, response, port, matched.listener(), matched,
+                exchange);
         try {
             forwarder.forward(request, response, counted,
                     new MatchedRule(config.version(), port.gateway(), matched, port.specPort(), port.secure()));
@@ -97,6 +110,36 @@ final class GatewayHandler extends Handler.Abstract {
             counted.failed(e);
         }
         return true;
+    }
+
+    /**
+     * The callback of a request refused before routing (too many headers, refused path): still counted on its
+     * listener and access-logged, so probes show up. The raw path is logged (escaped), as nothing was normalized.
+     */
+    private Callback refusal(Request received, Response response, Callback callback, String requestId,
+                             long startNanos) {
+        LiveConfig config = live.get();
+        PortRoutes port = config == null ? null
+                : config.forConnector(received.getConnectionMetaData().getConnector().getName());
+        if (port == null) {
+            return callback;
+        }
+        return new ObservingCallback(callback, received, response, port, port.table().listenerFor(hostOf(received)),
+                null, Exchange.start(received, requestId, startNanos));
+    }
+
+    /** The client's X-Request-Id when it sent exactly one, else null (several values are not trusted). */
+    private static String sentRequestId(Request request) {
+        String found = null;
+        for (HttpField field : request.getHeaders()) {
+            if (field.is(RequestIds.HEADER)) {
+                if (found != null) {
+                    return null;
+                }
+                found = field.getValue();
+            }
+        }
+        return found;
     }
 
     private static List<String> valuesOf(Request request, String name) {

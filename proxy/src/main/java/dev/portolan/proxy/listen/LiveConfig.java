@@ -2,13 +2,20 @@ package dev.portolan.proxy.listen;
 
 import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.admin.ListenerCounters;
+import dev.portolan.proxy.admin.RequestStats;
+import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.config.RouteConfig;
+import dev.portolan.proxy.config.RuleConfig;
+import dev.portolan.proxy.config.WeightedBackend;
 import dev.portolan.proxy.routing.RouteTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -92,8 +99,23 @@ public final class LiveConfig {
             for (ListenerConfig listener : listeners) {
                 counters.put(listener.name(), metrics.counters(gateway, listener.name()));
             }
+            Map<ListenerConfig, Map<RouteConfig, RequestStats>> routeStats = new IdentityHashMap<>();
+            Map<BackendConfig, RequestStats> backendStats = new IdentityHashMap<>();
+            for (ListenerConfig listener : listeners) {
+                Map<RouteConfig, RequestStats> byRoute = new IdentityHashMap<>();
+                for (RouteConfig route : listener.routes()) {
+                    byRoute.put(route, metrics.route(gateway, listener.name(), route.key()));
+                    for (RuleConfig rule : route.rules()) {
+                        for (WeightedBackend backend : rule.backends()) {
+                            backendStats.put(backend.backend(), metrics.backend(gateway, backend.backend().name()));
+                        }
+                    }
+                }
+                routeStats.put(listener, Collections.unmodifiableMap(byRoute));
+            }
             ports.put(key, new PortRoutes(gateway, entry.getKey(), secure, listeners, RouteTable.compile(listeners),
-                    Map.copyOf(counters), metrics.counters(gateway, GatewayMetrics.UNMATCHED_LISTENER)));
+                    Map.copyOf(counters), metrics.unmatched(gateway, entry.getKey()),
+                    Collections.unmodifiableMap(routeStats), Collections.unmodifiableMap(backendStats)));
         }
         return ports;
     }
@@ -120,7 +142,7 @@ public final class LiveConfig {
 
     /** Sockets in address, port order. */
     public SortedMap<SocketKey, PortRoutes> ports() {
-        return java.util.Collections.unmodifiableSortedMap(ports);
+        return Collections.unmodifiableSortedMap(ports);
     }
 
     /** The routes of the connector with this name (see {@link SocketKey#toString()}), or null. */

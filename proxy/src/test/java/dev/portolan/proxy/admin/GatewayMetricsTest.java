@@ -1,7 +1,9 @@
 package dev.portolan.proxy.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.proxy.config.GatewayConfig;
 import java.util.List;
@@ -37,7 +39,59 @@ class GatewayMetricsTest {
                 portolan_gateway_requests_total{code_class="3xx",gateway="gw",gateway_namespace="ns",label_tier="b\\"q",listener="web"} 1
                 portolan_gateway_requests_total{code_class="4xx",gateway="gw",gateway_namespace="ns",label_tier="b\\"q",listener="web"} 0
                 portolan_gateway_requests_total{code_class="5xx",gateway="gw",gateway_namespace="ns",label_tier="b\\"q",listener="web"} 2
+                # HELP portolan_gateway_unmatched_requests_total Requests on a Gateway port whose host no listener accepts, per status class.
+                # TYPE portolan_gateway_unmatched_requests_total counter
+                # HELP portolan_route_requests_total Requests answered per HTTPRoute (per listener) and status class.
+                # TYPE portolan_route_requests_total counter
+                # HELP portolan_route_request_duration_seconds Time from request received to answer completed, per HTTPRoute (per listener).
+                # TYPE portolan_route_request_duration_seconds histogram
+                # HELP portolan_backend_requests_total Requests answered per backend and status class.
+                # TYPE portolan_backend_requests_total counter
+                # HELP portolan_backend_request_duration_seconds Time from request received to answer completed, per backend.
+                # TYPE portolan_backend_request_duration_seconds histogram
                 """, text);
+    }
+
+    @Test
+    void routeHistogramHasCumulativeBucketsSumAndCount() {
+        GatewayMetrics metrics = new GatewayMetrics();
+        GatewayConfig gateway = gateway(Map.of());
+        RequestStats stats = metrics.route(gateway, "web", "apps/shop");
+        assertSame(stats, metrics.route(gateway, "web", "apps/shop"));
+        stats.record(200, 3_000_000);       // 3 ms: le 0.005 and up
+        stats.record(503, 2_000_000_000L);  // 2 s: le 2.5 and up
+        stats.record(200, 120_000_000_000L); // 2 minutes: only +Inf
+
+        String text = metrics.prometheusText(Map.of("ns/gw", gateway), null);
+
+        String labels = "gateway=\"gw\",gateway_namespace=\"ns\"";
+        String series = ",listener=\"web\",route=\"apps/shop\"}";
+        assertTrue(text.contains("portolan_route_requests_total{code_class=\"2xx\"," + labels + series + " 2\n"), text);
+        assertTrue(text.contains("portolan_route_requests_total{code_class=\"5xx\"," + labels + series + " 1\n"), text);
+        String bucket = "portolan_route_request_duration_seconds_bucket{" + labels + ",le=\"";
+        assertTrue(text.contains(bucket + "0.001\"" + series + " 0\n"), text);
+        assertTrue(text.contains(bucket + "0.005\"" + series + " 1\n"), text);
+        assertTrue(text.contains(bucket + "1\"" + series + " 1\n"), text);
+        assertTrue(text.contains(bucket + "2.5\"" + series + " 2\n"), text);
+        assertTrue(text.contains(bucket + "60\"" + series + " 2\n"), text);
+        assertTrue(text.contains(bucket + "+Inf\"" + series + " 3\n"), text);
+        assertTrue(text.contains("portolan_route_request_duration_seconds_count{" + labels + series + " 3\n"), text);
+        assertTrue(text.contains("portolan_route_request_duration_seconds_sum{" + labels + series + " 122.003\n"),
+                text);
+    }
+
+    @Test
+    void unmatchedHostsAreCountedPerPortWithoutAnEmptyListenerLabel() {
+        GatewayMetrics metrics = new GatewayMetrics();
+        GatewayConfig gateway = gateway(Map.of());
+        metrics.counters(gateway, "web").record(200);
+        metrics.unmatched(gateway, 80).record(404);
+
+        String text = metrics.prometheusText(Map.of("ns/gw", gateway), null);
+
+        assertTrue(text.contains("portolan_gateway_unmatched_requests_total{code_class=\"4xx\",gateway=\"gw\","
+                + "gateway_namespace=\"ns\",port=\"80\"} 1\n"), text);
+        assertFalse(text.contains("listener=\"\""), text);
     }
 
     @Test
