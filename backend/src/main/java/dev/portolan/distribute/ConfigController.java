@@ -27,6 +27,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Where standalone proxies pull their config: {@code GET /proxy/v1/config} with {@code If-None-Match: "<version>"}
@@ -64,6 +65,8 @@ public class ConfigController {
     @ApiResponse(responseCode = "304", description = "The config is still the If-None-Match version after the wait")
     @ApiResponse(responseCode = "400", description = "wait is not a Gateway API duration, or gateway is not namespace/name")
     @ApiResponse(responseCode = "403", description = "The caller may not read this config")
+    @ApiResponse(responseCode = "429", description = "Too many unknown proxy tokens to review now; ask again after"
+            + " Retry-After seconds")
     @ApiResponse(responseCode = "503", description = "The control plane has not finished its first load; ask again"
             + " after Retry-After seconds")
     public CompletableFuture<HttpResponse<String>> config(
@@ -82,13 +85,21 @@ public class ConfigController {
         }
         if (request.getAttribute(NEEDS_PROXY_AUTHENTICATION).isPresent()) {
             String token = request.getHeaders().getAuthorization().orElse("").substring("Bearer ".length()).strip();
-            return authenticator.orElseThrow().refusal(gateway, token).thenCompose(refusal -> {
+            return authenticator.orElseThrow().refusal(gateway, token).handle((refusal, error) -> {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof ProxyAuthenticator.Throttled throttled) {
+                    return CompletableFuture.completedFuture(throttled(request, throttled));
+                }
+                if (cause != null) {
+                    return CompletableFuture.<HttpResponse<String>>failedFuture(cause);
+                }
                 if (refusal != null) {
-                    return CompletableFuture.failedFuture(new ApiException(HttpStatus.FORBIDDEN, (String) null,
-                            "Authorization", refusal));
+                    return CompletableFuture.<HttpResponse<String>>failedFuture(new ApiException(
+                            HttpStatus.FORBIDDEN, (String) null, "Authorization", refusal));
                 }
                 return answer(request, seen, timeout, gateway);
-            });
+            }).thenCompose(Function.identity());
         }
         return answer(request, seen, timeout, gateway);
     }
@@ -122,6 +133,21 @@ public class ConfigController {
                 .put("instance", request.getPath());
         return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(ProblemJsonBodyProvider.PROBLEM_JSON)
+                .body(problem.toString());
+    }
+
+    /** 429 problem+json: the authenticator would not check another unknown token now. */
+    private static HttpResponse<String> throttled(HttpRequest<?> request, ProxyAuthenticator.Throttled throttled) {
+        ObjectNode problem = JsonNodeFactory.instance.objectNode()
+                .put("type", "about:blank")
+                .put("title", HttpStatus.TOO_MANY_REQUESTS.getReason())
+                .put("status", HttpStatus.TOO_MANY_REQUESTS.getCode())
+                .put("detail", throttled.getMessage())
+                .put("field", "Authorization")
+                .put("instance", request.getPath());
+        return HttpResponse.<String>status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
                 .contentType(ProblemJsonBodyProvider.PROBLEM_JSON)
                 .body(problem.toString());
     }
