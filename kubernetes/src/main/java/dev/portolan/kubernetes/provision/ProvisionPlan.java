@@ -56,6 +56,7 @@ public final class ProvisionPlan {
     /** The key of the CA certificate in the proxy's ConfigMap, and the file name it is mounted as. */
     public static final String CA_KEY = "ca.crt";
     static final String CA_FILE = CA_DIRECTORY + "/" + CA_KEY;
+    static final String CA_DIGEST_ANNOTATION = "portolan.dev/control-plane-ca-digest";
 
     private ProvisionPlan() {
     }
@@ -112,7 +113,8 @@ public final class ProvisionPlan {
                 .withNewSpec()
                     .withNewSelector().withMatchLabels(selector).endSelector()
                     .withNewTemplate()
-                        .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
+                        .withNewMetadata().withLabels(labels).withAnnotations(podAnnotations(annotations, settings))
+                        .endMetadata()
                         .withNewSpec()
                             .withServiceAccountName(name)
                             // the proxy needs no API access: no API-server token in the pod, only the projected
@@ -180,6 +182,18 @@ public final class ProvisionPlan {
                 "--admin-address", ALL_ADDRESSES,
                 "--admin-port", Integer.toString(settings.adminPort())));
         return List.copyOf(args);
+    }
+
+    /**
+     * The pod's annotations: the Gateway's, and a digest of the control plane's CA, so that a new CA rolls the pods
+     * (the proxy reads its {@code --ca-file} once, at start).
+     */
+    private static SortedMap<String, String> podAnnotations(SortedMap<String, String> annotations,
+                                                            ProvisionSettings settings) {
+        SortedMap<String, String> pod = new TreeMap<>(annotations);
+        settings.controlPlaneCa().ifPresent(ca ->
+                pod.put(CA_DIGEST_ANNOTATION, ProvisionNames.sha256(ca).substring(0, 16)));
+        return pod;
     }
 
     /** The labels that select a Gateway's proxy pods and find its generated objects. */

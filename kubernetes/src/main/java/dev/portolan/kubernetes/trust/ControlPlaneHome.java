@@ -1,6 +1,8 @@
 package dev.portolan.kubernetes.trust;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,13 @@ public record ControlPlaneHome(String namespace, String service) {
     public static final String CA_CONFIG_MAP = "portolan-config-ca";
     /** The API write token every replica accepts (Secret). */
     public static final String API_TOKEN_SECRET = "portolan-api-token";
+    /**
+     * What the replicas do in their namespace with the shared objects ({@link SharedObjects}): Secrets are read or
+     * created, never changed; the CA ConfigMap is also rewritten when it differs from the Secret.
+     */
+    public static final Map<String, Set<String>> VERBS_IN_HOME_NAMESPACE = Map.of(
+            "secrets", Set.of("get", "create"),
+            "configmaps", Set.of("get", "create", "update"));
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     public ControlPlaneHome {
