@@ -109,8 +109,13 @@ public final class KubernetesControlPlane implements ControlPlane {
             started.add(snapshots);
             snapshots.onSnapshot(translation);
             if (options.provisioning().isPresent()) {
-                ProvisionSettings provisionSettings = tls == null ? options.provisioning().get()
-                        : options.provisioning().get().withControlPlaneCa(tls.caCertificate());
+                ProvisionSettings provisionSettings = options.provisioning().get();
+                if (tls != null && !provisionSettings.plaintext()) {
+                    provisionSettings = provisionSettings.withControlPlaneCa(tls.caCertificate());
+                } else if (provisionSettings.plaintext()) {
+                    LOG.warn("provisioned proxies pull their configs (with private keys) and send their tokens over"
+                            + " plaintext {}; use the https config channel", provisionSettings.controlPlaneUrl());
+                }
                 ProvisioningLoop provisioning = new ProvisioningLoop(new GatewayProvisioner(client,
                         provisionSettings, options.store().namespaces()), leading,
                         options.reconcilePeriod());
