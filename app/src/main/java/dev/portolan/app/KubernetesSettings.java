@@ -16,7 +16,8 @@ public class KubernetesSettings {
     private String controlPlaneUrl = "https://portolan-controller.portolan-system.svc:8443";
     private String controlPlaneService = "portolan-controller";
     private String controlPlaneNamespace = envOr("POD_NAMESPACE", "portolan-system");
-    private boolean sharedSecrets = true;
+    /** On in a pod (the Deployment passes POD_NAMESPACE), off elsewhere: no Secrets written into a developer's cluster. */
+    private boolean sharedSecrets = System.getenv("POD_NAMESPACE") != null;
     private String serviceType = "LoadBalancer";
     private int proxyAdminPort = 9901;
     private Duration reconcilePeriod = Duration.ofMinutes(1);
@@ -90,6 +91,7 @@ public class KubernetesSettings {
     /**
      * Whether replicas share the config channel's CA and certificate and the API write token through Secrets in
      * their namespace (created by the first replica); off, nothing is written there and there is no HTTPS listener.
+     * Default: on when running in a pod (POD_NAMESPACE set by the Deployment), off out of the cluster.
      */
     public boolean isSharedSecrets() {
         return sharedSecrets;

@@ -83,6 +83,7 @@ class KubernetesReplicasTest {
         properties.put("portolan.kubernetes.control-plane-namespace", NAMESPACE);
         properties.put("portolan.kubernetes.control-plane-service", SERVICE);
         properties.put("portolan.kubernetes.provision", "false");
+        properties.put("portolan.kubernetes.shared-secrets", "true"); // as in a pod (POD_NAMESPACE)
         properties.put("portolan.api.trust-loopback", "false");
         EmbeddedServer replica = ApplicationContext.run(EmbeddedServer.class, properties, "kubernetes");
         httpPorts.put(replica, httpPort);

@@ -81,6 +81,7 @@ class ProvisionedProxyTest implements TestPropertyProvider {
                 // the certificate is issued for the Service's names; "localhost" is one this machine resolves
                 "portolan.kubernetes.control-plane-service", "localhost",
                 "portolan.kubernetes.control-plane-namespace", "portolan-system",
+                "portolan.kubernetes.shared-secrets", "true",
                 "portolan.kubernetes.control-plane-url", "https://localhost:" + httpsPort,
                 "portolan.kubernetes.leader-election", "false",
                 "portolan.kubernetes.reconcile-period", "1s",

@@ -112,6 +112,9 @@ public final class KubernetesControlPlane implements ControlPlane {
                 ProvisionSettings provisionSettings = options.provisioning().get();
                 if (tls != null && !provisionSettings.plaintext()) {
                     provisionSettings = provisionSettings.withControlPlaneCa(tls.caCertificate());
+                } else if (tls == null && !provisionSettings.plaintext()) {
+                    LOG.warn("provisioned proxies reach {} trusting their JVM's CAs: the config channel's own CA is"
+                            + " off (no control-plane home)", provisionSettings.controlPlaneUrl());
                 } else if (provisionSettings.plaintext()) {
                     LOG.warn("provisioned proxies pull their configs (with private keys) and send their tokens over"
                             + " plaintext {}; use the https config channel", provisionSettings.controlPlaneUrl());
