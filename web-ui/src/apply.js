@@ -1,6 +1,7 @@
-// Apply page: dry run (POST /api/v1/analyze) and apply (POST /api/v1/apply) with the write token,
-// which stays in this tab's sessionStorage only.
+// Apply page: dry run (POST /api/v1/analyze) and apply (POST /api/v1/apply) with the session of a signed-in
+// browser (and its CSRF token) or a write token typed here, which stays in this tab's sessionStorage only.
 import { el } from './trace.js';
+import { csrfHeaders } from './csrf.js';
 
 const TOKEN_KEY = 'portolan.writeToken';
 
@@ -11,7 +12,7 @@ export function initApply(form) {
   token.addEventListener('input', () => sessionStorage.setItem(TOKEN_KEY, token.value));
   form.querySelectorAll('[data-action]').forEach((button) => button.addEventListener('click', async () => {
     const action = button.dataset.action;
-    const headers = { 'Content-Type': 'application/yaml', Accept: 'application/json' };
+    const headers = { 'Content-Type': 'application/yaml', Accept: 'application/json', ...csrfHeaders() };
     if (token.value) headers.Authorization = `Bearer ${token.value}`;
     result.replaceChildren(el('p', {}, action === 'apply' ? 'Applying…' : 'Analyzing…'));
     const response = await fetch(`/api/v1/${action}`, { method: 'POST', headers, body: form.elements.yaml.value });

@@ -1,4 +1,5 @@
 // Request tracer: submits the form as POST /api/v1/trace and renders the explanation in place.
+import { csrfHeaders } from './csrf.js';
 
 /** The textarea's `Name: value` lines as {name: [values]}; throws naming the line that is not a header. */
 export function parseHeaderLines(text) {
@@ -33,7 +34,8 @@ export function initTrace(form) {
       return;
     }
     const response = await fetch('/api/v1/trace', { method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
+      body: JSON.stringify(body) });
     const json = await response.json();
     if (!response.ok) {
       result.replaceChildren(problem(`${json.field ? `${json.field}: ` : ''}${json.detail ?? json.title}`));

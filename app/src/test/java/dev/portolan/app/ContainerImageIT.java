@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run from the extracted layers in a chroot, so with nothing from this machine but the kernel and the network.
  */
 class ContainerImageIT {
+    private static final String IMAGE_TEST_TOKEN = "container-image-test-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String IMAGE_USER = "65532:65532";
@@ -158,8 +159,12 @@ class ContainerImageIT {
             chownToImageUser(manifests); // the control plane writes status back into the manifests
 
             int apiPort = freePort();
+            // proxy configs hold private keys: the proxy reads them with a token, as the README's standalone proxy
+            Files.writeString(root.resolve("tmp/proxy-token"), IMAGE_TEST_TOKEN + "\n");
+            chownToImageUser(root.resolve("tmp/proxy-token"));
             Map<String, String> controlPlaneOptions = Map.of("JAVA_TOOL_OPTIONS", "-Dportolan.manifests=/tmp/manifests"
-                    + " -Dmicronaut.server.port=" + apiPort + " -Dportolan.proxy.enabled=false");
+                    + " -Dmicronaut.server.port=" + apiPort + " -Dportolan.proxy.enabled=false"
+                    + " -Dportolan.api.write-token=" + IMAGE_TEST_TOKEN);
             try (ChrootProcess controlPlane = run(command(image.strings("Cmd")), controlPlaneOptions,
                     "control-plane.log")) {
                 String health = awaitBody(controlPlane, "http://127.0.0.1:" + apiPort + "/health",
@@ -168,9 +173,10 @@ class ContainerImageIT {
 
                 int adminPort = freePort();
                 int portOffset = freePortOffset(80, 443);
-                // as ProvisionPlan runs it in a pod (but no token, and ports shifted off 80 and 9901)
+                // as ProvisionPlan runs it in a pod (but the API's token, and ports shifted off 80 and 9901)
                 List<String> proxyArgs = List.of("dev.portolan.proxy.ProxyMain",
                         "--config-url", "http://127.0.0.1:" + apiPort, "--gateway", "default/image-test",
+                        "--token-file", "/tmp/proxy-token", "--insecure-plaintext", // loopback, no TLS here
                         "--bind-address", "0.0.0.0", "--admin-address", "0.0.0.0",
                         "--admin-port", Integer.toString(adminPort), "--port-offset", Integer.toString(portOffset));
                 try (ChrootProcess proxy = run(command(proxyArgs), Map.of(), "proxy.log")) {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * {@code If-None-Match: "4"} got 304 for ever.
  */
 class ControlPlaneRestartTest {
+    private static final String PROXY_TOKEN = "restart-test-proxy-token-0123456789";
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(2);
     /** Bounds on the load: one request at a time, a short pause between, never more than this many. */
     private static final int MAX_REQUESTS = 20_000;
@@ -71,8 +72,11 @@ class ControlPlaneRestartTest {
 
         Process first = startControlPlane(controlPlanePort);
         await(() -> answers(controlPlane + "/health", 200), Duration.ofSeconds(60), "the control plane starts");
+        // proxy configs hold private keys: the proxy reads them with a viewer token of the control plane's file
+        Path proxyToken = Files.createTempFile(folder.getParent(), "proxy-token", "");
+        Files.writeString(proxyToken, PROXY_TOKEN + "\n");
         startJava("proxy", List.of("dev.portolan.proxy.ProxyMain", "--config-url", controlPlane,
-                "--bind-address", "127.0.0.1", "--port-offset", Integer.toString(listenerPort - 80),
+                "--token-file", proxyToken.toString(), "--insecure-plaintext", "--bind-address", "127.0.0.1", "--port-offset", Integer.toString(listenerPort - 80),
                 "--admin-port", Integer.toString(adminPort)));
         await(() -> answers("http://127.0.0.1:" + adminPort + "/ready", 200), Duration.ofSeconds(60),
                 "the standalone proxy gets its config");
@@ -125,8 +129,11 @@ class ControlPlaneRestartTest {
     }
 
     private Process startControlPlane(int port) throws IOException {
+        Path tokens = folder.getParent().resolve(folder.getFileName() + "-tokens");
+        Files.writeString(tokens, "restart-test-proxy viewer " + PROXY_TOKEN + "\n");
         return startJava("control-plane", List.of(
                 "-Dmicronaut.server.port=" + port,
+                "-Dportolan.api.tokens-file=" + tokens,
                 "-Dportolan.manifests=" + folder,
                 "-Dportolan.proxy.enabled=false",
                 "dev.portolan.Application"));

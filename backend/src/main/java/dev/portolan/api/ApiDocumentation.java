@@ -12,7 +12,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
  */
 @OpenAPIDefinition(info = @Info(title = "Portolan", version = "0.1"))
 @SecurityScheme(name = ApiDocumentation.WRITE_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "The write token: printed at start, or set with portolan.api.write-token")
+        description = "A token with role editor: the write token (printed at start, or set with "
+                + "portolan.api.write-token) or an editor line of portolan.api.tokens-file. Reads need a viewer or "
+                + "editor token except from loopback (portolan.api.trust-loopback); proxy configs always need one.")
 public final class ApiDocumentation {
     /** The security scheme of every write operation (AccessFilter enforces it). */
     public static final String WRITE_TOKEN = "writeToken";

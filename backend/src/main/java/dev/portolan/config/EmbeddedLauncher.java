@@ -26,6 +26,7 @@ public class EmbeddedLauncher implements ControlPlaneLauncher {
     public ControlPlane start() throws Exception {
         PortolanConfig.ProxySettings proxy = config.getProxy();
         return EmbeddedPortolan.start(new EmbeddedPortolan.Options(config.getManifests(), config.getControllerName(),
-                proxy.isEnabled(), proxy.getPortOffset(), proxy.getAdminPort()), HttpForwarder::new);
+                proxy.isEnabled(), proxy.getPortOffset(), proxy.getAdminPort(), proxy.edgeSettings(),
+                proxy.getIdleTimeout().toMillis()), HttpForwarder::new);
     }
 }

@@ -2,6 +2,8 @@ package dev.portolan.distribute;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.api.ApiDocumentation;
+import dev.portolan.api.access.RequestCredentials;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemJsonBodyProvider;
 import dev.portolan.model.GatewayDuration;
@@ -21,6 +23,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -64,9 +67,12 @@ public class ConfigController {
                     description = "ProxyConfig as encoded by dev.portolan.proxy.config.ProxyConfigCodec")))
     @ApiResponse(responseCode = "304", description = "The config is still the If-None-Match version after the wait")
     @ApiResponse(responseCode = "400", description = "wait is not a Gateway API duration, or gateway is not namespace/name")
+    @ApiResponse(responseCode = "401", description = "No token, or one this server does not know: proxy configs hold "
+            + "private keys, so they need a viewer or editor token even from loopback")
     @ApiResponse(responseCode = "403", description = "The caller may not read this config")
     @ApiResponse(responseCode = "429", description = "Too many unknown proxy tokens to review now; ask again after"
             + " Retry-After seconds")
+    @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "503", description = "The control plane has not finished its first load; ask again"
             + " after Retry-After seconds")
     public CompletableFuture<HttpResponse<String>> config(
@@ -84,7 +90,7 @@ public class ConfigController {
                     "query parameter gateway: '" + gateway + "' is not namespace/name");
         }
         if (request.getAttribute(NEEDS_PROXY_AUTHENTICATION).isPresent()) {
-            String token = request.getHeaders().getAuthorization().orElse("").substring("Bearer ".length()).strip();
+            String token = RequestCredentials.token(request).orElse("");
             return authenticator.orElseThrow().refusal(gateway, token).handle((refusal, error) -> {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.ConfigTranslation;
+import dev.portolan.proxy.edge.EdgeSettings;
 import dev.portolan.proxy.forward.Forwarder;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.snapshot.SnapshotService;
@@ -29,9 +30,17 @@ public final class EmbeddedPortolan implements ControlPlane {
     /**
      * @param proxyPortOffset added to every listener port (80 → 80 + offset) so that ports below 1024 need no root
      * @param adminPort       the proxy admin endpoint's port; 0 = any free port, -1 = off
+     * @param edge            what clients may send to the proxy (trusted hops, path normalization, limits)
+     * @param idleTimeoutMillis how long an idle client connection to the proxy stays open
      */
     public record Options(Path manifests, String controllerName, boolean proxyEnabled, int proxyPortOffset,
-                          int adminPort) {
+                          int adminPort, EdgeSettings edge, long idleTimeoutMillis) {
+        /** With the proxy's default edge settings and idle timeout. */
+        public Options(Path manifests, String controllerName, boolean proxyEnabled, int proxyPortOffset,
+                       int adminPort) {
+            this(manifests, controllerName, proxyEnabled, proxyPortOffset, adminPort, EdgeSettings.defaults(),
+                    ProxyServerOptions.defaults().idleTimeoutMillis());
+        }
     }
 
     private final Path folder;
@@ -62,7 +71,9 @@ public final class EmbeddedPortolan implements ControlPlane {
         try {
             if (options.proxyEnabled()) {
                 dataPlane = EmbeddedDataPlane.start(publisher, forwarders.get(),
-                        ProxyServerOptions.defaults().withPortOffset(options.proxyPortOffset()), options.adminPort());
+                        ProxyServerOptions.defaults().withPortOffset(options.proxyPortOffset())
+                                .withIdleTimeoutMillis(options.idleTimeoutMillis()).withEdge(options.edge()),
+                        options.adminPort());
             }
             snapshots = new SnapshotService(store, options.controllerName(), Clock.systemUTC());
             snapshots.onSnapshot(translation);

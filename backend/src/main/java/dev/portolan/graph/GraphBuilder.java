@@ -126,8 +126,8 @@ public final class GraphBuilder {
             }
             RouteAttacher.Attachment attachment = attacher.attach(route, gateway, ref, listeners.get(gateway));
             Condition accepted = attachment.accepted();
-            if (accepted.status() && rules.timeoutProblem().isPresent()) {
-                accepted = Condition.isFalse(Conditions.ACCEPTED, "UnsupportedValue", rules.timeoutProblem().get());
+            if (accepted.status() && rules.valueProblem().isPresent()) {
+                accepted = Condition.isFalse(Conditions.ACCEPTED, "UnsupportedValue", rules.valueProblem().get());
             }
             boolean attached = accepted.status();
             if (attached) {

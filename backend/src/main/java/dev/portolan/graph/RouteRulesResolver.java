@@ -20,9 +20,10 @@ final class RouteRulesResolver {
 
     /**
      * @param rules           the resolved rules, in spec order
-     * @param timeoutProblem  the first invalid timeout, if any (makes the route not accepted: UnsupportedValue)
+     * @param valueProblem    the first invalid timeout or regular expression, if any (makes the route not
+     *                        accepted: UnsupportedValue)
      */
-    record Result(List<RuleView> rules, Optional<String> timeoutProblem) {
+    record Result(List<RuleView> rules, Optional<String> valueProblem) {
 
         /** ResolvedRefs for the route: the first unresolved backend in rule order decides the reason. */
         Condition resolvedRefs() {
@@ -38,18 +39,21 @@ final class RouteRulesResolver {
     Result resolve(ResourceKey routeKey, HTTPRoute route) {
         List<HTTPRouteRule> specs = route.getSpec().getRules() == null ? List.of() : route.getSpec().getRules();
         List<RuleView> rules = new ArrayList<>();
-        Optional<String> timeoutProblem = Optional.empty();
+        Optional<String> valueProblem = Optional.empty();
         for (int i = 0; i < specs.size(); i++) {
             HTTPRouteRule spec = specs.get(i);
             TimeoutValidator.Result timeouts = TimeoutValidator.validate(i, spec.getTimeouts());
-            if (timeoutProblem.isEmpty()) {
-                timeoutProblem = timeouts.problem();
+            if (valueProblem.isEmpty()) {
+                valueProblem = timeouts.problem();
+            }
+            if (valueProblem.isEmpty()) {
+                valueProblem = RegexValidator.validate(i, spec.getMatches());
             }
             List<HTTPRouteFilter> filters = spec.getFilters() == null ? List.of() : List.copyOf(spec.getFilters());
             rules.add(new RuleView(i, spec.getName(), spec.getMatches() == null ? List.of() : List.copyOf(spec.getMatches()),
                     filters, timeouts.timeouts(), spec.getRetry(), backendsOf(routeKey, spec), mirrorsOf(routeKey, filters)));
         }
-        return new Result(List.copyOf(rules), timeoutProblem);
+        return new Result(List.copyOf(rules), valueProblem);
     }
 
     private List<BackendView> backendsOf(ResourceKey routeKey, HTTPRouteRule rule) {

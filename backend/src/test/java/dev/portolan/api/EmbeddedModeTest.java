@@ -41,6 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedModeTest implements TestPropertyProvider {
+    /** Proxy configs hold private keys: even from loopback they need a token. */
+    private static final String TOKEN = "embedded-mode-test-token";
     private static final String GATEWAYS = """
             apiVersion: gateway.networking.k8s.io/v1
             kind: GatewayClass
@@ -101,7 +103,7 @@ class EmbeddedModeTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("portolan.manifests", folder.toString());
+        return Map.of("portolan.manifests", folder.toString(), "portolan.api.write-token", TOKEN);
     }
 
     private JsonNode summary() {
@@ -160,7 +162,10 @@ class EmbeddedModeTest implements TestPropertyProvider {
     @Order(3)
     void aStandaloneProxysConfigSourceFollowsTheControlPlane() throws Exception {
         BlockingQueue<ProxyConfig> received = new LinkedBlockingQueue<>();
-        try (RemoteConfigSource source = RemoteConfigSource.withDefaults(URI.create(server.getURL().toString()))) {
+        Path tokenFile = Files.createTempFile("portolan-token", "");
+        Files.writeString(tokenFile, TOKEN + "\n");
+        try (RemoteConfigSource source = RemoteConfigSource.withDefaults(URI.create(server.getURL().toString()),
+                null, tokenFile)) {
             source.start(received::add);
             ProxyConfig config = received.poll(10, TimeUnit.SECONDS);
             assertNotNull(config, "the proxy got a config from GET /proxy/v1/config");
@@ -172,7 +177,8 @@ class EmbeddedModeTest implements TestPropertyProvider {
     @Test
     @Order(4)
     void proxiesPullTheTranslatedConfigWithTheVersionAsETag() {
-        var response = client.toBlocking().exchange(HttpRequest.GET("/proxy/v1/config"), String.class);
+        var response = client.toBlocking().exchange(HttpRequest.GET("/proxy/v1/config").bearerAuth(TOKEN),
+                String.class);
         String etag = response.getHeaders().get("ETag");
         assertTrue(etag != null && etag.matches("\"[0-9a-f]{16}\""), "ETag is the quoted content version: " + etag);
         assertTrue(response.body().contains("\"name\":\"web\""), response.body());
@@ -180,7 +186,8 @@ class EmbeddedModeTest implements TestPropertyProvider {
                 "the summary shows the version proxies are served");
 
         var unchanged = client.toBlocking().exchange(
-                HttpRequest.GET("/proxy/v1/config?wait=100ms").header("If-None-Match", etag), String.class);
+                HttpRequest.GET("/proxy/v1/config?wait=100ms").header("If-None-Match", etag).bearerAuth(TOKEN),
+                String.class);
         assertEquals(304, unchanged.getStatus().getCode(), "nothing else within the wait");
     }
 

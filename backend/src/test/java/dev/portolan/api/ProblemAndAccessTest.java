@@ -60,14 +60,14 @@ class ProblemAndAccessTest {
 
     @Test
     void aBadParameterIsABadRequestNamingIt() throws Exception {
-        JsonNode body = problem(HttpRequest.GET("/proxy/v1/config?wait=forever"), 400);
+        JsonNode body = problem(HttpRequest.GET("/proxy/v1/config?wait=forever").bearerAuth("s3cret-for-tests"), 400);
         assertTrue(body.path("detail").asText().contains("wait"), body.toString());
     }
 
     @Test
     void theConfiguredTokenIsTheOneChecked() {
-        assertTrue(tokens.isWriteToken("Bearer s3cret-for-tests"));
-        assertFalse(tokens.isWriteToken("Bearer s3cret-for-test"));
-        assertFalse(tokens.isWriteToken("s3cret-for-tests"));
+        assertEquals("write-token", tokens.authenticate("s3cret-for-tests").orElseThrow().name());
+        assertTrue(tokens.authenticate("s3cret-for-test").isEmpty());
+        assertTrue(tokens.authenticate("Bearer s3cret-for-tests").isEmpty());
     }
 }

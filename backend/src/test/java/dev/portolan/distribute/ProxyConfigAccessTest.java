@@ -88,8 +88,8 @@ class ProxyConfigAccessTest implements TestPropertyProvider {
     }
 
     @Test
-    void withoutAGatewayOnlyTheApiTokenReadsTheWholeConfig() throws IOException {
-        problem(HttpRequest.GET("/proxy/v1/config").bearerAuth("token-of-hello-world"), 403);
+    void withoutAGatewayOnlyAnApiTokenReadsTheWholeConfig() throws IOException {
+        problem(HttpRequest.GET("/proxy/v1/config").bearerAuth("token-of-hello-world"), 401);
         var whole = client.toBlocking().exchange(HttpRequest.GET("/proxy/v1/config").bearerAuth(API_TOKEN),
                 String.class);
         assertEquals(2, Manifests.JSON.readTree(whole.body()).path("gateways").size(), whole.body());
@@ -116,6 +116,7 @@ class ProxyConfigAccessTest implements TestPropertyProvider {
 
     @Test
     void loopbackIsNotTrustedWhenConfiguredSo() throws IOException {
-        problem(HttpRequest.GET("/api/v1/summary"), 403);
+        JsonNode body = problem(HttpRequest.GET("/api/v1/summary"), 401);
+        assertTrue(body.path("detail").asText().contains("viewer or editor"), body.toString());
     }
 }

@@ -129,6 +129,37 @@ class GraphBuilderTest {
     }
 
     @Test
+    void aRegexRe2CannotCompileRefusesThatRouteOnlyNamingTheField() {
+        ResourceGraph graph = GraphFixtures.build(withRoute("""
+                  rules:
+                  - backendRefs: [{name: web, port: 8080}]
+                    matches: [{path: {type: RegularExpression, value: "/redos/(.*a){15}$"}}]
+                  - backendRefs: [{name: web, port: 8080}]
+                    matches:
+                    - path: {type: PathPrefix, value: /ok}
+                    - headers: [{type: RegularExpression, name: X-Version, value: "(?=v)v1"}]
+                """) + """
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: fine, namespace: apps}
+                spec:
+                  parentRefs: [{name: gw, namespace: infra}]
+                  rules:
+                  - backendRefs: [{name: web, port: 8080}]
+                    matches: [{path: {type: RegularExpression, value: "/api/v[0-9]+/.*"}}]
+                """);
+        JsonNode accepted = condition(graph.statuses().get(route("apps", "r")).path("parents").get(0), "Accepted");
+        assertEquals("False", accepted.path("status").asText());
+        assertEquals("UnsupportedValue", accepted.path("reason").asText());
+        String message = accepted.path("message").asText();
+        assertTrue(message.startsWith("spec.rules[1].matches[1].headers[0].value is not a valid RE2 regular "
+                + "expression: '(?=v)v1'"), message);
+        JsonNode fine = condition(graph.statuses().get(route("apps", "fine")).path("parents").get(0), "Accepted");
+        assertEquals("True", fine.path("status").asText(), fine.toString());
+    }
+
+    @Test
     void refusesInvalidAndSubMillisecondDurations() {
         assertTrue(TimeoutValidator.validate(0, timeouts("10x", null)).problem().orElseThrow().contains("10x"));
         assertTrue(TimeoutValidator.validate(0, timeouts("0s", "5s")).problem().isEmpty());

@@ -20,8 +20,11 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpClientTransport;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.client.transport.HttpConversation;
+import org.eclipse.jetty.client.transport.HttpRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpScheme;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 import org.eclipse.jetty.io.ClientConnector;
@@ -49,7 +52,7 @@ public final class GatewayClient implements AutoCloseable {
         boolean http2 = request.protocol() != null;
         HttpClient client = http2 ? start(request) : http1(request);
         try {
-            Request out = client.newRequest(uriHost(request), uriPort(request)).scheme(request.https() ? "https" : "http")
+            Request out = newRequest(client, request, http2)
                     .method(request.method()).path(request.path()).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             out.headers(headers -> {
                 headers.remove(HttpHeader.ACCEPT_ENCODING);
@@ -75,6 +78,34 @@ public final class GatewayClient implements AutoCloseable {
                 stop(client);
             }
         }
+    }
+
+    /**
+     * Jetty's HTTP/2 client writes the port into :authority even when it is the scheme's default
+     * ("example.org:443"); curl and browsers send the authority as written ("example.org"), and Gateway API
+     * implementations pass it on unchanged. So an HTTP/2 request to a default port leaves the port out.
+     */
+    private Request newRequest(HttpClient client, GatewayRequest request, boolean http2) {
+        String scheme = request.https() ? "https" : "http";
+        int port = uriPort(request);
+        boolean hostHasPort = request.host() != null && !hostPart(request.host()).equals(request.host());
+        if (http2 && port == HttpScheme.getDefaultPort(scheme) && !hostHasPort) {
+            URI authorityOnly = URI.create(scheme + "://" + uriHost(request) + "/");
+            return new HttpRequest(client, new HttpConversation(), authorityOnly) {
+                @Override
+                public int getPort() {
+                    return -1; // HTTP/2 writes host and port from here: no port for the scheme's default
+                }
+
+                @Override
+                public URI getURI() {
+                    String query = getQuery();
+                    return URI.create(getScheme() + "://" + getHost() + getPath()
+                            + (query == null ? "" : "?" + query));
+                }
+            }.scheme(scheme);
+        }
+        return client.newRequest(uriHost(request), port).scheme(scheme);
     }
 
     private static CapturedResponse capture(ContentResponse response) {

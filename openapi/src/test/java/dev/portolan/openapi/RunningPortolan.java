@@ -100,7 +100,7 @@ final class RunningPortolan implements AutoCloseable {
     }
 
     private void awaitFirstConfig() throws InterruptedException {
-        DefaultApi api = api();
+        DefaultApi api = writes(); // proxy configs need a token even from loopback
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             try {

@@ -2,6 +2,7 @@ package dev.portolan.proxy;
 
 import dev.portolan.proxy.admin.AdminServer;
 import dev.portolan.proxy.admin.GatewayMetrics;
+import dev.portolan.proxy.edge.EdgeSettings;
 import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.listen.ApplyResult;
 import dev.portolan.proxy.listen.IpLiterals;
@@ -35,7 +36,10 @@ public final class ProxyMain {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyMain.class);
     static final String USAGE = "usage: --config-url URL [--gateway NAMESPACE/NAME] [--bind-address ADDR]"
             + " [--token-file PATH] [--ca-file PATH] [--insecure-plaintext] [--port-offset N] [--admin-address ADDR]"
-            + " [--admin-port N]";
+            + " [--admin-port N]"
+            + " [--trusted-hops N] [--merge-slashes true|false] [--header-read-timeout-ms N] [--idle-timeout-ms N]"
+            + " [--max-request-header-bytes N] [--max-request-headers N] [--max-request-body-bytes N]"
+            + " [--max-connections-per-client N] [--max-concurrent-streams N]";
 
     /**
      * Parsed command line.
@@ -45,9 +49,19 @@ public final class ProxyMain {
      * @param tokenFile   file with the bearer token for the control plane, or null to send none
      * @param caFile      PEM file of the only CA trusted for an https config URL, or null for the JVM's trust store
      * @param insecurePlaintext whether an http config URL is accepted with a token file
+     * @param edge        what clients may send (trusted hops, path normalization, limits)
+     * @param idleTimeoutMillis how long an idle client connection stays open
      */
     record Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, Path caFile,
-                boolean insecurePlaintext, int portOffset, String adminAddress, int adminPort) {
+                boolean insecurePlaintext, int portOffset, String adminAddress, int adminPort, EdgeSettings edge,
+                long idleTimeoutMillis) {
+
+        Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, Path caFile,
+             boolean insecurePlaintext, int portOffset, String adminAddress, int adminPort) {
+            this(configUrl, gateway, bindAddress, tokenFile, caFile, insecurePlaintext, portOffset, adminAddress,
+                    adminPort, EdgeSettings.defaults(), ProxyServerOptions.defaults().idleTimeoutMillis());
+        }
+
         static Args parse(String... argv) {
             URI url = null;
             GatewayRef gateway = null;
@@ -58,6 +72,8 @@ public final class ProxyMain {
             int offset = 0;
             String adminAddress = AdminServer.DEFAULT_HOST;
             int admin = AdminServer.DEFAULT_PORT;
+            EdgeSettings edge = EdgeSettings.defaults();
+            long idle = ProxyServerOptions.defaults().idleTimeoutMillis();
             for (int i = 0; i < argv.length; i++) {
                 String name = argv[i];
                 if (!name.startsWith("--")) {
@@ -80,6 +96,20 @@ public final class ProxyMain {
                     case "--port-offset" -> offset = number(name, value, 0, 65535);
                     case "--admin-address" -> adminAddress = IpLiterals.require(name, value);
                     case "--admin-port" -> admin = number(name, value, 0, 65535);
+                    case "--trusted-hops" -> edge = edge.withTrustedHops(number(name, value, 0, 64));
+                    case "--merge-slashes" -> edge = edge.withMergeSlashes(bool(name, value));
+                    case "--header-read-timeout-ms" ->
+                            edge = edge.withHeaderReadTimeoutMillis(number(name, value, 1, Integer.MAX_VALUE));
+                    case "--idle-timeout-ms" -> idle = number(name, value, 1, Integer.MAX_VALUE);
+                    case "--max-request-header-bytes" ->
+                            edge = edge.withMaxRequestHeaderBytes(number(name, value, 1024, 1024 * 1024));
+                    case "--max-request-headers" -> edge = edge.withMaxRequestHeaders(number(name, value, 1, 10_000));
+                    case "--max-request-body-bytes" ->
+                            edge = edge.withMaxRequestBodyBytes(number(name, value, 0, Integer.MAX_VALUE));
+                    case "--max-connections-per-client" ->
+                            edge = edge.withMaxConnectionsPerClient(number(name, value, 1, 1_000_000));
+                    case "--max-concurrent-streams" ->
+                            edge = edge.withMaxConcurrentStreams(number(name, value, 1, 1_000_000));
                     default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
                 }
             }
@@ -95,7 +125,16 @@ public final class ProxyMain {
             if (caFile != null && !https) {
                 throw new IllegalArgumentException("--ca-file is for an https config URL; " + url + " is not one");
             }
-            return new Args(url, gateway, bind, tokenFile, caFile, insecurePlaintext, offset, adminAddress, admin);
+            return new Args(url, gateway, bind, tokenFile, caFile, insecurePlaintext, offset, adminAddress, admin,
+                    edge, idle);
+        }
+
+        private static boolean bool(String name, String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(name + ": '" + value + "' is not true or false");
+            };
         }
 
         private static URI httpUrl(String name, String value) {
@@ -161,7 +200,8 @@ public final class ProxyMain {
             return;
         }
         ProxyServerOptions options = ProxyServerOptions.defaults().withPortOffset(args.portOffset())
-                .withBindAddressOverride(args.bindAddress());
+                .withBindAddressOverride(args.bindAddress()).withIdleTimeoutMillis(args.idleTimeoutMillis())
+                .withEdge(args.edge());
         ProxyServer proxy = new ProxyServer(new HttpForwarder(), options, new GatewayMetrics());
         proxy.start();
         AdminServer admin = new AdminServer(proxy, args.adminAddress(), args.adminPort(),
@@ -180,6 +220,7 @@ public final class ProxyMain {
                 args.tokenFile() == null ? "none" : "from " + args.tokenFile(),
                 args.bindAddress() == null ? "each Gateway's address" : args.bindAddress(), args.portOffset(),
                 args.adminAddress(), admin.port());
+        LOG.info("edge settings: {}, idle timeout {} ms", args.edge(), args.idleTimeoutMillis());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             source.close();

@@ -87,4 +87,21 @@ class ProxyMainTest {
         assertEquals("--token-file: the path is empty", error("--config-url", "http://cp", "--token-file", " "));
         assertEquals("--token-file needs a value", error("--config-url", "http://cp", "--token-file"));
     }
+
+    @Test
+    void edgeSettingsComeFromFlagsAndBadValuesAreRefused() {
+        ProxyMain.Args args = ProxyMain.Args.parse("--config-url", "http://cp", "--trusted-hops", "2",
+                "--merge-slashes", "true", "--header-read-timeout-ms", "5000", "--idle-timeout-ms", "60000",
+                "--max-request-header-bytes", "32768", "--max-request-headers", "50", "--max-request-body-bytes",
+                "1048576", "--max-connections-per-client", "64", "--max-concurrent-streams", "20");
+        assertEquals(new dev.portolan.proxy.edge.EdgeSettings(true, 2, 5000, 32768, 50, 1048576, 64, 20),
+                args.edge());
+        assertEquals(60000, args.idleTimeoutMillis());
+        assertEquals(dev.portolan.proxy.edge.EdgeSettings.defaults(),
+                ProxyMain.Args.parse("--config-url", "http://cp").edge());
+        assertEquals("--merge-slashes: 'yes' is not true or false", error("--config-url", "http://cp",
+                "--merge-slashes", "yes"));
+        assertEquals("--max-request-header-bytes: 10 is not in 1024..1048576", error("--config-url", "http://cp",
+                "--max-request-header-bytes", "10"));
+    }
 }

@@ -73,6 +73,10 @@ public final class EventBuffer {
         listeners.remove(listener);
     }
 
+    public int capacity() {
+        return capacity;
+    }
+
     public synchronized long lastId() {
         return lastId;
     }

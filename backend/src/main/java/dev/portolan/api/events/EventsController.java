@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.model.Manifests;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -27,10 +30,17 @@ public class EventsController {
     /** Keeps proxies and load balancers from closing an idle stream. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    private final ChangeFeed feed;
+    /** Seconds a refused client should wait before trying again. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
-    public EventsController(ChangeFeed feed) {
+    private final ChangeFeed feed;
+    private final StreamSlots slots;
+    private final int clientBuffer;
+
+    public EventsController(ChangeFeed feed, StreamSlots slots, EventStreamSettings settings) {
         this.feed = feed;
+        this.slots = slots;
+        this.clientBuffer = settings.getClientBuffer();
     }
 
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
@@ -41,9 +51,12 @@ public class EventsController {
                     + "follows the changes of each new control plane snapshot. Reconnect with Last-Event-ID: N to "
                     + "get every event after N first; when N is older than the last 10,000 events the stream "
                     + "starts with a reset event (list everything again, then continue from its id). A comment "
-                    + "line is sent every 15 s.")
+                    + "line is sent every 15 s. A client that falls more than portolan.api.events.client-buffer "
+                    + "events (1,000) behind is disconnected and resumes with Last-Event-ID.")
     @ApiResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "503", description = "portolan.api.events.max-streams streams (100) are open; "
+            + "try again after Retry-After seconds")
     public Publisher<Event<String>> events(
             @Parameter(description = "The last event id the client saw")
             @Header("Last-Event-ID") @Nullable String lastEventId,
@@ -52,16 +65,33 @@ public class EventsController {
             @QueryValue @Nullable String kind) {
         Long resumeAfter = parseId(lastEventId);
         EventFilter filter = new EventFilter(namespace, kind);
-        Flux<Event<String>> changes = Flux.create(sink -> {
-            AutoCloseable subscription = feed.buffer().subscribe(resumeAfter, filter,
-                    event -> sink.next(toSse(event)));
-            sink.onDispose(() -> close(subscription));
-        }, FluxSink.OverflowStrategy.BUFFER);
+        if (!slots.tryAcquire()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, (String) null, null, "all "
+                    + slots.max() + " event streams (portolan.api.events.max-streams) are open; try again later")
+                    .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        Flux<Event<String>> changes = changes(feed.buffer(), resumeAfter, filter, clientBuffer).map(
+                EventsController::toSse);
         // An empty data field makes clients drop the event, so this works as the comment line it writes. The
         // stream always opens with one (before any replayed event): the response headers are only sent with the
         // first item of the stream.
         Flux<Event<String>> heartbeats = Flux.interval(HEARTBEAT, HEARTBEAT).map(tick -> heartbeat());
-        return Flux.concat(Flux.just(heartbeat()), Flux.merge(changes, heartbeats));
+        return Flux.concat(Flux.just(heartbeat()), Flux.merge(changes, heartbeats))
+                .doFinally(signal -> slots.release());
+    }
+
+    /**
+     * The events for one client, holding at most {@code maxBuffered} live events it has not taken yet (beyond what
+     * a resume replays, at most the feed's capacity): one more ends the stream with an error (the connection
+     * closes; the client resumes with Last-Event-ID), so a stalled client costs a bounded amount of memory and is
+     * let go. Buffered events are the feed's own instances: a slot costs a reference.
+     */
+    static Flux<ChangeEvent> changes(EventBuffer buffer, Long resumeAfter, EventFilter filter, int maxBuffered) {
+        int bound = maxBuffered + (resumeAfter == null ? 0 : buffer.capacity());
+        return Flux.<ChangeEvent>create(sink -> {
+            AutoCloseable subscription = buffer.subscribe(resumeAfter, filter, sink::next);
+            sink.onDispose(() -> close(subscription));
+        }, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(bound, BufferOverflowStrategy.ERROR);
     }
 
     private static Event<String> heartbeat() {

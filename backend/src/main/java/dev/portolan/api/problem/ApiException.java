@@ -2,6 +2,8 @@ package dev.portolan.api.problem;
 
 import dev.portolan.model.ResourceKey;
 import io.micronaut.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A request Portolan refuses, answered as RFC 9457 {@code application/problem+json} naming the object, the field
@@ -11,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String object;
     private final String field;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, ResourceKey object, String field, String reason) {
         this(status, object == null ? null : object.toString(), field, reason);
@@ -38,6 +41,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(ResourceKey object, String reason) {
         return new ApiException(HttpStatus.CONFLICT, object, "metadata.resourceVersion", reason);
+    }
+
+    /** Adds a response header (WWW-Authenticate, Retry-After) to the problem answer. */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public HttpStatus status() {

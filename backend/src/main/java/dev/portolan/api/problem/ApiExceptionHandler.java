@@ -22,7 +22,9 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
+        var response = HttpResponse.status(exception.status());
+        exception.headers().forEach(response::header);
         return errors.processResponse(ErrorContext.builder(request).cause(exception)
-                .errorMessage(exception.reason()).build(), HttpResponse.status(exception.status()));
+                .errorMessage(exception.reason()).build(), response);
     }
 }

@@ -13,6 +13,8 @@ import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.QueryParamMatch;
 import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.WeightedBackend;
+import dev.portolan.proxy.edge.EdgeSettings;
+import dev.portolan.proxy.edge.PathNormalizer;
 import dev.portolan.proxy.routing.Explanation;
 import dev.portolan.proxy.routing.HostNames;
 import dev.portolan.proxy.routing.RouteMatch;
@@ -37,6 +39,20 @@ public final class TraceBuilder {
 
     public static ObjectNode trace(TraceRequest request, CompiledConfig compiled, ComputedState computed,
                                    int missLimit) {
+        return trace(request, compiled, computed, missLimit, EdgeSettings.defaults().mergeSlashes());
+    }
+
+    /**
+     * @param mergeSlashes whether the proxy merges "//" ({@link EdgeSettings#mergeSlashes()}); the path is
+     *                     normalized as the proxy does before matching, so the trace shows what the proxy matches
+     */
+    public static ObjectNode trace(TraceRequest received, CompiledConfig compiled, ComputedState computed,
+                                   int missLimit, boolean mergeSlashes) {
+        String normalizedPath = PathNormalizer.normalize(received.pathOnly(), mergeSlashes);
+        TraceRequest request = normalizedPath == null || normalizedPath.equals(received.pathOnly()) ? received
+                : new TraceRequest(received.gateway(), received.address(), received.port(), received.scheme(),
+                received.host(), received.method(), normalizedPath
+                + (received.rawQuery() == null ? "" : "?" + received.rawQuery()), received.headers());
         GatewaySelection selection = GatewaySelection.select(request, compiled, computed);
         RouteTable table = compiled.tables().get(selection.gatewayName()).get(selection.port());
         boolean secure = selection.listeners().stream().anyMatch(l -> l.protocol() == Protocol.HTTPS);
@@ -47,6 +63,21 @@ public final class TraceBuilder {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("configVersion", compiled.version());
         out.set("request", requestJson(effective, selection));
+        if (normalizedPath == null) {
+            String problem = "path '" + received.pathOnly() + "' has an encoded '/' or '\\'";
+            out.put("matched", false);
+            out.put("problem", problem);
+            out.put("outcome", "400 Bad Request");
+            steps.add(problem + ": the proxy refuses it before routing and answers 400");
+            out.set("steps", strings(steps));
+            return out;
+        }
+        if (request != received) {
+            ((ObjectNode) out.get("request")).put("receivedPath", received.pathOnly());
+            steps.add("path '" + received.pathOnly() + "' is normalized to '" + normalizedPath
+                    + "' before matching and forwarding (dot segments removed, unreserved escapes decoded"
+                    + (mergeSlashes ? ", slashes merged)" : ")"));
+        }
         ObjectNode gateway = out.putObject("gateway");
         gateway.put("namespace", selection.gateway().namespace()).put("name", selection.gateway().name());
         if (selection.gateway().address() != null) {

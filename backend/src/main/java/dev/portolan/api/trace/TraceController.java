@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
+import dev.portolan.config.PortolanConfig;
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.PublishedConfig;
 import dev.portolan.model.Manifests;
@@ -38,10 +39,13 @@ public class TraceController {
     private final SnapshotService snapshots;
     /** Route tables of the latest config version; compiled once per version, shared by all traces. */
     private final AtomicReference<CompiledConfig> compiled = new AtomicReference<>();
+    /** Whether the proxy merges "//" ({@code portolan.proxy.merge-slashes}); the tracer normalizes as it does. */
+    private final boolean mergeSlashes;
 
-    public TraceController(ConfigPublisher publisher, SnapshotService snapshots) {
+    public TraceController(ConfigPublisher publisher, SnapshotService snapshots, PortolanConfig config) {
         this.publisher = publisher;
         this.snapshots = snapshots;
+        this.mergeSlashes = config.getProxy().isMergeSlashes();
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = {MediaType.APPLICATION_JSON,
@@ -98,7 +102,8 @@ public class TraceController {
 
     /** The trace the endpoints answer, for the dashboard's server-rendered tracer. */
     public ObjectNode explain(TraceRequest trace) {
-        return TraceBuilder.trace(trace, current(), snapshots.current().computed(), TraceBuilder.DEFAULT_MISSES);
+        return TraceBuilder.trace(trace, current(), snapshots.current().computed(), TraceBuilder.DEFAULT_MISSES,
+                mergeSlashes);
     }
 
     private CompiledConfig current() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.ApiDocumentation;
 import dev.portolan.api.ApiKinds;
+import dev.portolan.api.audit.AuditFilter;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.config.PortolanConfig;
@@ -85,7 +86,7 @@ public class WriteController {
         if (dryRun) {
             return Representations.ok(request, WriteRendering.analysis(analyze(documents, List.of())));
         }
-        return Representations.ok(request, WriteRendering.outcome(writer.apply(documents)));
+        return Representations.ok(request, WriteRendering.outcome(audited(request, writer.apply(documents))));
     }
 
     @Post("/analyze")
@@ -204,7 +205,14 @@ public class WriteController {
     }
 
     private HttpResponse<String> delete(HttpRequest<?> request, ResourceKey key, String resourceVersion) {
-        return Representations.ok(request, WriteRendering.outcome(writer.delete(key, resourceVersion)));
+        ObjectWriter.Outcome outcome = writer.delete(key, resourceVersion);
+        return Representations.ok(request, WriteRendering.outcome(audited(request, outcome)));
+    }
+
+    /** Hands what was written to the audit log (its filter records it with the answer's status). */
+    private static ObjectWriter.Outcome audited(HttpRequest<?> request, ObjectWriter.Outcome outcome) {
+        request.setAttribute(AuditFilter.RESULTS, outcome.results());
+        return outcome;
     }
 
     private static ApiKinds kind(String plural) {

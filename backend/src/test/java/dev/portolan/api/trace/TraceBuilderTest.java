@@ -54,6 +54,24 @@ class TraceBuilderTest {
     }
 
     @Test
+    void theTracerNormalizesThePathAsTheProxyDoes() {
+        // issue 11 finding 1: "/x/../timeout" and "/%74imeout" are routed (and forwarded) as "/timeout"
+        for (String sent : List.of("/x/../timeout/slow?x=1", "/%74imeout/slow?x=1")) {
+            ObjectNode trace = trace(DEMO, "default/example-gateway", "www.example.com", "GET", sent, Map.of());
+            assertEquals("timeout-example", trace.at("/route/name").asText(), trace.toPrettyString());
+            assertEquals("/timeout/slow", trace.at("/request/path").asText());
+            assertEquals(sent.substring(0, sent.indexOf('?')), trace.at("/request/receivedPath").asText());
+            assertEquals("/timeout/slow?x=1", trace.at("/upstreamRequest/path").asText());
+            assertTrue(trace.path("steps").get(0).asText().contains("normalized to '/timeout/slow'"),
+                    trace.path("steps").toPrettyString());
+        }
+        ObjectNode refused = trace(DEMO, "default/example-gateway", "www.example.com", "GET", "/timeout%2Fslow",
+                Map.of());
+        assertFalse(refused.path("matched").asBoolean());
+        assertEquals("400 Bad Request", refused.path("outcome").asText());
+    }
+
+    @Test
     void helloWorldsEchoRouteGetsBackendRequestFromTheGatewayOverride() {
         ObjectNode trace = trace(DEMO, "default/hello-world", "hello.example.org", "GET", "/", Map.of());
 

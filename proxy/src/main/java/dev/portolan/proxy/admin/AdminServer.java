@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
+import dev.portolan.proxy.edge.GatewayAnswer;
 import dev.portolan.proxy.listen.ConfigRefusals;
 import dev.portolan.proxy.listen.LiveConfig;
 import dev.portolan.proxy.listen.ProxyServer;
@@ -68,7 +69,7 @@ public final class AdminServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Routes(proxy, requiredGateway));
+        server.setHandler(new Routes(proxy, requiredGateway, new AdminHosts(host)));
     }
 
     public void start() throws Exception {
@@ -107,14 +108,21 @@ public final class AdminServer implements AutoCloseable {
 
         private final ProxyServer proxy;
         private final String requiredGateway;
+        private final AdminHosts hosts;
 
-        Routes(ProxyServer proxy, String requiredGateway) {
+        Routes(ProxyServer proxy, String requiredGateway, AdminHosts hosts) {
             this.proxy = proxy;
             this.requiredGateway = requiredGateway;
+            this.hosts = hosts;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (!hosts.allows(request.getHeaders().get(HttpHeader.HOST))) {
+                return send(response, callback, HttpStatus.MISDIRECTED_REQUEST_421, "text/plain",
+                        "this admin endpoint answers only Host localhost, 127.0.0.1 or [::1]"
+                                + " (or an IP address when --admin-address opens it)\n");
+            }
             if (!HttpMethod.GET.is(request.getMethod())) {
                 return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain", "GET only\n");
             }
@@ -133,7 +141,7 @@ public final class AdminServer implements AutoCloseable {
                                 ProxyConfigCodec.toJson(ConfigRedaction.redact(live.config())));
                 case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4",
                         proxy.metrics().prometheusText(gateways(live), live == null ? null : live.version())
-                                + proxy.refusals().prometheusText());
+                                + proxy.refusals().prometheusText() + GatewayAnswer.prometheusText());
                 case "/ready" -> ready(live, response, callback);
                 default -> send(response, callback, 404, "text/plain",
                         "unknown admin path; try /admin/gateways, /admin/config, /metrics, /ready\n");

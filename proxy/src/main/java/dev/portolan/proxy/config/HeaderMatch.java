@@ -7,7 +7,7 @@ public record HeaderMatch(ValueMatchType type, String name, String value) {
         Checks.requiredText(name, "HeaderMatch", "name");
         Checks.required(value, "HeaderMatch " + name, "value");
         if (type == ValueMatchType.REGEX) {
-            PathMatch.RegexCheck.compile(value, "HeaderMatch " + name + ".value");
+            RouteRegex.compile(value, "HeaderMatch " + name + ".value");
         }
     }
 

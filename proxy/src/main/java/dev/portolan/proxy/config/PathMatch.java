@@ -1,8 +1,5 @@
 package dev.portolan.proxy.config;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
 /** How a rule matches the request path. EXACT and PREFIX values start with '/'. */
 public record PathMatch(PathMatchType type, String value) {
     public PathMatch {
@@ -12,7 +9,7 @@ public record PathMatch(PathMatchType type, String value) {
             throw new IllegalArgumentException("PathMatch " + type + " value must start with '/', got '" + value + "'");
         }
         if (type == PathMatchType.REGEX) {
-            RegexCheck.compile(value, "PathMatch.value");
+            RouteRegex.compile(value, "PathMatch.value");
         }
     }
 
@@ -26,20 +23,5 @@ public record PathMatch(PathMatchType type, String value) {
 
     public static PathMatch regex(String value) {
         return new PathMatch(PathMatchType.REGEX, value);
-    }
-
-    /** Rejects invalid expressions when the config is built, not on the first request. */
-    static final class RegexCheck {
-        private RegexCheck() {
-        }
-
-        static Pattern compile(String regex, String field) {
-            try {
-                return Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(field + " is not a valid regular expression: '" + regex + "' ("
-                        + e.getDescription() + ")");
-            }
-        }
     }
 }

@@ -7,7 +7,7 @@ public record QueryParamMatch(ValueMatchType type, String name, String value) {
         Checks.requiredText(name, "QueryParamMatch", "name");
         Checks.required(value, "QueryParamMatch " + name, "value");
         if (type == ValueMatchType.REGEX) {
-            PathMatch.RegexCheck.compile(value, "QueryParamMatch " + name + ".value");
+            RouteRegex.compile(value, "QueryParamMatch " + name + ".value");
         }
     }
 

@@ -54,6 +54,8 @@ public final class EchoServer implements AutoCloseable {
 
         HttpConfiguration plain = new HttpConfiguration();
         plain.setSendServerVersion(false);
+        // Go's server reads up to 1 MB of request headers (http.DefaultMaxHeaderBytes); Jetty's default is 8 KiB.
+        plain.setRequestHeaderSize(1 << 20);
         // Conformance paths include "//" and encoded separators; echo them instead of rejecting them.
         plain.setUriCompliance(UriCompliance.UNSAFE);
         // Go's server accepts an HTTP/2 Host header that differs from :authority; Jetty answers 400 by default.

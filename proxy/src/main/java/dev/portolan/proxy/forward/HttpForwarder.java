@@ -15,6 +15,7 @@ import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.TimeoutsConfig;
 import dev.portolan.proxy.config.WeightedBackend;
+import dev.portolan.proxy.edge.GatewayAnswer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class HttpForwarder implements Forwarder {
             LOG.warn("forwarding {} {} for {} failed", request.getMethod(), request.getHttpURI(), matched.match(), e);
             if (!response.isCommitted()) {
                 response.reset();
-                Answers.text(response, callback, 500, "proxy error: " + e.getMessage());
+                GatewayAnswer.INTERNAL_ERROR.write(response, callback);
             } else {
                 callback.failed(e);
             }
@@ -100,28 +101,30 @@ public final class HttpForwarder implements Forwarder {
 
         WeightedBackend chosen = picker.pick(rule.backends());
         if (chosen == null) {
-            Answers.text(response, callback, 500, "route " + matched.match().route().key() + " rule "
-                    + rule.index() + " has no backend to send to");
+            LOG.debug("route {} rule {} has no backend to send to", matched.match().route().key(), rule.index());
+            GatewayAnswer.INVALID_BACKEND.write(response, callback);
             return;
         }
         BackendConfig backend = chosen.backend();
         if (backend.problem() != null) {
-            Answers.text(response, callback, 500, "backend " + backend.name() + " is invalid: " + backend.problem());
+            LOG.debug("backend {} is invalid: {}", backend.name(), backend.problem());
+            GatewayAnswer.INVALID_BACKEND.write(response, callback);
             return;
         }
         if (backend.tls() != null && backend.tls().problem() != null) {
-            Answers.text(response, callback, 503, "backend " + backend.name() + " TLS cannot be honoured: "
-                    + backend.tls().problem());
+            LOG.debug("backend {} TLS cannot be honoured: {}", backend.name(), backend.tls().problem());
+            GatewayAnswer.NO_HEALTHY_UPSTREAM.write(response, callback);
             return;
         }
         if (backend.endpoints().isEmpty()) {
-            Answers.text(response, callback, 503, "backend " + backend.name() + " has no ready endpoints");
+            LOG.debug("backend {} has no ready endpoints", backend.name());
+            GatewayAnswer.NO_HEALTHY_UPSTREAM.write(response, callback);
             return;
         }
         UpstreamClients.TlsClient client = clients.clientFor(backend);
         if (client.client() == null) {
-            Answers.text(response, callback, 503, "backend " + backend.name() + " TLS cannot be set up: "
-                    + client.problem());
+            LOG.warn("backend {} TLS cannot be set up: {}", backend.name(), client.problem());
+            GatewayAnswer.NO_HEALTHY_UPSTREAM.write(response, callback);
             return;
         }
 
@@ -186,8 +189,9 @@ public final class HttpForwarder implements Forwarder {
         } else {
             Content.Source.asByteArrayAsync(request, MAX_BUFFERED_BODY).whenComplete((bytes, failure) -> {
                 if (failure != null) {
-                    Answers.text(response, callback, 413, "request body cannot be buffered for retries or mirrors"
-                            + " (limit " + MAX_BUFFERED_BODY + " bytes): " + failure.getMessage());
+                    LOG.debug("request body cannot be buffered for retries or mirrors (limit {} bytes): {}",
+                            MAX_BUFFERED_BODY, failure.toString());
+                    GatewayAnswer.PAYLOAD_TOO_LARGE.write(response, callback);
                     return;
                 }
                 UpstreamPlan buffered = plan.withBody(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
@@ -208,18 +212,30 @@ public final class HttpForwarder implements Forwarder {
         Answers.empty(response, callback, redirect.statusCode());
     }
 
+    /**
+     * X-Forwarded-For: every incoming line in order, then the peer. X-Forwarded-Proto and -Host from the connection
+     * unless present (the listener side drops them when the peer is not a trusted hop). Forwarded (present only
+     * from a trusted hop) gets this hop's element appended (RFC 7239).
+     */
     private static void addForwardedHeaders(Request request, HttpFields.Mutable headers, String authority,
                                             boolean secure) {
         String clientIp = ClientRequests.remoteIp(request);
+        String proto = secure ? "https" : "http";
         if (clientIp != null) {
-            String prior = headers.get("X-Forwarded-For");
-            headers.put("X-Forwarded-For", prior == null ? clientIp : prior + ", " + clientIp);
+            List<String> prior = request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR);
+            headers.put(HttpHeader.X_FORWARDED_FOR, prior.isEmpty() ? clientIp : String.join(", ", prior) + ", "
+                    + clientIp);
         }
-        if (!headers.contains("X-Forwarded-Proto")) {
-            headers.put("X-Forwarded-Proto", secure ? "https" : "http");
+        if (!headers.contains(HttpHeader.X_FORWARDED_PROTO)) {
+            headers.put(HttpHeader.X_FORWARDED_PROTO, proto);
         }
-        if (!headers.contains("X-Forwarded-Host")) {
-            headers.put("X-Forwarded-Host", authority);
+        if (!headers.contains(HttpHeader.X_FORWARDED_HOST)) {
+            headers.put(HttpHeader.X_FORWARDED_HOST, authority);
+        }
+        List<String> forwarded = request.getHeaders().getValuesList(HttpHeader.FORWARDED);
+        if (!forwarded.isEmpty()) {
+            headers.put(HttpHeader.FORWARDED, String.join(", ", forwarded) + ", "
+                    + ForwardedElement.of(clientIp, authority, proto));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.portolan.proxy.forward;
 
 import dev.portolan.proxy.config.Endpoint;
+import dev.portolan.proxy.edge.GatewayAnswer;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -8,11 +9,15 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client request sent upstream: attempts with retries, the rule's request timeout over all of them and the
@@ -20,6 +25,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * itself" and "request timeout" wins; the others find {@code finished} set and back off.
  */
 final class ProxyExchange {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyExchange.class);
 
     /** Why an attempt was aborted on purpose so that the next one can start. */
     private static final class RetryStatus extends Exception {
@@ -183,11 +189,16 @@ final class ProxyExchange {
         if (wasCommitted) {
             callback.failed(failure);
         } else if (failure instanceof TimeoutException) {
-            Answers.text(proxyToClientResponse, callback, 504, "backend " + plan.backend().name()
-                    + " did not answer within the backendRequest timeout of " + plan.backendMillis() + " ms");
+            LOG.debug("backend {} did not answer within the backendRequest timeout of {} ms", plan.backend().name(),
+                    plan.backendMillis());
+            GatewayAnswer.UPSTREAM_TIMEOUT.write(proxyToClientResponse, callback);
+        } else if (isBodyTooLarge(failure)) {
+            LOG.debug("request body to backend {} exceeds the proxy's limit: {}", plan.backend().name(),
+                    failure.toString());
+            GatewayAnswer.PAYLOAD_TOO_LARGE.write(proxyToClientResponse, callback);
         } else {
-            Answers.text(proxyToClientResponse, callback, 502, "backend " + plan.backend().name()
-                    + " failed: " + failure);
+            LOG.warn("backend {} failed: {}", plan.backend().name(), failure.toString());
+            GatewayAnswer.UPSTREAM_ERROR.write(proxyToClientResponse, callback);
         }
     }
 
@@ -209,14 +220,25 @@ final class ProxyExchange {
         if (wasCommitted) {
             callback.failed(timeout);
         } else {
-            Answers.text(proxyToClientResponse, callback, 504, "no answer from backend " + plan.backend().name()
-                    + " within the request timeout of " + plan.requestMillis() + " ms");
+            LOG.debug("no answer from backend {} within the request timeout of {} ms", plan.backend().name(),
+                    plan.requestMillis());
+            GatewayAnswer.UPSTREAM_TIMEOUT.write(proxyToClientResponse, callback);
         }
     }
 
     private boolean mayRetry(Attempt attempt) {
         // A streamed body cannot be sent twice; the forwarder buffers bodies when retries are configured.
         return plan.retry() != null && attempt.number < plan.retry().attempts() && !plan.streamBody();
+    }
+
+    /** The client's body passed the proxy's limit (SizeLimitHandler fails the read with 413). */
+    private static boolean isBodyTooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() == HttpStatus.PAYLOAD_TOO_LARGE_413) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectionFailure(Throwable failure) {

@@ -3,6 +3,7 @@ package dev.portolan.proxy.forward;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.UpstreamTls;
+import dev.portolan.proxy.edge.EdgeSettings;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,6 +144,9 @@ final class UpstreamClients implements AutoCloseable {
         client.setIdleTimeout(60_000);
         client.setMaxConnectionsPerDestination(256);
         client.setMaxRequestsQueuedPerDestination(4096);
+        // Whatever header block the listener accepted (EdgeSettings caps it at 1 MiB) plus the forwarding
+        // headers this proxy adds; only requests that outgrow the first buffer use this much.
+        client.setMaxRequestHeadersSize(EdgeSettings.MAX_REQUEST_HEADER_BYTES_LIMIT + 16 * 1024);
         client.start();
         // Bodies pass through untouched: no Accept-Encoding added, no decoding.
         client.getContentDecoderFactories().clear();

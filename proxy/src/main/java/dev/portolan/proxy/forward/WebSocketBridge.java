@@ -1,5 +1,6 @@
 package dev.portolan.proxy.forward;
 
+import dev.portolan.proxy.edge.GatewayAnswer;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bridges a client's WebSocket upgrade to a backend: connects to the backend first (so a refused backend answers
@@ -22,6 +25,7 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * subprotocol and relays frames both ways.
  */
 final class WebSocketBridge {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketBridge.class);
 
     static final long CONNECT_TIMEOUT_SECONDS = 10;
 
@@ -58,8 +62,8 @@ final class WebSocketBridge {
                         .get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (Exception e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                Answers.text(upgradeResponse, upgradeCallback, 502, "WebSocket backend " + backendUri
-                        + " refused the upgrade: " + cause);
+                LOG.warn("WebSocket backend {} refused the upgrade: {}", backendUri, cause.toString());
+                GatewayAnswer.UPSTREAM_ERROR.write(upgradeResponse, upgradeCallback);
                 return null;
             }
             String accepted = backend.getUpgradeResponse().getAcceptedSubProtocol();
@@ -69,7 +73,7 @@ final class WebSocketBridge {
             return toClient;
         }, clientToProxyRequest, response, callback);
         if (!upgrading) {
-            Answers.text(response, callback, 400, "not a valid WebSocket upgrade request");
+            GatewayAnswer.BAD_REQUEST.write(response, callback);
         }
     }
 }

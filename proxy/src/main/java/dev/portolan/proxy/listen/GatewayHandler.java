@@ -1,6 +1,9 @@
 package dev.portolan.proxy.listen;
 
 import dev.portolan.proxy.config.ListenerConfig;
+import dev.portolan.proxy.edge.EdgeRequests;
+import dev.portolan.proxy.edge.EdgeSettings;
+import dev.portolan.proxy.edge.GatewayAnswer;
 import dev.portolan.proxy.forward.Forwarder;
 import dev.portolan.proxy.forward.MatchedRule;
 import dev.portolan.proxy.routing.RouteMatch;
@@ -13,8 +16,6 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSession;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -25,28 +26,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one handler of the proxy server: reads the live config once, finds the socket's routes by connector name,
- * checks that an HTTPS request's host belongs to the listener its SNI chose (else 421), matches the route and
- * hands the request to the {@link Forwarder}.
+ * checks that an HTTPS request's host belongs to the listener its SNI chose (else 421), normalizes the path and
+ * drops forgeable forwarding headers ({@link EdgeRequests}), matches the route and hands the request to the
+ * {@link Forwarder}. Its own answers carry fixed bodies ({@link GatewayAnswer}); the details go to the log.
  */
 final class GatewayHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
     private final AtomicReference<LiveConfig> live;
     private final Forwarder forwarder;
+    private final EdgeSettings edge;
 
-    GatewayHandler(AtomicReference<LiveConfig> live, Forwarder forwarder) {
+    GatewayHandler(AtomicReference<LiveConfig> live, Forwarder forwarder, EdgeSettings edge) {
         this.live = live;
         this.forwarder = forwarder;
+        this.edge = edge;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request received, Response response, Callback callback) {
+        if (received.getHeaders().size() > edge.maxRequestHeaders()) {
+            LOG.debug("{} {}: {} header lines, the limit is {}", received.getMethod(), received.getHttpURI(),
+                    received.getHeaders().size(), edge.maxRequestHeaders());
+            return answer(response, callback, GatewayAnswer.HEADERS_TOO_LARGE);
+        }
+        Request request = EdgeRequests.prepare(received, edge);
+        if (request == null) {
+            LOG.debug("{} {}: the path is refused (encoded separator)", received.getMethod(), received.getHttpURI());
+            return answer(response, callback, GatewayAnswer.BAD_REQUEST);
+        }
         LiveConfig config = live.get();
         String connectorName = request.getConnectionMetaData().getConnector().getName();
         PortRoutes port = config == null ? null : config.forConnector(connectorName);
         if (port == null) {
             // A socket that is closing after a swap; its new config no longer serves it.
-            return plain(response, callback, HttpStatus.NOT_FOUND_404, "no Gateway listens on " + connectorName);
+            LOG.debug("no Gateway listens on {}", connectorName);
+            return answer(response, callback, GatewayAnswer.NOT_FOUND);
         }
         String host = hostOf(request);
         if (port.secure()) {
@@ -56,8 +71,8 @@ final class GatewayHandler extends Handler.Abstract {
                 ListenerConfig byHost = port.table().listenerFor(host);
                 if (bySni != byHost) {
                     Callback counted = new CountingCallback(callback, response, port.countersFor(byHost));
-                    return plain(response, counted, HttpStatus.MISDIRECTED_REQUEST_421, "host '" + host
-                            + "' is not served by the listener selected by TLS server name '" + sni + "'");
+                    LOG.debug("host '{}' is not served by the listener selected by TLS server name '{}'", host, sni);
+                    return answer(response, counted, GatewayAnswer.MISDIRECTED);
                 }
             }
         }
@@ -67,9 +82,9 @@ final class GatewayHandler extends Handler.Abstract {
         Optional<RouteMatch> match = port.table().match(routeRequest);
         if (match.isEmpty()) {
             Callback counted = new CountingCallback(callback, response, port.countersFor(port.table().listenerFor(host)));
-            return plain(response, counted, HttpStatus.NOT_FOUND_404, "no route of Gateway "
-                    + port.gateway().namespace() + "/" + port.gateway().name() + " port " + port.specPort()
-                    + " matches " + routeRequest);
+            LOG.debug("no route of Gateway {}/{} port {} matches {}", port.gateway().namespace(),
+                    port.gateway().name(), port.specPort(), routeRequest);
+            return answer(response, counted, GatewayAnswer.NOT_FOUND);
         }
         RouteMatch matched = match.get();
         Callback counted = new CountingCallback(callback, response, port.countersFor(matched.listener()));
@@ -113,10 +128,8 @@ final class GatewayHandler extends Handler.Abstract {
         return null;
     }
 
-    private static boolean plain(Response response, Callback callback, int status, String message) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        Content.Sink.write(response, true, message + "\n", callback);
+    private static boolean answer(Response response, Callback callback, GatewayAnswer answer) {
+        answer.write(response, callback);
         return true;
     }
 }

@@ -4,6 +4,7 @@ import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.CertificateConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.edge.QuietErrorHandler;
 import dev.portolan.proxy.forward.Forwarder;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,16 @@ public final class ProxyServer implements AutoCloseable {
         this.threads = new QueuedThreadPool(options.workerThreads(), Math.min(4, options.workerThreads()));
         threads.setName("portolan-proxy");
         this.server = new Server(threads);
-        server.setHandler(new GatewayHandler(live, forwarder));
+        GatewayHandler gateways = new GatewayHandler(live, forwarder, options.edge());
+        long bodyLimit = options.edge().maxRequestBodyBytes();
+        if (bodyLimit > 0) {
+            SizeLimitHandler limit = new SizeLimitHandler(bodyLimit, -1);
+            limit.setHandler(gateways);
+            server.setHandler(limit);
+        } else {
+            server.setHandler(gateways);
+        }
+        server.setErrorHandler(new QuietErrorHandler());
         server.setStopTimeout(5_000);
     }
 
@@ -132,8 +143,8 @@ public final class ProxyServer implements AutoCloseable {
         }
         int socketPort = options.socketPort(key.specPort());
         Connectors.Built built = routes.secure()
-                ? Connectors.secure(server, key, socketPort, options.idleTimeoutMillis(), keys)
-                : Connectors.plain(server, key, socketPort, options.idleTimeoutMillis());
+                ? Connectors.secure(server, key, socketPort, options, keys)
+                : Connectors.plain(server, key, socketPort, options);
         server.addConnector(built.connector());
         try {
             SocketBinding.open(built.connector(), BIND_BUDGET);

@@ -1,6 +1,7 @@
 package dev.portolan.proxy.listen;
 
 import dev.portolan.proxy.config.GatewayConfig;
+import dev.portolan.proxy.edge.EdgeSettings;
 
 /**
  * How the proxy's Jetty server is sized and where sockets go.
@@ -14,10 +15,14 @@ import dev.portolan.proxy.config.GatewayConfig;
  * @param bindAddressOverride null to listen on each Gateway's own address (embedded mode: 127.0.0.N per Gateway);
  *                      else the IP literal every Gateway listens on instead. A proxy pod needs it: there the
  *                      Gateway's address is its Service's IP, which is not an address of the pod
+ * @param edge          what clients may send: path normalization, trusted hops, header, body and connection limits
  */
 public record ProxyServerOptions(int portOffset, int workerThreads, long idleTimeoutMillis,
-                                 String bindAddressOverride) {
+                                 String bindAddressOverride, EdgeSettings edge) {
     public ProxyServerOptions {
+        if (edge == null) {
+            throw new IllegalArgumentException("edge settings are required (EdgeSettings.defaults())");
+        }
         if (portOffset < 0 || portOffset > 65535) {
             throw new IllegalArgumentException("portOffset must be in 0..65535, got " + portOffset);
         }
@@ -33,16 +38,25 @@ public record ProxyServerOptions(int portOffset, int workerThreads, long idleTim
     }
 
     public static ProxyServerOptions defaults() {
-        return new ProxyServerOptions(0, 8, 30_000, null);
+        return new ProxyServerOptions(0, 8, 30_000, null, EdgeSettings.defaults());
     }
 
     public ProxyServerOptions withPortOffset(int offset) {
-        return new ProxyServerOptions(offset, workerThreads, idleTimeoutMillis, bindAddressOverride);
+        return new ProxyServerOptions(offset, workerThreads, idleTimeoutMillis, bindAddressOverride, edge);
+    }
+
+    /** @param millis how long an idle client connection stays open */
+    public ProxyServerOptions withIdleTimeoutMillis(long millis) {
+        return new ProxyServerOptions(portOffset, workerThreads, millis, bindAddressOverride, edge);
+    }
+
+    public ProxyServerOptions withEdge(EdgeSettings settings) {
+        return new ProxyServerOptions(portOffset, workerThreads, idleTimeoutMillis, bindAddressOverride, settings);
     }
 
     /** @param address an IP literal every Gateway listens on, or null for each Gateway's own address */
     public ProxyServerOptions withBindAddressOverride(String address) {
-        return new ProxyServerOptions(portOffset, workerThreads, idleTimeoutMillis, address);
+        return new ProxyServerOptions(portOffset, workerThreads, idleTimeoutMillis, address, edge);
     }
 
     /** The address the Gateway's sockets are bound to: the override when set, else the Gateway's address. */

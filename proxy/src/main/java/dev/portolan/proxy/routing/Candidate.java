@@ -1,11 +1,13 @@
 package dev.portolan.proxy.routing;
 
 import dev.portolan.proxy.config.HeaderMatch;
+import com.google.re2j.Pattern;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.MatchConfig;
 import dev.portolan.proxy.config.PathMatchType;
 import dev.portolan.proxy.config.QueryParamMatch;
 import dev.portolan.proxy.config.RouteConfig;
+import dev.portolan.proxy.config.RouteRegex;
 import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.ValueMatchType;
 import java.util.ArrayList;
@@ -13,9 +15,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** One (route, rule, match) compiled for fast checks: regexes compiled, duplicate conditions dropped. */
+/**
+ * One (route, rule, match) compiled for fast checks: regexes compiled once (RE2/J, linear time), duplicate
+ * conditions dropped.
+ */
 final class Candidate {
     final RouteMatch result;
     final MatchConfig match;
@@ -38,7 +42,8 @@ final class Candidate {
     Candidate(ListenerConfig listener, RouteConfig route, RuleConfig rule, int matchIndex, MatchConfig match) {
         this.result = new RouteMatch(listener, route, rule, matchIndex);
         this.match = match;
-        this.pathRegex = match.path().type() == PathMatchType.REGEX ? Pattern.compile(match.path().value()) : null;
+        this.pathRegex = match.path().type() == PathMatchType.REGEX
+                ? RouteRegex.compile(match.path().value(), "PathMatch.value") : null;
         this.method = match.method();
         this.headers = headerConditions(match.headers());
         this.queryParams = queryConditions(match.queryParams());
@@ -69,7 +74,8 @@ final class Candidate {
     }
 
     private static Condition condition(String name, ValueMatchType type, String value) {
-        return new Condition(name, type, value, type == ValueMatchType.REGEX ? Pattern.compile(value) : null);
+        return new Condition(name, type, value, type == ValueMatchType.REGEX
+                ? RouteRegex.compile(value, name) : null);
     }
 
     /** Method, header and query checks; the path was already matched by the index. */

@@ -120,7 +120,7 @@ class ProxyConfigCodecTest {
                         + "\"creationTimestamp\":\"2024-01-01T00:00:00Z\",\"rules\":[{\"index\":0,\"matches\":"
                         + "[{\"path\":{\"type\":\"REGEX\",\"value\":\"/(\"}}]}]}]}]}]}"));
         assertEquals("$.gateways[0].listeners[0].routes[0].rules[0].matches[0].path", regex.jsonPath());
-        assertTrue(regex.getMessage().contains("PathMatch.value is not a valid regular expression: '/('"),
+        assertTrue(regex.getMessage().contains("PathMatch.value is not a valid RE2 regular expression: '/('"),
                 regex.getMessage());
     }
 

@@ -66,7 +66,7 @@ final class ForwardTestServer implements AutoCloseable {
                         request.getHttpURI().getPath(), request.getHeaders()::getValuesList,
                         request.getHttpURI().getQuery()));
                 if (match.isEmpty()) {
-                    Answers.text(response, callback, 404, "no route");
+                    dev.portolan.proxy.edge.GatewayAnswer.NOT_FOUND.write(response, callback);
                     return true;
                 }
                 forwarder.forward(request, response, callback,
