@@ -8,6 +8,7 @@ import dev.portolan.kubernetes.ha.LeaderElectionSettings;
 import dev.portolan.kubernetes.mode.KubernetesControlPlane;
 import dev.portolan.kubernetes.mode.KubernetesModeOptions;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
+import dev.portolan.kubernetes.trust.ControlPlaneHome;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -59,7 +60,18 @@ public class KubernetesLauncher implements ControlPlaneLauncher {
         Optional<LeaderElectionSettings> election = settings.isLeaderElection()
                 ? Optional.of(LeaderElectionSettings.defaults(settings.getLeaseNamespace(), settings.getIdentity()))
                 : Optional.empty();
-        return new KubernetesModeOptions(store, provisioning, election, settings.getReconcilePeriod());
+        KubernetesModeOptions options = new KubernetesModeOptions(store, provisioning, election,
+                settings.getReconcilePeriod());
+        if (!settings.isSharedSecrets()) {
+            return options;
+        }
+        try {
+            return options.withHome(new ControlPlaneHome(settings.getControlPlaneNamespace(),
+                    settings.getControlPlaneService()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("portolan.kubernetes (control-plane-namespace, control-plane-service): "
+                    + e.getMessage(), e);
+        }
     }
 
     private static ProvisionSettings provisionSettings(KubernetesSettings settings) {

@@ -13,7 +13,11 @@ public class KubernetesSettings {
     private Duration resync = Duration.ofMinutes(10);
     private boolean provision = true;
     private String proxyImage = "portolan:latest";
-    private String controlPlaneUrl = "http://portolan-controller.portolan-system.svc:8080";
+    private String controlPlaneUrl = "https://portolan-controller.portolan-system.svc:8443";
+    private String controlPlaneService = "portolan-controller";
+    private String controlPlaneNamespace = envOr("POD_NAMESPACE", "portolan-system");
+    /** On in a pod (the Deployment passes POD_NAMESPACE), off elsewhere: no Secrets written into a developer's cluster. */
+    private boolean sharedSecrets = System.getenv("POD_NAMESPACE") != null;
     private String serviceType = "LoadBalancer";
     private int proxyAdminPort = 9901;
     private Duration reconcilePeriod = Duration.ofMinutes(1);
@@ -64,6 +68,37 @@ public class KubernetesSettings {
 
     public void setControlPlaneUrl(String controlPlaneUrl) {
         this.controlPlaneUrl = controlPlaneUrl;
+    }
+
+    /** The control plane's Service (the config channel's certificate is issued for its DNS names). */
+    public String getControlPlaneService() {
+        return controlPlaneService;
+    }
+
+    public void setControlPlaneService(String controlPlaneService) {
+        this.controlPlaneService = controlPlaneService;
+    }
+
+    /** The control plane's namespace, where the shared Secrets live; by default the pod's own (POD_NAMESPACE). */
+    public String getControlPlaneNamespace() {
+        return controlPlaneNamespace;
+    }
+
+    public void setControlPlaneNamespace(String controlPlaneNamespace) {
+        this.controlPlaneNamespace = controlPlaneNamespace;
+    }
+
+    /**
+     * Whether replicas share the config channel's CA and certificate and the API write token through Secrets in
+     * their namespace (created by the first replica); off, nothing is written there and there is no HTTPS listener.
+     * Default: on when running in a pod (POD_NAMESPACE set by the Deployment), off out of the cluster.
+     */
+    public boolean isSharedSecrets() {
+        return sharedSecrets;
+    }
+
+    public void setSharedSecrets(boolean sharedSecrets) {
+        this.sharedSecrets = sharedSecrets;
     }
 
     /** Type of each Gateway's Service (LoadBalancer, NodePort or ClusterIP). */

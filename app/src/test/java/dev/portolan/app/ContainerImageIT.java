@@ -176,7 +176,7 @@ class ContainerImageIT {
                 // as ProvisionPlan runs it in a pod (but the API's token, and ports shifted off 80 and 9901)
                 List<String> proxyArgs = List.of("dev.portolan.proxy.ProxyMain",
                         "--config-url", "http://127.0.0.1:" + apiPort, "--gateway", "default/image-test",
-                        "--token-file", "/tmp/proxy-token",
+                        "--token-file", "/tmp/proxy-token", "--insecure-plaintext", // loopback, no TLS here
                         "--bind-address", "0.0.0.0", "--admin-address", "0.0.0.0",
                         "--admin-port", Integer.toString(adminPort), "--port-offset", Integer.toString(portOffset));
                 try (ChrootProcess proxy = run(command(proxyArgs), Map.of(), "proxy.log")) {

@@ -76,7 +76,7 @@ class ControlPlaneRestartTest {
         Path proxyToken = Files.createTempFile(folder.getParent(), "proxy-token", "");
         Files.writeString(proxyToken, PROXY_TOKEN + "\n");
         startJava("proxy", List.of("dev.portolan.proxy.ProxyMain", "--config-url", controlPlane,
-                "--token-file", proxyToken.toString(), "--bind-address", "127.0.0.1", "--port-offset", Integer.toString(listenerPort - 80),
+                "--token-file", proxyToken.toString(), "--insecure-plaintext", "--bind-address", "127.0.0.1", "--port-offset", Integer.toString(listenerPort - 80),
                 "--admin-port", Integer.toString(adminPort)));
         await(() -> answers("http://127.0.0.1:" + adminPort + "/ready", 200), Duration.ofSeconds(60),
                 "the standalone proxy gets its config");

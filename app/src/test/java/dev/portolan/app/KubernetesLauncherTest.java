@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.config.PortolanConfig;
 import dev.portolan.kubernetes.mode.KubernetesModeOptions;
+import dev.portolan.kubernetes.trust.ControlPlaneHome;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,28 @@ class KubernetesLauncherTest {
                 () -> KubernetesLauncher.options(new PortolanConfig(), settings));
         assertTrue(e.getMessage().contains("service-type"), e.getMessage());
         assertTrue(e.getMessage().contains("'LoadBalancr' is not one of"), e.getMessage());
+    }
+
+    @Test
+    void inAPodTheReplicasShareSecretsInTheirNamespaceAndProxiesUseHttps() {
+        KubernetesSettings settings = new KubernetesSettings();
+        settings.setSharedSecrets(true);
+        settings.setControlPlaneNamespace("gateways");
+        KubernetesModeOptions options = KubernetesLauncher.options(new PortolanConfig(), settings);
+        assertEquals(new ControlPlaneHome("gateways", "portolan-controller"), options.home().orElseThrow());
+        assertTrue(options.provisioning().orElseThrow().controlPlaneUrl().startsWith("https://"),
+                "proxies pull their configs over TLS by default");
+        settings.setSharedSecrets(false);
+        assertTrue(KubernetesLauncher.options(new PortolanConfig(), settings).home().isEmpty());
+    }
+
+    @Test
+    void aControlPlaneServiceThatIsNoDnsLabelStopsStartUpNamingTheSetting() {
+        KubernetesSettings settings = new KubernetesSettings();
+        settings.setSharedSecrets(true);
+        settings.setControlPlaneService("Portolan_Controller");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> KubernetesLauncher.options(new PortolanConfig(), settings));
+        assertTrue(e.getMessage().contains("control-plane-service"), e.getMessage());
     }
 }

@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Where standalone proxies pull their config: {@code GET /proxy/v1/config} with {@code If-None-Match: "<version>"}
@@ -69,6 +70,8 @@ public class ConfigController {
     @ApiResponse(responseCode = "401", description = "No token, or one this server does not know: proxy configs hold "
             + "private keys, so they need a viewer or editor token even from loopback")
     @ApiResponse(responseCode = "403", description = "The caller may not read this config")
+    @ApiResponse(responseCode = "429", description = "Too many unknown proxy tokens to review now; ask again after"
+            + " Retry-After seconds")
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "503", description = "The control plane has not finished its first load; ask again"
             + " after Retry-After seconds")
@@ -88,13 +91,21 @@ public class ConfigController {
         }
         if (request.getAttribute(NEEDS_PROXY_AUTHENTICATION).isPresent()) {
             String token = RequestCredentials.token(request).orElse("");
-            return authenticator.orElseThrow().refusal(gateway, token).thenCompose(refusal -> {
+            return authenticator.orElseThrow().refusal(gateway, token).handle((refusal, error) -> {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof ProxyAuthenticator.Throttled throttled) {
+                    return CompletableFuture.completedFuture(throttled(request, throttled));
+                }
+                if (cause != null) {
+                    return CompletableFuture.<HttpResponse<String>>failedFuture(cause);
+                }
                 if (refusal != null) {
-                    return CompletableFuture.failedFuture(new ApiException(HttpStatus.FORBIDDEN, (String) null,
-                            "Authorization", refusal));
+                    return CompletableFuture.<HttpResponse<String>>failedFuture(new ApiException(
+                            HttpStatus.FORBIDDEN, (String) null, "Authorization", refusal));
                 }
                 return answer(request, seen, timeout, gateway);
-            });
+            }).thenCompose(Function.identity());
         }
         return answer(request, seen, timeout, gateway);
     }
@@ -128,6 +139,21 @@ public class ConfigController {
                 .put("instance", request.getPath());
         return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(ProblemJsonBodyProvider.PROBLEM_JSON)
+                .body(problem.toString());
+    }
+
+    /** 429 problem+json: the authenticator would not check another unknown token now. */
+    private static HttpResponse<String> throttled(HttpRequest<?> request, ProxyAuthenticator.Throttled throttled) {
+        ObjectNode problem = JsonNodeFactory.instance.objectNode()
+                .put("type", "about:blank")
+                .put("title", HttpStatus.TOO_MANY_REQUESTS.getReason())
+                .put("status", HttpStatus.TOO_MANY_REQUESTS.getCode())
+                .put("detail", throttled.getMessage())
+                .put("field", "Authorization")
+                .put("instance", request.getPath());
+        return HttpResponse.<String>status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
                 .contentType(ProblemJsonBodyProvider.PROBLEM_JSON)
                 .body(problem.toString());
     }

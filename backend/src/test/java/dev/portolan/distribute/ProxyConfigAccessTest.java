@@ -96,6 +96,19 @@ class ProxyConfigAccessTest implements TestPropertyProvider {
     }
 
     @Test
+    void anAuthenticatorOutOfReviewBudgetIsA429WithRetryAfter() throws IOException {
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.GET("/proxy/v1/config?gateway=default/hello-world")
+                        .bearerAuth("throttled"), String.class));
+        assertEquals(429, error.getStatus().getCode());
+        assertEquals("3", error.getResponse().getHeaders().get("Retry-After"));
+        assertEquals("application/problem+json", error.getResponse().getContentType().orElseThrow().getName());
+        JsonNode body = Manifests.JSON.readTree(error.getResponse().getBody(String.class).orElseThrow());
+        assertEquals(429, body.path("status").asInt());
+        assertTrue(body.path("detail").asText().contains("too many proxy tokens"), body.toString());
+    }
+
+    @Test
     void aMalformedGatewayIsABadRequestNamingTheParameter() throws IOException {
         JsonNode body = problem(HttpRequest.GET("/proxy/v1/config?gateway=no-slash").bearerAuth(API_TOKEN), 400);
         assertEquals("gateway", body.path("field").asText());

@@ -12,6 +12,8 @@ import dev.portolan.graph.GatewayView;
 import dev.portolan.graph.GraphOptions;
 import dev.portolan.kubernetes.provision.ProvisionPlan;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
+import dev.portolan.kubernetes.trust.ControlPlaneHome;
+import io.fabric8.kubernetes.api.model.Service;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceSet;
@@ -196,8 +198,9 @@ class DeployManifestsTest {
         List<PolicyRule> rules = single(ClusterRole.class).getRules();
         GatewayView gateway = demo().graph().gateways().values().iterator().next();
         List<HasMetadata> provisioned = ProvisionPlan.desired(gateway, "uid-1",
-                ProvisionSettings.defaults("http://portolan-controller.portolan-system.svc:8080"));
-        assertEquals(3, provisioned.size(), names(provisioned).toString());
+                ProvisionSettings.defaults("https://portolan-controller.portolan-system.svc:8443")
+                        .withControlPlaneCa("-----BEGIN CERTIFICATE-----"));
+        assertEquals(4, provisioned.size(), names(provisioned).toString());
         for (HasMetadata object : provisioned) {
             String group = HasMetadata.getGroup(object.getClass());
             String plural = HasMetadata.getPlural(object.getClass());
@@ -221,6 +224,11 @@ class DeployManifestsTest {
         for (String verb : LEASE) {
             assertTrue(grants(lease.getRules(), "coordination.k8s.io", "leases", verb), "Role: " + verb + " leases");
         }
+        // the Secrets and the ConfigMap the replicas share, in the same namespace (POD_NAMESPACE)
+        ControlPlaneHome.VERBS_IN_HOME_NAMESPACE.forEach((resource, verbs) -> verbs.forEach(verb ->
+                assertTrue(grants(lease.getRules(), "", resource, verb), "Role: " + verb + " " + resource)));
+        assertFalse(grants(lease.getRules(), "", "secrets", "update"), "shared Secrets are never rewritten");
+        assertFalse(grants(lease.getRules(), "", "secrets", "list"), "no Secret but its own is read");
         Subject subject = new Subject(null, "ServiceAccount", account, namespace);
         ClusterRoleBinding clusterBinding = single(ClusterRoleBinding.class);
         assertEquals(single(ClusterRole.class).getMetadata().getName(), clusterBinding.getRoleRef().getName());
@@ -230,6 +238,23 @@ class DeployManifestsTest {
         assertTrue(binding.getSubjects().contains(subject), "RoleBinding does not bind " + subject);
         assertTrue(install.stream().anyMatch(o -> o.getKind().equals("ServiceAccount")
                 && o.getMetadata().getName().equals(account)), "ServiceAccount " + account + " is not installed");
+    }
+
+    @Test
+    void theServiceAndDeploymentOpenTheConfigChannelsHttpsPortAndItsCertificateNamesTheService() {
+        Deployment deployment = single(Deployment.class);
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertTrue(container.getPorts().stream().anyMatch(p -> p.getContainerPort() == 8443
+                && "https".equals(p.getName())), "container port 8443 (https)");
+        assertTrue(container.getEnv().stream().anyMatch(e -> e.getName().equals("MICRONAUT_ENVIRONMENTS")
+                && e.getValue().equals("kubernetes")), "the kubernetes environment opens the HTTPS listener");
+        Service service = single(Service.class);
+        assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == 8443
+                && "https".equals(p.getTargetPort().getStrVal())), "Service port 8443 -> https");
+        ControlPlaneHome home = new ControlPlaneHome(service.getMetadata().getNamespace(),
+                service.getMetadata().getName());
+        assertTrue(home.serviceDnsNames().contains(
+                "portolan-controller.portolan-system.svc"), home.serviceDnsNames().toString());
     }
 
     @Test

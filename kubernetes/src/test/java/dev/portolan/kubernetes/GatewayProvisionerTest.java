@@ -102,7 +102,7 @@ class GatewayProvisionerTest {
         assertEquals("gw", deployment.getSpec().getTemplate().getMetadata().getLabels().get(GATEWAY_NAME));
         assertEquals(List.of("dev.portolan.proxy.ProxyMain", "--config-url", "http://portolan:8080",
                 "--gateway", "apps/gw", "--bind-address", "0.0.0.0",
-                "--token-file", "/var/run/secrets/portolan.dev/serviceaccount/token",
+                "--token-file", "/var/run/secrets/portolan.dev/serviceaccount/token", "--insecure-plaintext",
                 "--admin-address", "0.0.0.0", "--admin-port", "9901"),
                 deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
         assertEquals(false, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken());
@@ -189,6 +189,23 @@ class GatewayProvisionerTest {
 
         assertEquals(List.of(), reconcile().deleted());
         generated().forEach(object -> assertNotNull(object, "object outside the scoped namespaces was deleted"));
+    }
+
+    @Test
+    void withAConfigChannelCaTheProxyGetsItInAConfigMapOfItsNamespaceRemovedWithTheGateway() {
+        provisioner = new GatewayProvisioner(cluster.client(),
+                ProvisionSettings.defaults("https://portolan:8443").withControlPlaneCa("-----BEGIN CERTIFICATE-----"));
+        assertEquals(List.of("ConfigMap/apps/portolan-gw", "Deployment/apps/portolan-gw", "Service/apps/portolan-gw",
+                "ServiceAccount/apps/portolan-gw"), reconcile().written());
+        var configMap = cluster.client().configMaps().inNamespace("apps").withName("portolan-gw").get();
+        assertEquals("-----BEGIN CERTIFICATE-----", configMap.getData().get("ca.crt"));
+        assertEquals(List.of(), reconcile().written(), "nothing rewritten while nothing changed");
+
+        cluster.client().genericKubernetesResources(MockApiServer.context(
+                        cluster.read("gateway.networking.k8s.io/v1", "Gateway", "apps", "gw")))
+                .inNamespace("apps").withName("gw").delete();
+        assertTrue(reconcile().deleted().contains("ConfigMap/apps/portolan-gw"));
+        assertNull(cluster.client().configMaps().inNamespace("apps").withName("portolan-gw").get());
     }
 
     /** What the store would hand the provisioner: the cluster's objects, their graph. */

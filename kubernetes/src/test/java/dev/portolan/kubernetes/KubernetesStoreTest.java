@@ -196,8 +196,11 @@ class KubernetesStoreTest {
         // Let Portolan settle first (statuses are written after each snapshot is published): the mock does not
         // check resourceVersion on /status, so a write of ours in flight could otherwise drop the entry below,
         // where a real API server would answer 409 and Portolan would merge again.
-        await(() -> store.snapshot().byKey().get(key(GW, "HTTPRoute", "default", "web")).status()
-                .path("parents").size() == 1, "the store sees Portolan's status");
+        // (the informer may not have seen any status yet: null until it does)
+        await(() -> {
+            var stored = store.snapshot().byKey().get(key(GW, "HTTPRoute", "default", "web"));
+            return stored != null && stored.status() != null && stored.status().path("parents").size() == 1;
+        }, "the store sees Portolan's status");
         snapshots.awaitRebuild();
 
         // Another controller adds its own parent entry.

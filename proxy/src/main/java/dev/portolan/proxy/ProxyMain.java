@@ -10,24 +10,33 @@ import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.proxy.sync.GatewayRef;
 import dev.portolan.proxy.sync.RemoteConfigSource;
+import dev.portolan.proxy.sync.TrustedCa;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Standalone proxy: {@code java -cp proxy.jar dev.portolan.proxy.ProxyMain --config-url URL [--gateway NS/NAME]
- * [--bind-address ADDR] [--token-file PATH] [--port-offset N] [--admin-address ADDR] [--admin-port N]}. Starts the
- * proxy server, the admin server and a {@link RemoteConfigSource} polling the control plane, forwarding with
- * {@link HttpForwarder}. In a Kubernetes pod (one proxy per Gateway) it runs with {@code --gateway},
- * {@code --bind-address 0.0.0.0}, the service-account {@code --token-file} and {@code --admin-address 0.0.0.0}.
+ * [--bind-address ADDR] [--token-file PATH] [--ca-file PATH] [--insecure-plaintext] [--port-offset N]
+ * [--admin-address ADDR] [--admin-port N]}. Starts the proxy server, the admin server and a
+ * {@link RemoteConfigSource} polling the control plane, forwarding with {@link HttpForwarder}. In a Kubernetes pod
+ * (one proxy per Gateway) it runs with {@code --gateway}, {@code --bind-address 0.0.0.0}, the service-account
+ * {@code --token-file}, the control plane's {@code --ca-file} and {@code --admin-address 0.0.0.0} (where only
+ * {@code /ready} and {@code /metrics} answer beyond loopback).
+ *
+ * <p>A token is a credential and configs hold private keys: with {@code --token-file} the config URL must be https
+ * unless {@code --insecure-plaintext} says plaintext is meant (development, a mesh that encrypts). With
+ * {@code --ca-file} the proxy trusts only that CA for the config URL.
  */
 public final class ProxyMain {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyMain.class);
     static final String USAGE = "usage: --config-url URL [--gateway NAMESPACE/NAME] [--bind-address ADDR]"
-            + " [--token-file PATH] [--port-offset N] [--admin-address ADDR] [--admin-port N]"
+            + " [--token-file PATH] [--ca-file PATH] [--insecure-plaintext] [--port-offset N] [--admin-address ADDR]"
+            + " [--admin-port N]"
             + " [--trusted-hops N] [--merge-slashes true|false] [--header-read-timeout-ms N] [--idle-timeout-ms N]"
             + " [--max-request-header-bytes N] [--max-request-headers N] [--max-request-body-bytes N]"
             + " [--max-connections-per-client N] [--max-concurrent-streams N]";
@@ -38,16 +47,19 @@ public final class ProxyMain {
      * @param gateway     the only Gateway to serve, or null for every Gateway of the config
      * @param bindAddress the address every Gateway listens on, or null for each Gateway's own address
      * @param tokenFile   file with the bearer token for the control plane, or null to send none
+     * @param caFile      PEM file of the only CA trusted for an https config URL, or null for the JVM's trust store
+     * @param insecurePlaintext whether an http config URL is accepted with a token file
      * @param edge        what clients may send (trusted hops, path normalization, limits)
      * @param idleTimeoutMillis how long an idle client connection stays open
      */
-    record Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, int portOffset,
-                String adminAddress, int adminPort, EdgeSettings edge, long idleTimeoutMillis) {
+    record Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, Path caFile,
+                boolean insecurePlaintext, int portOffset, String adminAddress, int adminPort, EdgeSettings edge,
+                long idleTimeoutMillis) {
 
-        Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, int portOffset,
-             String adminAddress, int adminPort) {
-            this(configUrl, gateway, bindAddress, tokenFile, portOffset, adminAddress, adminPort,
-                    EdgeSettings.defaults(), ProxyServerOptions.defaults().idleTimeoutMillis());
+        Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, Path caFile,
+             boolean insecurePlaintext, int portOffset, String adminAddress, int adminPort) {
+            this(configUrl, gateway, bindAddress, tokenFile, caFile, insecurePlaintext, portOffset, adminAddress,
+                    adminPort, EdgeSettings.defaults(), ProxyServerOptions.defaults().idleTimeoutMillis());
         }
 
         static Args parse(String... argv) {
@@ -55,6 +67,8 @@ public final class ProxyMain {
             GatewayRef gateway = null;
             String bind = null;
             Path tokenFile = null;
+            Path caFile = null;
+            boolean insecurePlaintext = false;
             int offset = 0;
             String adminAddress = AdminServer.DEFAULT_HOST;
             int admin = AdminServer.DEFAULT_PORT;
@@ -65,6 +79,10 @@ public final class ProxyMain {
                 if (!name.startsWith("--")) {
                     throw new IllegalArgumentException("unexpected argument '" + name + "'; " + USAGE);
                 }
+                if (name.equals("--insecure-plaintext")) {
+                    insecurePlaintext = true;
+                    continue;
+                }
                 if (i + 1 >= argv.length) {
                     throw new IllegalArgumentException(name + " needs a value");
                 }
@@ -74,6 +92,7 @@ public final class ProxyMain {
                     case "--gateway" -> gateway = gateway(name, value);
                     case "--bind-address" -> bind = IpLiterals.require(name, value);
                     case "--token-file" -> tokenFile = path(name, value);
+                    case "--ca-file" -> caFile = path(name, value);
                     case "--port-offset" -> offset = number(name, value, 0, 65535);
                     case "--admin-address" -> adminAddress = IpLiterals.require(name, value);
                     case "--admin-port" -> admin = number(name, value, 0, 65535);
@@ -97,7 +116,17 @@ public final class ProxyMain {
             if (url == null) {
                 throw new IllegalArgumentException("--config-url is required (the control plane's base URL)");
             }
-            return new Args(url, gateway, bind, tokenFile, offset, adminAddress, admin, edge, idle);
+            boolean https = "https".equals(url.getScheme());
+            if (tokenFile != null && !https && !insecurePlaintext) {
+                throw new IllegalArgumentException("--config-url " + url + " is plaintext: the token from --token-file"
+                        + " and the config's private keys would cross the network unencrypted; use an https URL (with"
+                        + " --ca-file), or add --insecure-plaintext if that is really meant");
+            }
+            if (caFile != null && !https) {
+                throw new IllegalArgumentException("--ca-file is for an https config URL; " + url + " is not one");
+            }
+            return new Args(url, gateway, bind, tokenFile, caFile, insecurePlaintext, offset, adminAddress, admin,
+                    edge, idle);
         }
 
         private static boolean bool(String name, String value) {
@@ -162,6 +191,14 @@ public final class ProxyMain {
             System.exit(2);
             return;
         }
+        SSLContext tls;
+        try {
+            tls = args.caFile() == null ? null : TrustedCa.sslContext(args.caFile());
+        } catch (IllegalArgumentException e) {
+            System.err.println("ProxyMain: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         ProxyServerOptions options = ProxyServerOptions.defaults().withPortOffset(args.portOffset())
                 .withBindAddressOverride(args.bindAddress()).withIdleTimeoutMillis(args.idleTimeoutMillis())
                 .withEdge(args.edge());
@@ -171,10 +208,15 @@ public final class ProxyMain {
                 args.gateway() == null ? null : args.gateway().toString());
         admin.start();
         RemoteConfigSource source = RemoteConfigSource.withDefaults(args.configUrl(), args.gateway(),
-                args.tokenFile());
+                args.tokenFile(), tls);
         source.start(config -> logFailures(proxy.apply(config)));
-        LOG.info("proxy started: config from {} ({}), token {}, listening on {}, port offset {}, admin on {}:{}",
+        if (args.insecurePlaintext() && !"https".equals(args.configUrl().getScheme())) {
+            LOG.warn("--insecure-plaintext: the control-plane token and configs with private keys travel unencrypted"
+                    + " to {}", args.configUrl());
+        }
+        LOG.info("proxy started: config from {} ({}, {}), token {}, listening on {}, port offset {}, admin on {}:{}",
                 source.configUri(), args.gateway() == null ? "every Gateway" : "Gateway " + args.gateway(),
+                args.caFile() == null ? "default trust" : "trusting only the CA in " + args.caFile(),
                 args.tokenFile() == null ? "none" : "from " + args.tokenFile(),
                 args.bindAddress() == null ? "each Gateway's address" : args.bindAddress(), args.portOffset(),
                 args.adminAddress(), admin.port());

@@ -2,6 +2,7 @@ package dev.portolan.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.proxy.sync.GatewayRef;
 import java.net.URI;
@@ -15,23 +16,41 @@ class ProxyMainTest {
 
     @Test
     void parsesOptionsWithDefaults() {
-        assertEquals(new ProxyMain.Args(URI.create("http://cp:8080"), null, null, null, 0, "127.0.0.1", 9901),
+        assertEquals(new ProxyMain.Args(URI.create("http://cp:8080"), null, null, null, null, false, 0, "127.0.0.1",
+                        9901),
                 ProxyMain.Args.parse("--config-url", "http://cp:8080"));
-        assertEquals(new ProxyMain.Args(URI.create("http://cp:8080"), null, null, null, 8000, "127.0.0.1", 0),
+        assertEquals(new ProxyMain.Args(URI.create("http://cp:8080"), null, null, null, null, false, 8000,
+                        "127.0.0.1", 0),
                 ProxyMain.Args.parse("--port-offset", "8000", "--config-url", "http://cp:8080", "--admin-port", "0"));
     }
 
     @Test
     void parsesTheFlagsOfAProxyPod() {
-        ProxyMain.Args args = ProxyMain.Args.parse("--config-url", "http://portolan.portolan-system:8080",
+        ProxyMain.Args args = ProxyMain.Args.parse("--config-url", "https://portolan.portolan-system.svc:8443",
                 "--gateway", "apps/edge.v1", "--bind-address", "0.0.0.0",
                 "--token-file", "/var/run/secrets/kubernetes.io/serviceaccount/token",
+                "--ca-file", "/var/run/secrets/portolan.dev/control-plane-ca/ca.crt",
                 "--admin-address", "0.0.0.0", "--admin-port", "9901");
 
-        assertEquals(new ProxyMain.Args(URI.create("http://portolan.portolan-system:8080"),
+        assertEquals(new ProxyMain.Args(URI.create("https://portolan.portolan-system.svc:8443"),
                 new GatewayRef("apps", "edge.v1"), "0.0.0.0",
-                Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token"), 0, "0.0.0.0", 9901), args);
+                Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token"),
+                Path.of("/var/run/secrets/portolan.dev/control-plane-ca/ca.crt"), false, 0, "0.0.0.0", 9901), args);
         assertEquals("::", ProxyMain.Args.parse("--config-url", "http://cp", "--bind-address", "::").bindAddress());
+    }
+
+    @Test
+    void aTokenIsNeverSentInPlaintextUnlessThatIsSaid() {
+        String refusal = error("--config-url", "http://cp:8080", "--token-file", "/token");
+        assertTrue(refusal.startsWith("--config-url http://cp:8080 is plaintext"), refusal);
+        assertTrue(refusal.contains("--insecure-plaintext"), refusal);
+        ProxyMain.Args dev = ProxyMain.Args.parse("--config-url", "http://cp:8080", "--token-file", "/token",
+                "--insecure-plaintext");
+        assertTrue(dev.insecurePlaintext());
+        assertEquals(Path.of("/token"), dev.tokenFile());
+        assertEquals("--ca-file is for an https config URL; http://cp:8080 is not one",
+                error("--config-url", "http://cp:8080", "--ca-file", "/ca.crt"));
+        assertEquals("--ca-file: the path is empty", error("--config-url", "https://cp", "--ca-file", ""));
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
 @Factory
 public class AccessFactory {
     /** Kubernetes mode's default {@code portolan.kubernetes.control-plane-url} (the app module's KubernetesSettings). */
-    static final String DEFAULT_CONTROL_PLANE_URL = "http://portolan-controller.portolan-system.svc:8080";
+    static final String DEFAULT_CONTROL_PLANE_URL = "https://portolan-controller.portolan-system.svc:8443";
     static final String KUBERNETES_MODE = "kubernetes";
 
     @Singleton

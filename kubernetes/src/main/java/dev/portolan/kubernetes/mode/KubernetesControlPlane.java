@@ -11,12 +11,17 @@ import dev.portolan.kubernetes.KubernetesStore;
 import dev.portolan.kubernetes.ha.LeaderElection;
 import dev.portolan.kubernetes.provision.GatewayAddresses;
 import dev.portolan.kubernetes.provision.GatewayProvisioner;
+import dev.portolan.kubernetes.provision.ProvisionSettings;
+import dev.portolan.kubernetes.trust.ConfigChannelCertificates;
+import dev.portolan.kubernetes.trust.ConfigChannelTls;
+import dev.portolan.kubernetes.trust.SharedApiToken;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.snapshot.GatewayAddressing;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.translate.TranslationProblem;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +48,14 @@ public final class KubernetesControlPlane implements ControlPlane {
     private final ConfigTranslation translation;
     private final LeaderElection election;
     private final EmbeddedDataPlane dataPlane;
+    private final ConfigChannelCertificates.Material configChannelTls;
+    private final String sharedWriteToken;
 
     private KubernetesControlPlane(KubernetesClient client, KubernetesModeOptions options, List<AutoCloseable> resources,
                                    KubernetesStore store, SnapshotService snapshots, ConfigPublisher publisher,
                                    ConfigTranslation translation, LeaderElection election,
-                                   EmbeddedDataPlane dataPlane) {
+                                   EmbeddedDataPlane dataPlane, ConfigChannelCertificates.Material configChannelTls,
+                                   String sharedWriteToken) {
         this.client = client;
         this.options = options;
         this.resources = resources;
@@ -57,6 +65,8 @@ public final class KubernetesControlPlane implements ControlPlane {
         this.translation = translation;
         this.election = election;
         this.dataPlane = dataPlane;
+        this.configChannelTls = configChannelTls;
+        this.sharedWriteToken = sharedWriteToken;
     }
 
     /** Provisioned Gateways are reached at their Service's load-balancer address, else its cluster IP. */
@@ -77,6 +87,11 @@ public final class KubernetesControlPlane implements ControlPlane {
             started.add(client);
         }
         try {
+            // Shared by every replica, read (or first created) before anything is served: the HTTPS listener and
+            // the write check need them, and provisioned proxies get the CA.
+            ConfigChannelCertificates.Material tls = options.home()
+                    .map(home -> ConfigChannelTls.ensure(client, home, Instant.now())).orElse(null);
+            String writeToken = options.home().map(home -> SharedApiToken.ensure(client, home)).orElse(null);
             KubernetesStore store = KubernetesStore.start(client, options.store());
             started.add(store);
             LeaderElection election = options.leaderElection().map(s -> new LeaderElection(client, s)).orElse(null);
@@ -94,8 +109,18 @@ public final class KubernetesControlPlane implements ControlPlane {
             started.add(snapshots);
             snapshots.onSnapshot(translation);
             if (options.provisioning().isPresent()) {
+                ProvisionSettings provisionSettings = options.provisioning().get();
+                if (tls != null && !provisionSettings.plaintext()) {
+                    provisionSettings = provisionSettings.withControlPlaneCa(tls.caCertificate());
+                } else if (tls == null && !provisionSettings.plaintext()) {
+                    LOG.warn("provisioned proxies reach {} trusting their JVM's CAs: the config channel's own CA is"
+                            + " off (no control-plane home)", provisionSettings.controlPlaneUrl());
+                } else if (provisionSettings.plaintext()) {
+                    LOG.warn("provisioned proxies pull their configs (with private keys) and send their tokens over"
+                            + " plaintext {}; use the https config channel", provisionSettings.controlPlaneUrl());
+                }
                 ProvisioningLoop provisioning = new ProvisioningLoop(new GatewayProvisioner(client,
-                        options.provisioning().get(), options.store().namespaces()), leading,
+                        provisionSettings, options.store().namespaces()), leading,
                         options.reconcilePeriod());
                 started.add(provisioning);
                 snapshots.onSnapshot(provisioning::offer);
@@ -113,7 +138,7 @@ public final class KubernetesControlPlane implements ControlPlane {
                 election.start();
             }
             return new KubernetesControlPlane(client, options, List.copyOf(started), store, snapshots, publisher,
-                    translation, election, dataPlane);
+                    translation, election, dataPlane, tls, writeToken);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -163,6 +188,19 @@ public final class KubernetesControlPlane implements ControlPlane {
 
     public Optional<LeaderElection> election() {
         return Optional.ofNullable(election);
+    }
+
+    /**
+     * The config channel's serving certificate, key and CA, the same on every replica; empty without a
+     * {@link KubernetesModeOptions#home()}.
+     */
+    public Optional<ConfigChannelCertificates.Material> configChannelTls() {
+        return Optional.ofNullable(configChannelTls);
+    }
+
+    /** The API write token every replica accepts (from the shared Secret); empty without a home. */
+    public Optional<String> sharedWriteToken() {
+        return Optional.ofNullable(sharedWriteToken);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.portolan.kubernetes.mode;
 import dev.portolan.kubernetes.KubernetesStoreOptions;
 import dev.portolan.kubernetes.ha.LeaderElectionSettings;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
+import dev.portolan.kubernetes.trust.ControlPlaneHome;
 import dev.portolan.snapshot.GatewayAddressing;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,10 +23,14 @@ import java.util.Optional;
  *                         this machine can listen on ({@link GatewayAddressing#loopback()})
  * @param inProcessProxy   a proxy in this JVM that serves every Gateway; empty in a cluster, where proxies run in
  *                         their own pods
+ * @param home             where the control plane runs (namespace, Service): its replicas share the config
+ *                         channel's TLS material and the API write token through Secrets there, and provisioned
+ *                         proxies trust that CA; empty = none of that (a single process off the cluster, tests)
  */
 public record KubernetesModeOptions(KubernetesStoreOptions store, Optional<ProvisionSettings> provisioning,
                                     Optional<LeaderElectionSettings> leaderElection, Duration reconcilePeriod,
-                                    GatewayAddressing addressing, Optional<InProcessProxy> inProcessProxy) {
+                                    GatewayAddressing addressing, Optional<InProcessProxy> inProcessProxy,
+                                    Optional<ControlPlaneHome> home) {
     public KubernetesModeOptions {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(provisioning, "provisioning");
@@ -35,11 +40,18 @@ public record KubernetesModeOptions(KubernetesStoreOptions store, Optional<Provi
         }
         Objects.requireNonNull(addressing, "addressing");
         Objects.requireNonNull(inProcessProxy, "inProcessProxy");
+        Objects.requireNonNull(home, "home");
         if (inProcessProxy.isPresent() && provisioning.isPresent()) {
             // Both would serve every Gateway: provisioned pods at the Services' addresses, this JVM at its own.
             throw new IllegalArgumentException("Kubernetes mode options: inProcessProxy and provisioning both set; "
                     + "a Gateway is served either by provisioned proxies or by the in-process proxy, not both");
         }
+    }
+
+    public KubernetesModeOptions(KubernetesStoreOptions store, Optional<ProvisionSettings> provisioning,
+                                 Optional<LeaderElectionSettings> leaderElection, Duration reconcilePeriod,
+                                 GatewayAddressing addressing, Optional<InProcessProxy> inProcessProxy) {
+        this(store, provisioning, leaderElection, reconcilePeriod, addressing, inProcessProxy, Optional.empty());
     }
 
     /** In a cluster: Gateway addresses from the provisioned Services, no proxy in this JVM. */
@@ -51,11 +63,16 @@ public record KubernetesModeOptions(KubernetesStoreOptions store, Optional<Provi
 
     public KubernetesModeOptions withAddressing(GatewayAddressing addressing) {
         return new KubernetesModeOptions(store, provisioning, leaderElection, reconcilePeriod, addressing,
-                inProcessProxy);
+                inProcessProxy, home);
     }
 
     public KubernetesModeOptions withInProcessProxy(InProcessProxy proxy) {
         return new KubernetesModeOptions(store, provisioning, leaderElection, reconcilePeriod, addressing,
-                Optional.of(proxy));
+                Optional.of(proxy), home);
+    }
+
+    public KubernetesModeOptions withHome(ControlPlaneHome home) {
+        return new KubernetesModeOptions(store, provisioning, leaderElection, reconcilePeriod, addressing,
+                inProcessProxy, Optional.of(home));
     }
 }

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a proxy (ServiceAccount, Deployment, Service) in shape for every Gateway of an accepted Portolan
+ * Keeps a proxy (ServiceAccount, CA ConfigMap, Deployment, Service) in shape for every Gateway of an accepted Portolan
  * GatewayClass and deletes the ones whose Gateway is gone. Objects are rewritten only when they drifted from the
  * plan ({@link DriftCheck}), so an unchanged cluster sees no writes.
  */
@@ -137,10 +137,13 @@ public final class GatewayProvisioner {
                 : client.apps().deployments().inNamespace(namespace);
         var services = namespace == null ? client.services().inAnyNamespace()
                 : client.services().inNamespace(namespace);
+        var configMaps = namespace == null ? client.configMaps().inAnyNamespace()
+                : client.configMaps().inNamespace(namespace);
         return Stream.of(
                         accounts.withLabel(label, value).list().getItems().stream(),
                         deployments.withLabel(label, value).list().getItems().stream(),
-                        services.withLabel(label, value).list().getItems().stream())
+                        services.withLabel(label, value).list().getItems().stream(),
+                        configMaps.withLabel(label, value).list().getItems().stream())
                 .flatMap(s -> s.map(HasMetadata.class::cast))
                 .sorted(Comparator.comparing(GatewayProvisioner::describe))
                 .toList();

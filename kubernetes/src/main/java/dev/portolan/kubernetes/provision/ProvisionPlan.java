@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.GatewayView;
 import dev.portolan.graph.ListenerView;
 import dev.portolan.model.Manifests;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -16,6 +17,10 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +30,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The objects a Gateway's proxy needs: ServiceAccount, Deployment and Service, in that order. Pure: the same
- * Gateway and settings always give equal objects.
+ * The objects a Gateway's proxy needs: ServiceAccount, the control plane's CA certificate in a ConfigMap (when the
+ * config channel has one: a pod mounts ConfigMaps of its own namespace only), Deployment and Service, in that
+ * order. Pure: the same Gateway and settings always give equal objects.
  */
 public final class ProvisionPlan {
     public static final String GATEWAY_API_VERSION = "gateway.networking.k8s.io/v1";
@@ -45,6 +51,12 @@ public final class ProvisionPlan {
     static final long TOKEN_SECONDS = 3600;
     /** All pod addresses: the Gateway's address is the Service's IP, which the pod itself does not have. */
     static final String ALL_ADDRESSES = "0.0.0.0";
+    static final String CA_VOLUME = "portolan-control-plane-ca";
+    static final String CA_DIRECTORY = "/var/run/secrets/portolan.dev/control-plane-ca";
+    /** The key of the CA certificate in the proxy's ConfigMap, and the file name it is mounted as. */
+    public static final String CA_KEY = "ca.crt";
+    static final String CA_FILE = CA_DIRECTORY + "/" + CA_KEY;
+    static final String CA_DIGEST_ANNOTATION = "portolan.dev/control-plane-ca-digest";
 
     private ProvisionPlan() {
     }
@@ -70,29 +82,45 @@ public final class ProvisionPlan {
         objects.add(new ServiceAccountBuilder()
                 .withMetadata(metadata(gateway, gatewayUid, name, labels, annotations))
                 .build());
+        settings.controlPlaneCa().ifPresent(ca -> objects.add(new ConfigMapBuilder()
+                .withMetadata(metadata(gateway, gatewayUid, name, labels, annotations))
+                .withData(new TreeMap<>(Map.of(CA_KEY, ca)))
+                .build()));
+        List<Volume> volumes = new ArrayList<>();
+        List<VolumeMount> mounts = new ArrayList<>();
+        volumes.add(new VolumeBuilder()
+                .withName(TOKEN_VOLUME)
+                .withNewProjected()
+                    .addNewSource()
+                        .withNewServiceAccountToken()
+                            .withAudience(PROXY_TOKEN_AUDIENCE)
+                            .withExpirationSeconds(TOKEN_SECONDS)
+                            .withPath("token")
+                        .endServiceAccountToken()
+                    .endSource()
+                .endProjected()
+                .build());
+        mounts.add(new VolumeMountBuilder().withName(TOKEN_VOLUME).withMountPath(TOKEN_DIRECTORY).withReadOnly(true)
+                .build());
+        if (settings.controlPlaneCa().isPresent()) {
+            volumes.add(new VolumeBuilder().withName(CA_VOLUME)
+                    .withNewConfigMap().withName(name).endConfigMap().build());
+            mounts.add(new VolumeMountBuilder().withName(CA_VOLUME).withMountPath(CA_DIRECTORY).withReadOnly(true)
+                    .build());
+        }
         objects.add(new DeploymentBuilder()
                 .withMetadata(metadata(gateway, gatewayUid, name, labels, annotations))
                 .withNewSpec()
                     .withNewSelector().withMatchLabels(selector).endSelector()
                     .withNewTemplate()
-                        .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
+                        .withNewMetadata().withLabels(labels).withAnnotations(podAnnotations(annotations, settings))
+                        .endMetadata()
                         .withNewSpec()
                             .withServiceAccountName(name)
                             // the proxy needs no API access: no API-server token in the pod, only the projected
                             // token for the control plane below
                             .withAutomountServiceAccountToken(false)
-                            .addNewVolume()
-                                .withName(TOKEN_VOLUME)
-                                .withNewProjected()
-                                    .addNewSource()
-                                        .withNewServiceAccountToken()
-                                            .withAudience(PROXY_TOKEN_AUDIENCE)
-                                            .withExpirationSeconds(TOKEN_SECONDS)
-                                            .withPath("token")
-                                        .endServiceAccountToken()
-                                    .endSource()
-                                .endProjected()
-                            .endVolume()
+                            .withVolumes(volumes)
                             // listeners use their spec ports (80, 443) while the proxy runs as non-root: a
                             // namespaced "safe" sysctl (Kubernetes 1.22+) instead of the NET_BIND_SERVICE capability
                             .withNewSecurityContext()
@@ -107,10 +135,10 @@ public final class ProvisionPlan {
                                 // registry image with a moving tag is refreshed by naming a new tag
                                 .withImagePullPolicy("IfNotPresent")
                                 .withArgs(proxyArgs(gateway, settings))
-                                .addNewVolumeMount().withName(TOKEN_VOLUME).withMountPath(TOKEN_DIRECTORY)
-                                    .withReadOnly(true).endVolumeMount()
+                                .withVolumeMounts(mounts)
                                 .withPorts(containerPorts(ports, settings.adminPort()))
-                                // no host: the kubelet probes the pod IP, hence --admin-address 0.0.0.0
+                                // no host: the kubelet probes the pod IP, hence --admin-address 0.0.0.0; there
+                                // the proxy answers /ready and /metrics only, /admin/* on loopback
                                 .withNewReadinessProbe()
                                     .withNewHttpGet().withPath("/ready")
                                         .withPort(new IntOrString(settings.adminPort())).endHttpGet()
@@ -134,16 +162,38 @@ public final class ProvisionPlan {
 
     /**
      * The proxy's command line: only this Gateway's config, every listener on all pod addresses, the pod's
-     * service-account token for the control plane, and the admin endpoint (readiness) reachable by the kubelet.
+     * service-account token for the control plane, trusting only the control plane's CA when there is one (or said
+     * to be plaintext when the URL is http), and the admin endpoint reachable by the kubelet for /ready and by
+     * Prometheus for /metrics (/admin/* answers on loopback only).
      */
     static List<String> proxyArgs(GatewayView gateway, ProvisionSettings settings) {
-        return List.of(PROXY_MAIN,
+        List<String> args = new ArrayList<>(List.of(PROXY_MAIN,
                 "--config-url", settings.controlPlaneUrl(),
                 "--gateway", gateway.key().namespace() + "/" + gateway.key().name(),
                 "--bind-address", ALL_ADDRESSES,
-                "--token-file", PROXY_TOKEN,
+                "--token-file", PROXY_TOKEN));
+        if (settings.controlPlaneCa().isPresent()) {
+            args.addAll(List.of("--ca-file", CA_FILE));
+        }
+        if (settings.plaintext()) {
+            args.add("--insecure-plaintext");
+        }
+        args.addAll(List.of(
                 "--admin-address", ALL_ADDRESSES,
-                "--admin-port", Integer.toString(settings.adminPort()));
+                "--admin-port", Integer.toString(settings.adminPort())));
+        return List.copyOf(args);
+    }
+
+    /**
+     * The pod's annotations: the Gateway's, and a digest of the control plane's CA, so that a new CA rolls the pods
+     * (the proxy reads its {@code --ca-file} once, at start).
+     */
+    private static SortedMap<String, String> podAnnotations(SortedMap<String, String> annotations,
+                                                            ProvisionSettings settings) {
+        SortedMap<String, String> pod = new TreeMap<>(annotations);
+        settings.controlPlaneCa().ifPresent(ca ->
+                pod.put(CA_DIGEST_ANNOTATION, ProvisionNames.sha256(ca).substring(0, 16)));
+        return pod;
     }
 
     /** The labels that select a Gateway's proxy pods and find its generated objects. */

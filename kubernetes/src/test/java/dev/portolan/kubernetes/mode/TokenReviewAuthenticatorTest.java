@@ -1,6 +1,8 @@
 package dev.portolan.kubernetes.mode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +15,16 @@ import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.portolan.distribute.ProxyAuthenticator;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,5 +130,86 @@ class TokenReviewAuthenticatorTest {
             assertNull(refusal("shop/web", "token-of-web-proxy"));
         }
         assertEquals(1, reviews.get(), "one TokenReview for five requests within a minute");
+    }
+
+    @Test
+    void theSameUnknownTokenTwiceIsReviewedOnce() throws Exception {
+        assertTrue(refusal("shop/web", "forged").contains("invalid bearer token"));
+        assertTrue(refusal("shop/web", "forged").contains("invalid bearer token"));
+        assertEquals(1, reviews.get(), "a refused token is not reviewed again within a minute");
+    }
+
+    @Test
+    void concurrentAsksForOneTokenShareOneReview() throws Exception {
+        List<CompletableFuture<String>> asks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            asks.add(authenticator.refusal("shop/web", "forged-at-once"));
+        }
+        for (CompletableFuture<String> ask : asks) {
+            assertTrue(ask.get(10, TimeUnit.SECONDS).contains("invalid bearer token"));
+        }
+        assertEquals(1, reviews.get());
+    }
+
+    @Test
+    void aFloodOfUnknownTokensCostsTheApiServerAtMostTenReviewsASecond() throws Exception {
+        MutableClock clock = new MutableClock();
+        try (TokenReviewAuthenticator limited = new TokenReviewAuthenticator(client, clock)) {
+            int throttled = 0;
+            List<CompletableFuture<String>> answered = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                CompletableFuture<String> ask = limited.refusal("shop/web", "made-up-" + i);
+                if (ask.isCompletedExceptionally()) {
+                    ExecutionException e = assertThrows(ExecutionException.class, ask::get);
+                    ProxyAuthenticator.Throttled t = assertInstanceOf(ProxyAuthenticator.Throttled.class,
+                            e.getCause());
+                    assertTrue(t.retryAfterSeconds() >= 1, "Retry-After is at least a second");
+                    throttled++;
+                } else {
+                    answered.add(ask);
+                }
+            }
+            for (CompletableFuture<String> ask : answered) {
+                assertTrue(ask.get(10, TimeUnit.SECONDS).contains("invalid bearer token"));
+            }
+            assertEquals(TokenReviewAuthenticator.REVIEW_BURST, reviews.get(), "100 unknown tokens in the same instant");
+            assertEquals(100 - TokenReviewAuthenticator.REVIEW_BURST, throttled);
+
+            // a second later the budget has room again, and a known proxy gets through
+            clock.advance(Duration.ofSeconds(1));
+            assertNull(limited.refusal("shop/web", "token-of-web-proxy").get(10, TimeUnit.SECONDS));
+            // the refused tokens stay refused without new reviews until their minute is up
+            assertTrue(limited.refusal("shop/web", "made-up-0").get(10, TimeUnit.SECONDS)
+                    .contains("invalid bearer token"));
+            assertEquals(TokenReviewAuthenticator.REVIEW_BURST + 1, reviews.get());
+            clock.advance(TokenReviewAuthenticator.CACHE_FOR);
+            assertTrue(limited.refusal("shop/web", "made-up-0").get(10, TimeUnit.SECONDS)
+                    .contains("invalid bearer token"));
+            assertEquals(TokenReviewAuthenticator.REVIEW_BURST + 2, reviews.get(), "reviewed again after a minute");
+        }
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portolan.graph.GatewayView;
 import dev.portolan.graph.ListenerView;
 import dev.portolan.model.ResourceKey;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -75,7 +76,7 @@ class ProvisionPlanTest {
         assertEquals("portolan:latest", container.getImage());
         assertEquals(List.of("dev.portolan.proxy.ProxyMain", "--config-url", "http://portolan.portolan-system:8080",
                 "--gateway", "apps/gw", "--bind-address", "0.0.0.0",
-                "--token-file", "/var/run/secrets/portolan.dev/serviceaccount/token",
+                "--token-file", "/var/run/secrets/portolan.dev/serviceaccount/token", "--insecure-plaintext",
                 "--admin-address", "0.0.0.0", "--admin-port", "9901"), container.getArgs());
         assertEquals(List.of(80, 8080, 9901), container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
         assertEquals("/ready", container.getReadinessProbe().getHttpGet().getPath());
@@ -95,6 +96,45 @@ class ProvisionPlanTest {
         assertEquals("/var/run/secrets/portolan.dev/serviceaccount",
                 container.getVolumeMounts().get(0).getMountPath(), "the --token-file directory");
         assertEquals(pod.getVolumes().get(0).getName(), container.getVolumeMounts().get(0).getName());
+    }
+
+    @Test
+    void withTheControlPlanesCaTheProxyTrustsOnlyItOverHttps() {
+        String ca = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        ProvisionSettings tls = ProvisionSettings.defaults("https://portolan-controller.portolan-system.svc:8443")
+                .withControlPlaneCa(ca);
+        List<HasMetadata> objects = ProvisionPlan.desired(gateway("gw", Map.of(), Map.of(), 80), "uid-1", tls);
+        assertEquals(List.of("ServiceAccount", "ConfigMap", "Deployment", "Service"),
+                objects.stream().map(HasMetadata::getKind).toList());
+        ConfigMap configMap = (ConfigMap) objects.get(1);
+        assertEquals("portolan-gw", configMap.getMetadata().getName());
+        assertEquals("apps", configMap.getMetadata().getNamespace(), "a pod mounts ConfigMaps of its namespace only");
+        assertEquals(Map.of("ca.crt", ca), configMap.getData());
+
+        var pod = ((Deployment) objects.get(2)).getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        List<String> args = container.getArgs();
+        assertEquals("/var/run/secrets/portolan.dev/control-plane-ca/ca.crt", args.get(args.indexOf("--ca-file") + 1));
+        assertTrue(!args.contains("--insecure-plaintext"), args.toString());
+        assertEquals("https://portolan-controller.portolan-system.svc:8443", args.get(args.indexOf("--config-url") + 1));
+        var volume = pod.getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst().orElseThrow();
+        assertEquals("portolan-gw", volume.getConfigMap().getName());
+        var mount = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
+                .findFirst().orElseThrow();
+        assertEquals("/var/run/secrets/portolan.dev/control-plane-ca", mount.getMountPath());
+        assertEquals(true, mount.getReadOnly());
+
+        assertNotEquals(ProvisionPlan.desired(gateway("gw", Map.of(), Map.of(), 80), "uid-1", tls).get(2)
+                        .getMetadata().getAnnotations(),
+                ProvisionPlan.desired(gateway("gw", Map.of(), Map.of(), 80), "uid-1", tls.withControlPlaneCa("other"))
+                        .get(2).getMetadata().getAnnotations(), "a new CA rolls the proxies");
+    }
+
+    @Test
+    void aCaWithAPlaintextUrlIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProvisionSettings.defaults("http://cp:8080").withControlPlaneCa("pem"));
+        assertTrue(e.getMessage().contains("not https"), e.getMessage());
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.portolan.proxy.edge.GatewayAnswer;
 import dev.portolan.proxy.listen.ConfigRefusals;
 import dev.portolan.proxy.listen.LiveConfig;
 import dev.portolan.proxy.listen.ProxyServer;
+import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -29,10 +31,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * traffic: {@code GET /admin/gateways}, {@code GET /admin/config} (private keys redacted), {@code GET /metrics}
  * (Prometheus text) and {@code GET /ready} (200 once a config is live; its body starts with "degraded:" while the
  * proxy refuses part of the latest config).
+ *
+ * <p>Bound beyond loopback (a provisioned proxy: {@code --admin-address 0.0.0.0}, for the kubelet's probe and
+ * Prometheus), it answers only {@link #PROBE_PATHS} on non-loopback addresses: {@code /admin/*} (the config, the
+ * Gateways) answers on connections to a loopback address only, decided by the address the connection arrived at,
+ * which a client cannot forge the way it can a Host header.
  */
 public final class AdminServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9901;
+    /** What the admin endpoint answers on addresses other than loopback. */
+    public static final Set<String> PROBE_PATHS = Set.of("/ready", "/metrics");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -117,8 +126,13 @@ public final class AdminServer implements AutoCloseable {
             if (!HttpMethod.GET.is(request.getMethod())) {
                 return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain", "GET only\n");
             }
+            String path = Request.getPathInContext(request);
+            if (!PROBE_PATHS.contains(path) && !arrivedOnLoopback(request)) {
+                return send(response, callback, 404, "text/plain",
+                        "only /ready and /metrics answer on this address\n");
+            }
             LiveConfig live = proxy.live();
-            return switch (Request.getPathInContext(request)) {
+            return switch (path) {
                 case "/admin/gateways" -> send(response, callback, 200, "application/json",
                         json(GatewaysView.of(proxy)));
                 case "/admin/config" -> live == null
@@ -132,6 +146,11 @@ public final class AdminServer implements AutoCloseable {
                 default -> send(response, callback, 404, "text/plain",
                         "unknown admin path; try /admin/gateways, /admin/config, /metrics, /ready\n");
             };
+        }
+
+        private static boolean arrivedOnLoopback(Request request) {
+            return request.getConnectionMetaData().getLocalSocketAddress() instanceof InetSocketAddress local
+                    && local.getAddress() != null && local.getAddress().isLoopbackAddress();
         }
 
         private static Map<String, GatewayConfig> gateways(LiveConfig live) {

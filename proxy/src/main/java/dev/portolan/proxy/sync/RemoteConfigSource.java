@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * opaque: any version other than the one held is new (a restarted control plane or another replica is not "behind").
  * When the control plane is unreachable, answers an error or serves an invalid config, the source logs a WARN,
  * keeps the last good config and retries with exponential backoff. While the control plane is away or starting
- * (connection failed, 502/503/504) the delay stays at most {@link #TRANSIENT_MAX_BACKOFF} (or its Retry-After, if
+ * (connection failed, 502/503/504, or 429 while it is busy reviewing tokens) the delay stays at most {@link #TRANSIENT_MAX_BACKOFF} (or its Retry-After, if
  * shorter), so a restarted control plane is heard from within a second; other failures back off to the maximum.
  *
  * <p>A proxy that serves one Gateway adds {@code &gateway=NAMESPACE%2FNAME} and gets a config holding only that
@@ -65,16 +66,25 @@ public final class RemoteConfigSource implements ConfigSource {
      */
     public RemoteConfigSource(URI controlPlaneUrl, GatewayRef gateway, Path tokenFile, Duration wait,
             Duration minBackoff, Duration maxBackoff) {
+        this(controlPlaneUrl, gateway, tokenFile, null, wait, minBackoff, maxBackoff);
+    }
+
+    /** @param tls how https URLs are trusted ({@link TrustedCa}), or null for the JVM's default trust */
+    public RemoteConfigSource(URI controlPlaneUrl, GatewayRef gateway, Path tokenFile, SSLContext tls, Duration wait,
+            Duration minBackoff, Duration maxBackoff) {
         this.configUri = configUri(controlPlaneUrl, gateway, wait);
         this.gateway = gateway;
         this.tokenFile = tokenFile == null ? null : new TokenFile(tokenFile);
         this.wait = wait;
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
     }
 
     public static RemoteConfigSource withDefaults(URI controlPlaneUrl) {
@@ -83,7 +93,13 @@ public final class RemoteConfigSource implements ConfigSource {
 
     /** 30 s long polls, backoff from 0.5 s to 30 s. */
     public static RemoteConfigSource withDefaults(URI controlPlaneUrl, GatewayRef gateway, Path tokenFile) {
-        return new RemoteConfigSource(controlPlaneUrl, gateway, tokenFile, Duration.ofSeconds(30),
+        return withDefaults(controlPlaneUrl, gateway, tokenFile, null);
+    }
+
+    /** The same, trusting {@code tls} (e.g. only the control plane's CA) for an https URL. */
+    public static RemoteConfigSource withDefaults(URI controlPlaneUrl, GatewayRef gateway, Path tokenFile,
+                                                  SSLContext tls) {
+        return new RemoteConfigSource(controlPlaneUrl, gateway, tokenFile, tls, Duration.ofSeconds(30),
                 Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
@@ -202,7 +218,8 @@ public final class RemoteConfigSource implements ConfigSource {
             String problem = "control plane " + configUri + " answered HTTP " + response.statusCode()
                     + detail(response);
             int code = response.statusCode();
-            boolean starting = code == 502 || code == 503 || code == 504;
+            // 429: the control plane cannot check the token right now (its TokenReview budget); as brief as a restart
+            boolean starting = code == 429 || code == 502 || code == 503 || code == 504;
             return new Failure(problem, starting, starting ? retryAfterMillis(response) : -1);
         }
         ProxyConfig config;

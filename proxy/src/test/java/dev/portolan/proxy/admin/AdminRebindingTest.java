@@ -57,6 +57,7 @@ class AdminRebindingTest {
     void loopbackNamesAreAnswered() throws IOException {
         assertTrue(get("/admin/gateways", "localhost:" + admin.port()).startsWith("HTTP/1.1 200 "));
         assertTrue(get("/admin/gateways", "127.0.0.1").startsWith("HTTP/1.1 200 "));
-        assertEquals(-1, get("/metrics", "[::1]:1").indexOf("421"));
+        // the status line, not the body: /metrics lists a series for the proxy's own 421 answers
+        assertTrue(get("/metrics", "[::1]:1").startsWith("HTTP/1.1 200 "));
     }
 }

@@ -2,6 +2,7 @@ package dev.portolan.proxy.sync;
 
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.http.HttpHeader;
@@ -13,11 +14,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** A tiny stand-in for the control plane's {@code /proxy/v1/config} long-poll endpoint. */
 final class FakeControlPlane implements AutoCloseable {
     private final Server server = new Server();
-    private final ServerConnector connector = new ServerConnector(server, 1, 1);
+    private final ServerConnector connector;
+    private final boolean https;
     private final Object changed = new Object();
     private ProxyConfig config;
     private boolean garbage;
@@ -36,6 +39,20 @@ final class FakeControlPlane implements AutoCloseable {
     private volatile boolean starting;
 
     FakeControlPlane(int port) throws Exception {
+        this(port, null);
+    }
+
+    /** @param identity key store with the serving certificate (alias "server", password "secret"), null for HTTP */
+    FakeControlPlane(int port, KeyStore identity) throws Exception {
+        https = identity != null;
+        if (identity == null) {
+            connector = new ServerConnector(server, 1, 1);
+        } else {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStore(identity);
+            tls.setKeyStorePassword("secret");
+            connector = new ServerConnector(server, 1, 1, tls);
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
@@ -54,7 +71,7 @@ final class FakeControlPlane implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port();
+        return (https ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     void publish(ProxyConfig next) {
