@@ -107,7 +107,9 @@ class RemoteConfigSourceTest {
                 controlPlane.publish(config("3"));
                 await("version 3 after the control plane is back",
                         () -> proxy.live().version().equals("3"));
-                assertEquals(new SyncStatus("3", null, 0), source.status());
+                // the status is updated after the proxy applied the config: wait for it rather than race it
+                await("the status to say version 3 and no error",
+                        () -> source.status().equals(new SyncStatus("3", null, 0)));
             } finally {
                 controlPlane.close();
             }
