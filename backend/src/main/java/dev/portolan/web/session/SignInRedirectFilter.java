@@ -39,8 +39,10 @@ public class SignInRedirectFilter implements Ordered {
         if (request.getMethod() != HttpMethod.GET) {
             return false;
         }
+        // Exactly text/html first, as browsers ask for pages; a wildcard (curl's */*) is a script or a proxy, which
+        // must get the problem+json answer, not a redirect to a form.
         return request.getHeaders().accept().stream().findFirst()
-                .map(type -> type.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+                .map(type -> MediaType.TEXT_HTML.equals(type.getName())).orElse(false);
     }
 
     @Override
