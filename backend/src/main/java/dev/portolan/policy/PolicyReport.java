@@ -2,7 +2,9 @@ package dev.portolan.policy;
 
 import dev.portolan.model.ResourceKey;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,14 +16,38 @@ import java.util.TreeMap;
  * @param policies   policy objects with their targets, by identity
  * @param objects    policy view of each GatewayClass, Namespace, Gateway, HTTPRoute and Service, by identity
  * @param timeouts   effective timeouts per HTTPRoute rule per parent Gateway (route, gateway, rule index order)
+ * @param timeoutsByRule {@code timeouts} indexed by rule; always derived from {@code timeouts}, whatever is passed
  */
 public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
-                           SortedMap<ResourceKey, ObjectPolicies> objects, List<RuleTimeouts> timeouts) {
+                           SortedMap<ResourceKey, ObjectPolicies> objects, List<RuleTimeouts> timeouts,
+                           Map<RuleKey, RuleTimeouts> timeoutsByRule) {
     public PolicyReport {
         policyCrds = List.copyOf(policyCrds);
         policies = List.copyOf(policies);
         objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
         timeouts = List.copyOf(timeouts);
+        timeoutsByRule = index(timeouts);
+    }
+
+    public PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
+                        SortedMap<ResourceKey, ObjectPolicies> objects, List<RuleTimeouts> timeouts) {
+        this(policyCrds, policies, objects, timeouts, Map.of());
+    }
+
+    /** Identity of one route rule under one parent Gateway. */
+    public record RuleKey(ResourceKey route, String gateway, int rule) {
+    }
+
+    /**
+     * Built once per report: the translator asks once per rule per parent, and a scan of the list made a rebuild
+     * quadratic in routes. The first entry of a key wins, as the scan it replaces did.
+     */
+    private static Map<RuleKey, RuleTimeouts> index(List<RuleTimeouts> timeouts) {
+        Map<RuleKey, RuleTimeouts> byRule = new HashMap<>();
+        for (RuleTimeouts t : timeouts) {
+            byRule.putIfAbsent(new RuleKey(t.route(), t.gateway(), t.rule()), t);
+        }
+        return Collections.unmodifiableMap(byRule);
     }
 
     public Optional<ObjectPolicies> object(ResourceKey key) {
@@ -30,8 +56,6 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
 
     /** Timeouts of one route rule under one parent Gateway ({@code <ns>/<name>}). */
     public Optional<RuleTimeouts> timeouts(ResourceKey route, String gateway, int rule) {
-        return timeouts.stream()
-                .filter(t -> t.route().equals(route) && t.gateway().equals(gateway) && t.rule() == rule)
-                .findFirst();
+        return Optional.ofNullable(timeoutsByRule.get(new RuleKey(route, gateway, rule)));
     }
 }

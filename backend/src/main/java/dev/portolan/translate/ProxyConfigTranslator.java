@@ -23,9 +23,13 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -47,16 +51,35 @@ public final class ProxyConfigTranslator {
         Problems problems = new Problems();
         RuleTranslator rules = new RuleTranslator(new BackendTranslator(state.backendTls()), state.policies(),
                 problems);
+        Map<ResourceKey, List<RouteView>> routesByGateway = routesByGateway(state);
         List<GatewayConfig> gateways = new ArrayList<>();
         for (GatewayView gateway : state.graph().gateways().values()) {
             if (gateway.accepted() && Conditions.isTrue(gateway.conditions(), Conditions.PROGRAMMED)) {
-                gateways.add(gateway(resources, state, gateway, rules, problems));
+                gateways.add(gateway(resources, gateway, routesByGateway.getOrDefault(gateway.key(), List.of()),
+                        rules, problems));
             }
         }
         return new Translation(ProxyConfig.of(gateways), problems.sorted(), problems.disabledRules());
     }
 
-    private static GatewayConfig gateway(ResourceSet resources, ComputedState state, GatewayView gateway,
+    /**
+     * Per Gateway, the routes with an accepted parentRef to it, in graph (key) order: each listener then looks only
+     * at its own Gateway's routes instead of at every route (Gateways × routes).
+     */
+    private static Map<ResourceKey, List<RouteView>> routesByGateway(ComputedState state) {
+        Map<ResourceKey, List<RouteView>> byGateway = new HashMap<>();
+        for (RouteView route : state.graph().routes().values()) {
+            Set<ResourceKey> parents = new HashSet<>();
+            for (ParentView parent : route.parents()) {
+                if (parent.accepted() && parents.add(parent.gateway())) {
+                    byGateway.computeIfAbsent(parent.gateway(), k -> new ArrayList<>()).add(route);
+                }
+            }
+        }
+        return byGateway;
+    }
+
+    private static GatewayConfig gateway(ResourceSet resources, GatewayView gateway, List<RouteView> routes,
                                          RuleTranslator rules, Problems problems) {
         List<ListenerConfig> listeners = new ArrayList<>();
         List<ListenerView> views = gateway.listeners().stream()
@@ -64,7 +87,7 @@ public final class ProxyConfigTranslator {
                 .toList();
         for (ListenerView listener : views) {
             if (listener.ready()) {
-                listener(resources, state, gateway, listener, rules, problems).ifPresent(listeners::add);
+                listener(resources, routes, gateway, listener, rules, problems).ifPresent(listeners::add);
             }
         }
         String address = gateway.addresses().isEmpty() ? null : gateway.addresses().get(0);
@@ -72,7 +95,8 @@ public final class ProxyConfigTranslator {
                 gateway.infrastructureLabels(), gateway.infrastructureAnnotations(), listeners);
     }
 
-    private static Optional<ListenerConfig> listener(ResourceSet resources, ComputedState state, GatewayView gateway,
+    private static Optional<ListenerConfig> listener(ResourceSet resources, List<RouteView> gatewayRoutes,
+                                                     GatewayView gateway,
                                                      ListenerView listener, RuleTranslator rules,
                                                      Problems problems) {
         String field = "spec.listeners[" + listener.name() + "]";
@@ -95,7 +119,7 @@ public final class ProxyConfigTranslator {
             }
         }
         List<RouteConfig> routes = new ArrayList<>();
-        for (RouteView route : state.graph().routes().values()) {
+        for (RouteView route : gatewayRoutes) {
             route(resources, gateway, listener, route, rules).ifPresent(routes::add);
         }
         return Optional.of(new ListenerConfig(listener.name(), listener.port(), protocol, listener.hostname(),
