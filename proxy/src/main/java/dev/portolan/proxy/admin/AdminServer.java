@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
 import dev.portolan.proxy.edge.GatewayAnswer;
+import dev.portolan.proxy.hosts.HostAllowList;
 import dev.portolan.proxy.listen.ConfigRefusals;
 import dev.portolan.proxy.listen.LiveConfig;
 import dev.portolan.proxy.listen.ProxyServer;
@@ -69,7 +70,7 @@ public final class AdminServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Routes(proxy, requiredGateway, new AdminHosts(host)));
+        server.setHandler(new Routes(proxy, requiredGateway, HostAllowList.forServerBoundTo(host)));
     }
 
     public void start() throws Exception {
@@ -108,9 +109,9 @@ public final class AdminServer implements AutoCloseable {
 
         private final ProxyServer proxy;
         private final String requiredGateway;
-        private final AdminHosts hosts;
+        private final HostAllowList hosts;
 
-        Routes(ProxyServer proxy, String requiredGateway, AdminHosts hosts) {
+        Routes(ProxyServer proxy, String requiredGateway, HostAllowList hosts) {
             this.proxy = proxy;
             this.requiredGateway = requiredGateway;
             this.hosts = hosts;

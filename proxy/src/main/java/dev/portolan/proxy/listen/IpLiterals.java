@@ -22,7 +22,7 @@ public final class IpLiterals {
         return value;
     }
 
-    static boolean isIpv4(String text) {
+    public static boolean isIpv4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             return false;
@@ -38,7 +38,7 @@ public final class IpLiterals {
         return true;
     }
 
-    static boolean isIpv6(String text) {
+    public static boolean isIpv6(String text) {
         if (!text.contains(":")) {
             return false;
         }

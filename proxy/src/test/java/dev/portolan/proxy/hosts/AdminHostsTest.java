@@ -1,4 +1,4 @@
-package dev.portolan.proxy.admin;
+package dev.portolan.proxy.hosts;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The proxy admin endpoint's Host rule: loopback names, and IP literals once its address is opened. */
 class AdminHostsTest {
-    private final AdminHosts loopbackOnly = new AdminHosts("127.0.0.1");
-    private final AdminHosts opened = new AdminHosts("0.0.0.0");
+    private final HostAllowList loopbackOnly = HostAllowList.forServerBoundTo("127.0.0.1");
+    private final HostAllowList opened = HostAllowList.forServerBoundTo("0.0.0.0");
 
     @Test
     void loopbackNamesOnAnyPort() {
@@ -40,7 +41,7 @@ class AdminHostsTest {
     @Test
     void loopbackBindAddressesKeepIpLiteralsOut() {
         for (String bind : List.of("127.0.0.1", "localhost", "::1", "127.0.0.205")) {
-            assertFalse(new AdminHosts(bind).allows("10.0.0.1"), bind);
+            assertFalse(HostAllowList.forServerBoundTo(bind).allows("10.0.0.1"), bind);
         }
     }
 }

@@ -1,5 +1,7 @@
-package dev.portolan.api.access;
+package dev.portolan.proxy.hosts;
 
+import dev.portolan.proxy.listen.IpLiterals;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,13 +11,11 @@ import java.util.regex.Pattern;
  * Which {@code Host} header values a server answers: the loopback names (any port), configured names and, if
  * allowed, any IP address literal. A browser sends the name it resolved, so a page of another site whose DNS name
  * was rebound to this server's address is refused (421) before it reads anything. No name is ever resolved. Pure.
+ * The one rule for the control plane's API and dashboard and for the proxy's admin endpoint.
  */
 public final class HostAllowList {
     /** Allowed whatever is configured. */
     public static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
-    private static final Pattern IPV4 =
-            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f]*:[0-9a-f:.]*(%[0-9a-z._~-]+)?]");
     private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
 
     private final Set<String> names;
@@ -36,6 +36,14 @@ public final class HostAllowList {
         this.names = Set.copyOf(all);
         this.anyIpLiteral = anyIpLiteral;
         this.anyName = any;
+    }
+
+    /**
+     * For a server listening on {@code bindAddress}: the loopback names, and IP literals once the address is opened
+     * beyond loopback (the kubelet and Prometheus address a pod by IP).
+     */
+    public static HostAllowList forServerBoundTo(String bindAddress) {
+        return new HostAllowList(List.of(), !isLoopbackAddress(bindAddress));
     }
 
     /** Whether a request with this {@code Host} header (null when absent) may be answered. */
@@ -76,8 +84,17 @@ public final class HostAllowList {
         return host.isEmpty() ? null : host;
     }
 
-    static boolean isIpLiteral(String host) {
-        return IPV4.matcher(host).matches() || IPV6.matcher(host).matches();
+    /** An IPv4 literal, or an IPv6 literal in brackets as a Host header carries it. */
+    private static boolean isIpLiteral(String host) {
+        if (host.startsWith("[") && host.endsWith("]")) {
+            return IpLiterals.isIpv6(host.substring(1, host.length() - 1));
+        }
+        return IpLiterals.isIpv4(host);
+    }
+
+    private static boolean isLoopbackAddress(String address) {
+        String value = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        return value.equals("localhost") || value.startsWith("127.") || value.equals("::1") || value.equals("[::1]");
     }
 
     private static String withoutTrailingDot(String host) {

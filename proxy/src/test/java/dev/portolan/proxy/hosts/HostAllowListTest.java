@@ -1,4 +1,4 @@
-package dev.portolan.api.access;
+package dev.portolan.proxy.hosts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class HostAllowListTest {
     private final HostAllowList embedded = new HostAllowList(List.of("Portolan.Example.", "fd00::1"), false);
-    private final HostAllowList kubernetes = new HostAllowList(
-            AccessFactory.serviceNames(AccessFactory.DEFAULT_CONTROL_PLANE_URL), true);
 
     @Test
     void loopbackAndConfiguredNamesOnAnyPort() {
@@ -27,17 +25,6 @@ class HostAllowListTest {
             assertFalse(embedded.allows(host), "'" + host + "'");
         }
         assertFalse(embedded.allows(null));
-    }
-
-    @Test
-    void kubernetesModeAllowsTheServiceNamesAndIpLiterals() {
-        for (String host : List.of("portolan-controller.portolan-system.svc:8080", "portolan-controller:8080",
-                "portolan-controller.portolan-system", "portolan-controller.portolan-system.svc.cluster.local",
-                "10.244.0.12:8080", "[fd00:10:244::c]:8080")) {
-            assertTrue(kubernetes.allows(host), host);
-        }
-        assertFalse(kubernetes.allows("attacker.example:8080"));
-        assertFalse(kubernetes.allows("999.0.0.1"));
     }
 
     @Test
