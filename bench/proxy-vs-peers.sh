@@ -218,7 +218,10 @@ HAPROXY
     for v in $VARIANTS; do
       server="server s1 $HOST:$(port_of backend "$v")"
       case "$v" in
-        h2c) server+=" proto h2" ;;
+        # Seen here: once an h2 backend connection has carried 128 streams (the Jetty backend's max concurrent
+        # streams), HAProxy 2.6 closes the client connection that sends the next request (wrk: read errors).
+        # max-reuse below that makes it open a new backend connection first, once per 100 requests.
+        h2c) server+=" proto h2 max-reuse 100" ;;
         tls) server+=" ssl verify required ca-file $WORK/ca.pem sni str(localhost) verifyhost localhost" ;;
       esac
       cat <<HAPROXY
