@@ -300,6 +300,13 @@ if ((WARMUP >= 2)); then
   done
 fi
 
+# PROFILE=1: JFR records the proxy over the measured rounds only (not the warm-up).
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  PROFILE_FILE="$ROOT/proxy/target/bench-profile/proxy-$(echo "$VARIANTS" | tr ' ' '-')-t$THREADS-c$CONNECTIONS-$(date +%Y%m%dT%H%M%S).jfr"
+  mkdir -p "$(dirname "$PROFILE_FILE")"
+  jcmd "${PID_OF[proxy]}" JFR.start name=bench settings=profile "filename=$PROFILE_FILE" >/dev/null
+fi
+
 RESULTS="$WORK/results.tsv" # variant target round rps p50ms p99ms requests non2xx sockerr target_ticks backend_ticks
 : >"$RESULTS"
 for ((r = 1; r <= ROUNDS; r++)); do
@@ -324,6 +331,13 @@ for ((r = 1; r <= ROUNDS; r++)); do
     done
   done
 done
+
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  jcmd "${PID_OF[proxy]}" JFR.stop name=bench >/dev/null
+  echo
+  echo "proxy profile over the measured rounds ($VARIANTS), recording kept in $PROFILE_FILE:"
+  "$ROOT/bench/jfr-top.sh" "$PROFILE_FILE" 15
+fi
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS x ${DURATION}s per target after ${WARMUP}s warm-up; $(nproc) cores;" \
