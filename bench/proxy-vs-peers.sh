@@ -16,7 +16,7 @@ CONNECTIONS="${CONNECTIONS:-32}"
 if [[ "${SMOKE:-0}" == 1 ]]; then    # seconds-long run that only shows the script still works
   WARMUP="${WARMUP:-0}"; DURATION="${DURATION:-1}"; ROUNDS="${ROUNDS:-1}"
 fi
-WARMUP="${WARMUP:-20}"               # seconds per target and variant, not measured, in two halves (JIT, pools)
+WARMUP="${WARMUP:-30}"               # seconds per target and variant, not measured, in two halves (JIT, pools)
 DURATION="${DURATION:-10}"           # seconds per measured round
 ROUNDS="${ROUNDS:-3}"                # rounds; targets and variants alternate within a round
 PORT_BASE="${PORT_BASE:-39180}"      # backends base+0.., proxy base+10.., nginx +20, haproxy +30, scg +40
@@ -286,6 +286,8 @@ wrk_run() { # seconds target variant [--latency]
 }
 rps_of() { awk '/^Requests\/sec:/ { print $2 }'; }
 
+# The warm-up runs in two halves; the second half's req/s is kept so that the table can show whether the figure
+# measured afterwards still differs from it (a second warm-up changing the figure: warm-up too short).
 WARM="$WORK/warmup.tsv"   # variant target rps_first_half rps_second_half
 : >"$WARM"
 if ((WARMUP >= 2)); then
@@ -349,21 +351,23 @@ awk -v hz="$TICKS" -v variants="$VARIANTS" -F'\t' '
     return m ? a[int((m + 1) / 2)] : 0
   }
   function ratio(a, b) { return (a > 0 && b > 0) ? sprintf("%.2f", a / b) : "n/a" }
-  FILENAME ~ /warmup/ { warm[$1 SUBSEP $2] = ($3 > 0) ? sprintf("%+.1f%%", ($4 / $3 - 1) * 100) : "n/a"; next }
+  FILENAME ~ /warmup/ { warm[$1 SUBSEP $2] = $4; next }
   { k = $1 SUBSEP $2; seen[k] = 1
     rps[k] = rps[k] " " $4; p50[k] = p50[k] " " $5; p99[k] = p99[k] " " $6
     n[k] += $7; non2xx[k] += $8; sock[k] += $9; tt[k] += $10; bt[k] += $11 }
   END {
     printf "%-6s %-8s %11s %8s %8s %10s %10s %7s %7s %9s  %s\n", "var", "target", "req/s(med)", "p50 ms", "p99 ms",
-      "cpu us/req", "backend us", "non2xx", "sockerr", "warm 2/1", "req/s per round"
+      "cpu us/req", "backend us", "non2xx", "sockerr", "vs warm", "req/s per round"
     nv = split(variants, vs, " "); nt = split("backend proxy nginx haproxy scg", ts, " ")
     for (i = 1; i <= nv; i++) for (j = 1; j <= nt; j++) {
       k = vs[i] SUBSEP ts[j]; if (!(k in seen)) continue
       med[k] = median(rps[k]); cpu[k] = n[k] ? tt[k] / hz / n[k] * 1e6 : 0
       printf "%-6s %-8s %11.0f %8.3f %8.3f %10.1f %10.1f %7d %7d %9s %s\n", vs[i], ts[j], med[k], median(p50[k]),
-        median(p99[k]), cpu[k], n[k] ? bt[k] / hz / n[k] * 1e6 : 0, non2xx[k], sock[k], (k in warm) ? warm[k] : "-", rps[k]
+        median(p99[k]), cpu[k], n[k] ? bt[k] / hz / n[k] * 1e6 : 0, non2xx[k], sock[k],
+        (k in warm && warm[k] > 0) ? sprintf("%+.1f%%", (med[k] / warm[k] - 1) * 100) : "-", rps[k]
     }
-    print "(backend row: the backend alone, cpu us/req is the backend itself; warm 2/1: req/s of the 2nd warm-up half over the 1st)"
+    print "(backend row: the backend alone, cpu us/req is the backend itself; vs warm: req/s of the rounds over the 2nd half of the warm-up;"
+    print " more than a few % means the warm-up was too short for that target)"
     for (i = 1; i <= nv; i++) {
       ref = (vs[i] SUBSEP "nginx") in seen ? "nginx" : "haproxy"
       line = sprintf("ratios %s vs %s (req/s higher is better, cpu/req lower is better):", vs[i], ref)
