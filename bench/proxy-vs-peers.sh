@@ -117,12 +117,13 @@ for v in $VARIANTS; do
 done
 
 declare -A PID_OF   # target (or scg-h2c) -> pid
+LOGGING="-Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"   # no access log, like the peers
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.VariantTargets backends "$HOST" "${backend_specs[@]}" \
+java $JAVA_OPTS "$LOGGING" -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.VariantTargets backends "$HOST" "${backend_specs[@]}" \
   >"$WORK/backend.log" 2>&1 &
 PID_OF[backend]=$!; PIDS+=($!)
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.VariantTargets proxy "$HOST" "${proxy_specs[@]}" \
+java $JAVA_OPTS "$LOGGING" -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.VariantTargets proxy "$HOST" "${proxy_specs[@]}" \
   >"$WORK/proxy.log" 2>&1 &
 PID_OF[proxy]=$!; PIDS+=($!)
 
@@ -290,6 +291,12 @@ rps_of() { awk '/^Requests\/sec:/ { print $2 }'; }
 # measured afterwards still differs from it (a second warm-up changing the figure: warm-up too short).
 WARM="$WORK/warmup.tsv"   # variant target rps_first_half rps_second_half
 : >"$WARM"
+# PROFILE=1: starting JFR costs the proxy a few seconds of slower code, so a first recording starts before the
+# warm-up (and is discarded); the one kept covers the measured rounds only.
+JFR_SAMPLING='jdk.ExecutionSample#period=2ms'   # the profile settings take one every 10 ms: too few here
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  jcmd "${PID_OF[proxy]}" JFR.start name=warm settings=profile "$JFR_SAMPLING" >/dev/null
+fi
 if ((WARMUP >= 2)); then
   for v in $VARIANTS; do
     for t in backend proxy nginx haproxy scg; do
@@ -302,11 +309,12 @@ if ((WARMUP >= 2)); then
   done
 fi
 
-# PROFILE=1: JFR records the proxy over the measured rounds only (not the warm-up).
+# PROFILE=1: the kept recording covers the measured rounds only.
 if [[ "${PROFILE:-0}" == 1 ]]; then
   PROFILE_FILE="$ROOT/proxy/target/bench-profile/proxy-$(echo "$VARIANTS" | tr ' ' '-')-t$THREADS-c$CONNECTIONS-$(date +%Y%m%dT%H%M%S).jfr"
   mkdir -p "$(dirname "$PROFILE_FILE")"
-  jcmd "${PID_OF[proxy]}" JFR.start name=bench settings=profile "filename=$PROFILE_FILE" >/dev/null
+  jcmd "${PID_OF[proxy]}" JFR.start name=bench settings=profile "$JFR_SAMPLING" "filename=$PROFILE_FILE" >/dev/null
+  jcmd "${PID_OF[proxy]}" JFR.stop name=warm >/dev/null
 fi
 
 RESULTS="$WORK/results.tsv" # variant target round rps p50ms p99ms requests non2xx sockerr target_ticks backend_ticks
