@@ -50,7 +50,7 @@ runs() { # target variant
 if [[ -n "${BENCH_CLASSPATH:-}" ]]; then
   CLASSPATH_ARG="$BENCH_CLASSPATH"
 else
-  if [[ "${BUILD:-1}" == 1 ]]; then PEERS="$PEERS" "$ROOT/bench/build.sh"; fi
+  if [[ "${BUILD:-1}" == 1 ]]; then PEERS="$PEERS" "$ROOT/bench/build.sh" >&2; fi
   PROXY_DIR="$ROOT/proxy/target"
   CLASSPATH_ARG="$PROXY_DIR/test-classes:$PROXY_DIR/classes:$(cat "$PROXY_DIR/bench.classpath")"
 fi

@@ -11,7 +11,7 @@ for load in $LOADS; do
 done
 
 if [[ -z "${BENCH_CLASSPATH:-}" && "${BUILD:-1}" == 1 ]]; then
-  "$ROOT/bench/build.sh"
+  "$ROOT/bench/build.sh" >&2
 fi
 
 OUT="$(mktemp -d /tmp/bench-run-all.XXXXXX)"
