@@ -19,7 +19,9 @@ fi
 WARMUP="${WARMUP:-30}"               # seconds per target and variant, not measured, in two halves (JIT, pools)
 DURATION="${DURATION:-10}"           # seconds per measured round
 ROUNDS="${ROUNDS:-3}"                # rounds; targets and variants alternate within a round
-PORT_BASE="${PORT_BASE:-39180}"      # backends base+0.., proxy base+10.., nginx +20, haproxy +30, scg +40
+# Below Linux's ephemeral range (32768-60999): a fixed port in it can be taken by some outgoing connection's
+# local port, and then a target cannot bind (seen here once on a busy machine).
+PORT_BASE="${PORT_BASE:-29180}"      # backends base+0.., proxy base+10.., nginx +20, haproxy +30, scg +40
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
 INSTALL="${INSTALL:-1}"              # 0: never apt-get install a missing tool, fail instead
 

@@ -52,7 +52,7 @@ class BenchScriptsSmokeTest {
 
     @Test
     void proxyVsPeersRunsEveryVariantAgainstEveryPeerAndPrintsItsRatiosLast() throws Exception {
-        Run run = run("proxy-vs-peers", List.of("bench/proxy-vs-peers.sh"), Map.of("PORT_BASE", "39380"));
+        Run run = run("proxy-vs-peers", List.of("bench/proxy-vs-peers.sh"), Map.of("PORT_BASE", "29380"));
 
         List<String> lines = run.output().lines().toList();
         Map<String, int[]> rows = rows(lines);
@@ -78,7 +78,7 @@ class BenchScriptsSmokeTest {
 
     @Test
     void runAllRunsEachLoadShapeAndPrintsTheRatioTableLast() throws Exception {
-        Run run = run("run-all", List.of("bench/run-all.sh"), Map.of("PORT_BASE", "39480", "VARIANTS", "small",
+        Run run = run("run-all", List.of("bench/run-all.sh"), Map.of("PORT_BASE", "29480", "VARIANTS", "small",
                 "PEERS", "nginx", "LOADS", "1x32 2x64"));
 
         List<String> lines = run.output().lines().toList();

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Parses {@code bench.routes}: comma-separated {@code PORT=URI} pairs, e.g. {@code 39220=http://127.0.0.1:39180}. */
+/** Parses {@code bench.routes}: comma-separated {@code PORT=URI} pairs, e.g. {@code 29220=http://127.0.0.1:29180}. */
 final class RouteSpec {
 
     private RouteSpec() {
