@@ -243,7 +243,7 @@ HAPROXY
   PID_OF[haproxy]=$!; PIDS+=($!)
 fi
 
-log_of() { case "$1" in nginx) echo "$WORK/nginx-error.log" ;; scg) echo "$WORK/scg.log $WORK/scg-h2c.log" ;; *) echo "$WORK/$1.log" ;; esac; }
+log_of() { case "$1" in nginx) echo "$WORK/nginx-error.log $WORK/nginx.log" ;; scg) echo "$WORK/scg.log $WORK/scg-h2c.log" ;; *) echo "$WORK/$1.log" ;; esac; }
 url_of() { # target variant: what wrk asks; only the backend alone is asked over TLS in the tls variant
   local scheme=http
   [[ "$1" == backend && "$2" == tls ]] && scheme=https
@@ -251,9 +251,17 @@ url_of() { # target variant: what wrk asks; only the backend alone is asked over
 }
 # Ready when it answers 200 with the variant's body size: a target forwarding to the wrong place shows here.
 wait_ready() { # target variant
-  local url i got="" want trust=(); url="$(url_of "$1" "$2")"; want="200 $(body_bytes "$2")"
+  local url i name got="" want trust=(); url="$(url_of "$1" "$2")"; want="200 $(body_bytes "$2")"
   [[ "$url" == https:* ]] && trust=(--cacert "$WORK/ca.pem")
   for ((i = 0; i < 300; i++)); do
+    for name in "${!PID_OF[@]}"; do   # a process that ended (e.g. could not bind) will not answer: stop now
+      if ! kill -0 "${PID_OF[$name]}" 2>/dev/null; then
+        echo "$name ended before answering; its log:" >&2
+        # shellcheck disable=SC2046
+        cat $(log_of "$name") >&2 2>/dev/null || true
+        exit 1
+      fi
+    done
     got="$(curl -sS -o /dev/null --max-time 2 "${trust[@]}" -w '%{http_code} %{size_download}' "$url" 2>/dev/null || true)"
     [[ "$got" == "$want" ]] && return 0
     sleep 0.2
