@@ -3,8 +3,10 @@ package dev.portolan.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.GraphOptions;
+import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.model.TypedCache;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +61,12 @@ public final class SnapshotService implements AutoCloseable {
     private final StatusLog statusLog = new StatusLog();
     private Set<ResourceKey> statusesWritten = Set.of();
     private long version;
+    /** What the last full computation read and gave; reused while only statuses and resourceVersions change. */
+    private Computed last;
+    /** Typed objects of the last rebuild: a rebuild converts only the manifests that changed. */
+    private final TypedCache typedCache = new TypedCache();
+    /** What the last rebuild computed that the next may reuse (route views, Gateway slices). */
+    private final ControlPlanePipeline.Memo memo = new ControlPlanePipeline.Memo();
     private ResourceStore.Subscription subscription;
     private final CompletableFuture<Void> firstPublished = new CompletableFuture<>();
 
@@ -130,14 +140,27 @@ public final class SnapshotService implements AutoCloseable {
         }
     }
 
+    private record Computed(StoreSnapshot stored, ResourceSet resources, Map<ResourceKey, Optional<String>> addresses,
+                            ComputedState state) {
+    }
+
     private void rebuild() {
         try {
             StoreSnapshot stored = store.snapshot();
-            ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests()));
             Instant now = clock.instant();
-            GraphOptions options = new GraphOptions(controllerName, now,
-                    addressing.addresses(resources, stored, controllerName));
-            ComputedState computed = ControlPlanePipeline.compute(resources, options);
+            Computed computedFrom = reusable(stored);
+            if (computedFrom == null) {
+                ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests()),
+                        typedCache);
+                Function<ResourceKey, Optional<String>> addresses =
+                        addressing.addresses(resources, stored, controllerName);
+                GraphOptions options = new GraphOptions(controllerName, now, addresses);
+                computedFrom = new Computed(stored, resources, addressesOf(resources, addresses),
+                        ControlPlanePipeline.compute(resources, options, memo));
+            }
+            last = computedFrom;
+            ResourceSet resources = computedFrom.resources();
+            ComputedState computed = computedFrom.state();
             ControlPlaneSnapshot next = new ControlPlaneSnapshot(++version, now, stored, resources, computed);
             current.set(next);
             firstPublished.complete(null);
@@ -153,6 +176,34 @@ public final class SnapshotService implements AutoCloseable {
             LOG.error("rebuilding the control plane snapshot failed; still serving version {}",
                     current.get() == null ? 0 : current.get().version(), e);
         }
+    }
+
+    /**
+     * The last computation when {@code stored} gives the pipeline the same input (a status write-back, a
+     * resourceVersion-only change) and every Gateway keeps its address: it would compute the same state again.
+     */
+    private Computed reusable(StoreSnapshot stored) {
+        Computed previous = last;
+        if (previous == null || !SameInputs.same(previous.stored(), stored)) {
+            return null;
+        }
+        Function<ResourceKey, Optional<String>> addresses =
+                addressing.addresses(previous.resources(), stored, controllerName);
+        if (!addressesOf(previous.resources(), addresses).equals(previous.addresses())) {
+            return null;
+        }
+        return new Computed(stored, previous.resources(), previous.addresses(), previous.state());
+    }
+
+    private static Map<ResourceKey, Optional<String>> addressesOf(ResourceSet resources,
+                                                                  Function<ResourceKey, Optional<String>> addresses) {
+        Map<ResourceKey, Optional<String>> byGateway = new HashMap<>();
+        for (var gateway : resources.gateways()) {
+            ResourceKey key = ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND,
+                    gateway.getMetadata().getNamespace(), gateway.getMetadata().getName());
+            byGateway.put(key, addresses.apply(key));
+        }
+        return byGateway;
     }
 
     private static void notify(Consumer<ControlPlaneSnapshot> listener, ControlPlaneSnapshot snapshot) {

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
  * change arrives and figures are printed. {@code -Dportolan.bench.controlplane=true} runs the full report; sizes,
  * counts and durations: {@code -Dportolan.bench.controlplane.sizes=1000,5000,20000}, {@code .changes=200},
  * {@code .churn-seconds=10}, {@code .clients=4}. {@code bench/control-plane.sh} runs it. Asserts nothing about speed.
+ * The proxy's access log is off while it runs (it would measure the console).
  */
 class ControlPlaneReport {
     private static final String TOKEN = "control-plane-report-token";
@@ -72,6 +73,11 @@ class ControlPlaneReport {
         int churnSeconds = Integer.getInteger("portolan.bench.controlplane.churn-seconds", full ? 10 : 1);
         int clients = Integer.getInteger("portolan.bench.controlplane.clients", 4);
         List<String> summary = new ArrayList<>();
+        // Millions of access-log lines to the test's stdout would measure the console, not the control plane.
+        ch.qos.logback.classic.Logger access =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("portolan.access");
+        ch.qos.logback.classic.Level accessLevel = access.getLevel();
+        access.setLevel(ch.qos.logback.classic.Level.OFF);
         Server echo = echoBackend();
         try {
             int echoPort = ((ServerConnector) echo.getConnectors()[0]).getLocalPort();
@@ -80,6 +86,7 @@ class ControlPlaneReport {
             }
         } finally {
             echo.stop();
+            access.setLevel(accessLevel);
         }
         System.out.println("ControlPlaneReport figures:");
         summary.forEach(System.out::println);
@@ -223,8 +230,8 @@ class ControlPlaneReport {
                 last = response.statusCode() + " " + response.body();
             } catch (IOException notListeningYet) {
                 last = notListeningYet.toString();
-                Thread.sleep(1);
             }
+            Thread.sleep(1); // a millisecond's resolution; asking flat out would eat the CPU being measured
             if (System.nanoTime() - sinceNanos > CHANGE_TIMEOUT.toNanos()) {
                 throw new IllegalStateException(url + " did not answer 200 in time; last answer: " + last);
             }

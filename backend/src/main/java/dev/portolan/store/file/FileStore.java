@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded store: a folder of YAML/JSON manifests (multi-document, nested folders, hidden entries ignored),
  * with server-set metadata and status in {@code .portolan/state.json}. Writes go through to the files atomically;
- * hand edits are picked up by polling. Broken documents are reported and never make the store forget an object.
+ * hand edits are picked up when the folder watch reports them (milliseconds), else by polling. Broken documents are reported and never make the store forget an object.
  */
 public final class FileStore implements ResourceStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
@@ -68,6 +68,7 @@ public final class FileStore implements ResourceStore {
     private long revision;
     private volatile StoreSnapshot snapshot = StoreSnapshot.empty();
     private volatile boolean closed;
+    private FolderWatch folderWatch;
 
     private FileStore(Path root, Clock clock) {
         this.root = root;
@@ -96,6 +97,8 @@ public final class FileStore implements ResourceStore {
         synchronized (store.lock) {
             store.pollLocked();
         }
+        store.folderWatch = FolderWatch.start(root, store::pollSafely);
+        // the fallback: file systems without events, lost events, a failed watch
         store.storeThread.scheduleWithFixedDelay(store::pollSafely, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         return store;
     }
@@ -252,6 +255,9 @@ public final class FileStore implements ResourceStore {
     @Override
     public void close() {
         closed = true;
+        if (folderWatch != null) {
+            folderWatch.close();
+        }
         storeThread.shutdownNow();
     }
 
