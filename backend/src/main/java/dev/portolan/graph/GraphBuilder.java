@@ -92,8 +92,11 @@ public final class GraphBuilder {
                     memo.put(route, built);
                 }
                 built.ifPresent(view -> {
-                    ObjectNode status = RouteStatusBuilder.status(view, options.controllerName(),
-                            route.getMetadata().getGeneration(), options.now());
+                    Long generation = route.getMetadata().getGeneration();
+                    ObjectNode status = memo == null
+                            ? RouteStatusBuilder.status(view, options.controllerName(), generation, options.now())
+                            : memo.status(view, generation, () -> RouteStatusBuilder.status(view,
+                                    options.controllerName(), generation, options.now()));
                     routes.put(key, view);
                     statuses.put(key, status);
                     indexServices(view, gatewaysByService);

@@ -1,5 +1,6 @@
 package dev.portolan.graph;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import java.util.IdentityHashMap;
@@ -20,16 +21,38 @@ public final class RouteMemo {
     private List<Object> environment = List.of();
     private Map<HTTPRoute, Optional<RouteView>> known = new IdentityHashMap<>();
     private Map<HTTPRoute, Optional<RouteView>> next = new IdentityHashMap<>();
+    /** The status built for a view, with the generation it was built for. */
+    private Map<RouteView, Status> statuses = new IdentityHashMap<>();
+    private Map<RouteView, Status> nextStatuses = new IdentityHashMap<>();
+
+    private record Status(Long generation, ObjectNode status) {
+    }
 
     /** Starts a build; forgets every view when anything but an HTTPRoute changed. */
     void begin(ResourceSet resources, String controller) {
         List<Object> now = resources.allButHttpRoutes();
         if (!controller.equals(controllerName) || !sameObjects(now, environment)) {
             known = new IdentityHashMap<>();
+            statuses = new IdentityHashMap<>();
         }
         controllerName = controller;
         environment = now;
         next = new IdentityHashMap<>();
+        nextStatuses = new IdentityHashMap<>();
+    }
+
+    /**
+     * The status of a reused view at the same generation: the same tree as last time (never mutated), so that the
+     * status write-back sees at a glance that it has nothing new. Its conditions' {@code lastTransitionTime} is when
+     * they were first computed, which is when they last transitioned unless the stored status was changed by
+     * someone else meanwhile (the write-back keeps stored times for unchanged conditions anyway).
+     */
+    ObjectNode status(RouteView view, Long generation, java.util.function.Supplier<ObjectNode> build) {
+        Status known = statuses.get(view);
+        ObjectNode status = known != null && java.util.Objects.equals(known.generation(), generation)
+                ? known.status() : build.get();
+        nextStatuses.put(view, new Status(generation, status));
+        return status;
     }
 
     /** The view built for this very route object under the same environment, or null when unknown. */
@@ -45,6 +68,8 @@ public final class RouteMemo {
     void end() {
         known = next;
         next = new IdentityHashMap<>();
+        statuses = nextStatuses;
+        nextStatuses = new IdentityHashMap<>();
     }
 
     private static boolean sameObjects(List<Object> a, List<Object> b) {

@@ -60,6 +60,8 @@ public final class SnapshotService implements AutoCloseable {
     private final BooleanSupplier writesStatus;
     private final StatusLog statusLog = new StatusLog();
     private Set<ResourceKey> statusesWritten = Set.of();
+    /** Statuses that needed no write at the last write-back, so that the next skips them while nothing changed. */
+    private Map<ResourceKey, Checked> checked = Map.of();
     private long version;
     /** What the last full computation read and gave; reused while only statuses and resourceVersions change. */
     private Computed last;
@@ -233,9 +235,17 @@ public final class SnapshotService implements AutoCloseable {
     private void writeStatuses(StoreSnapshot stored, ComputedState computed) {
         Set<ResourceKey> written = new HashSet<>();
         Map<ResourceKey, ObjectNode> changes = new HashMap<>();
+        Map<ResourceKey, Checked> checkedNow = new HashMap<>();
         for (Map.Entry<ResourceKey, ObjectNode> entry : computed.statuses().entrySet()) {
             StoredObject object = stored.byKey().get(entry.getKey());
             if (object == null) {
+                continue;
+            }
+            Checked last = checked.get(entry.getKey());
+            if (last != null && last.computed() == entry.getValue() && last.stored() == object) {
+                // the very status found equal to this very stored object before (trees are never mutated)
+                written.add(entry.getKey());
+                checkedNow.put(entry.getKey(), last);
                 continue;
             }
             ObjectNode fresh = entry.getValue().deepCopy();
@@ -243,6 +253,8 @@ public final class SnapshotService implements AutoCloseable {
             written.add(entry.getKey());
             if (!SameStatus.same(fresh, object.status())) {
                 changes.put(entry.getKey(), fresh);
+            } else {
+                checkedNow.put(entry.getKey(), new Checked(entry.getValue(), object));
             }
         }
         for (ResourceKey key : statusesWritten) {
@@ -255,6 +267,11 @@ public final class SnapshotService implements AutoCloseable {
             store.updateStatuses(changes);
         }
         statusesWritten = Set.copyOf(written);
+        checked = checkedNow;
+    }
+
+    /** A computed status found to need no write against this stored object. */
+    private record Checked(ObjectNode computed, StoredObject stored) {
     }
 
     private static boolean hasContent(JsonNode status) {

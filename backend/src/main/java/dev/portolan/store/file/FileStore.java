@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store: a folder of YAML/JSON manifests (multi-document, nested folders, hidden entries ignored),
- * with server-set metadata and status in {@code .portolan/state.json}. Writes go through to the files atomically;
+ * with server-set metadata and status in {@code .portolan/state.json} (saved within half a second of a change, and
+ * on close). Writes go through to the files atomically;
  * hand edits are picked up when the folder watch reports them (milliseconds), else by polling. Broken documents are reported and never make the store forget an object.
  */
 public final class FileStore implements ResourceStore {
@@ -50,6 +51,7 @@ public final class FileStore implements ResourceStore {
     static final long POLL_MILLIS = 300;
     private static final int MAX_WRITE_ATTEMPTS = 5;
     static final int PARALLEL_THRESHOLD = 16;
+    private static final long SAVE_DELAY_MILLIS = 500;
 
     private final Path root;
     private final Clock clock;
@@ -69,6 +71,8 @@ public final class FileStore implements ResourceStore {
     private volatile StoreSnapshot snapshot = StoreSnapshot.empty();
     private volatile boolean closed;
     private FolderWatch folderWatch;
+    /** A status write's state save is pending (guarded by lock). */
+    private boolean saveScheduled;
 
     private FileStore(Path root, Clock clock) {
         this.root = root;
@@ -87,6 +91,11 @@ public final class FileStore implements ResourceStore {
 
     /** Opens (creating it if missing) a manifest folder, loads it and starts watching it for hand edits. */
     public static FileStore open(Path folder, Clock clock) {
+        return open(folder, clock, POLL_MILLIS);
+    }
+
+    /** {@link #open(Path, Clock)} polling every {@code pollMillis} (tests: only the watch picks changes up). */
+    static FileStore open(Path folder, Clock clock, long pollMillis) {
         Path root = folder.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -99,7 +108,7 @@ public final class FileStore implements ResourceStore {
         }
         store.folderWatch = FolderWatch.start(root, store::pollSafely);
         // the fallback: file systems without events, lost events, a failed watch
-        store.storeThread.scheduleWithFixedDelay(store::pollSafely, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        store.storeThread.scheduleWithFixedDelay(store::pollSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         return store;
     }
 
@@ -239,8 +248,8 @@ public final class FileStore implements ResourceStore {
                 changed = true;
             }
             if (changed) {
-                saveState();
                 publish();
+                saveStateSoon();
             }
             return found;
         }
@@ -254,7 +263,12 @@ public final class FileStore implements ResourceStore {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (lock) {
+            if (saveScheduled && !closed) {
+                saveState();
+            }
+            closed = true;
+        }
         if (folderWatch != null) {
             folderWatch.close();
         }
@@ -377,11 +391,11 @@ public final class FileStore implements ResourceStore {
         boolean problemsChanged = !next.problems().equals(resolution.problems());
         resolution = next;
         logNewProblems(next.problems());
-        if (stateChanged) {
-            saveState();
-        }
         if (stateChanged || objectsChanged || problemsChanged || snapshot.revision() == 0) {
             publish();
+        }
+        if (stateChanged) {
+            saveStateSoon();
         }
     }
 
@@ -447,7 +461,28 @@ public final class FileStore implements ResourceStore {
         refresh();
     }
 
+    /**
+     * Saves the state (every object's server-set metadata and status: tens of MiB for thousands of routes) within
+     * {@link #SAVE_DELAY_MILLIS}, once for a burst of writes, off the path from a change to the proxy; close() saves
+     * what is pending. A crash in between loses at most that much metadata: the manifests themselves are written
+     * through, and on the next start their changes get new resourceVersions and generations again.
+     */
+    private void saveStateSoon() {
+        if (saveScheduled || closed) {
+            return;
+        }
+        saveScheduled = true;
+        storeThread.schedule(() -> {
+            synchronized (lock) {
+                if (saveScheduled && !closed) {
+                    saveState();
+                }
+            }
+        }, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
     private void saveState() {
+        saveScheduled = false;
         try {
             stateFile.save(counter, states);
         } catch (IOException e) {

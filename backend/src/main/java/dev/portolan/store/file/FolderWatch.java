@@ -50,12 +50,16 @@ final class FolderWatch implements AutoCloseable {
      * Returns null (the store polls alone) when the file system offers no watch service.
      */
     static FolderWatch start(Path root, Runnable changed) {
+        FolderWatch watch = null;
         try {
-            FolderWatch watch = new FolderWatch(root, root.getFileSystem().newWatchService(), changed);
+            watch = new FolderWatch(root, root.getFileSystem().newWatchService(), changed);
             watch.registerTree(root);
             watch.thread.start();
             return watch;
         } catch (IOException | UnsupportedOperationException e) {
+            if (watch != null) {
+                watch.close(); // e.g. the inotify watch limit was reached half way
+            }
             LOG.warn("cannot watch manifest folder {} ({}); picking up changes by polling only", root, e.toString());
             return null;
         }
