@@ -22,8 +22,11 @@ public final class TypedCache {
     Converted convert(ResourceKey key, JsonNode manifest) {
         Converted known = last.get(key);
         Converted converted;
-        if (known != null && ResourceVersions.sameApartFromResourceVersion(known.manifest(), manifest)) {
+        if (known != null && known.manifest() == manifest) {
             converted = known;
+        } else if (known != null && ResourceVersions.sameApartFromResourceVersion(known.manifest(), manifest)) {
+            // remember the new tree, so that the next set finds it at a glance
+            converted = new Converted(manifest, known.typed(), known.problem());
         } else {
             try {
                 converted = new Converted(manifest, TypedManifests.toTyped(manifest), null);

@@ -236,11 +236,17 @@ public final class SnapshotService implements AutoCloseable {
         Set<ResourceKey> written = new HashSet<>();
         Map<ResourceKey, ObjectNode> changes = new HashMap<>();
         Map<ResourceKey, Checked> checkedNow = new HashMap<>();
+        // both sorted by key: one walk in step instead of a lookup per status (thousands per rebuild)
+        var storedObjects = stored.byKey().entrySet().iterator();
+        Map.Entry<ResourceKey, StoredObject> storedEntry = storedObjects.hasNext() ? storedObjects.next() : null;
         for (Map.Entry<ResourceKey, ObjectNode> entry : computed.statuses().entrySet()) {
-            StoredObject object = stored.byKey().get(entry.getKey());
-            if (object == null) {
+            while (storedEntry != null && storedEntry.getKey().compareTo(entry.getKey()) < 0) {
+                storedEntry = storedObjects.hasNext() ? storedObjects.next() : null;
+            }
+            if (storedEntry == null || !storedEntry.getKey().equals(entry.getKey())) {
                 continue;
             }
+            StoredObject object = storedEntry.getValue();
             Checked last = checked.get(entry.getKey());
             if (last != null && last.computed() == entry.getValue() && last.stored() == object) {
                 // the very status found equal to this very stored object before (trees are never mutated)
