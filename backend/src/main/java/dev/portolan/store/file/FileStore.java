@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ public final class FileStore implements ResourceStore {
     private final Clock clock;
     private final StateFile stateFile;
     private final ScheduledExecutorService storeThread;
+    /** Saves the state file (big: every object's metadata and status) so that the store thread never waits on it. */
+    private final ScheduledExecutorService saveThread;
     private final List<Consumer<StoreSnapshot>> watchers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
 
@@ -82,6 +85,13 @@ public final class FileStore implements ResourceStore {
         this.states = new TreeMap<>(content.objects());
         this.counter = content.counter();
         this.revision = counter;
+        ScheduledThreadPoolExecutor saver = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "portolan-state-save");
+            thread.setDaemon(true);
+            return thread;
+        });
+        saver.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() saves what is pending itself
+        this.saveThread = saver;
         this.storeThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "portolan-file-store");
             thread.setDaemon(true);
@@ -263,16 +273,30 @@ public final class FileStore implements ResourceStore {
 
     @Override
     public void close() {
+        SortedMap<ResourceKey, ObjectState> pending = null;
+        long counterNow;
         synchronized (lock) {
             if (saveScheduled && !closed) {
-                saveState();
+                pending = new TreeMap<>(states);
             }
+            saveScheduled = false;
+            counterNow = counter;
             closed = true;
         }
         if (folderWatch != null) {
             folderWatch.close();
         }
         storeThread.shutdownNow();
+        saveThread.shutdown();
+        try {
+            // a save in flight holds an older state: let it finish before the newest is written
+            saveThread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pending != null) {
+            saveState(counterNow, pending);
+        }
     }
 
     // ---- reading the folder ----
@@ -472,19 +496,25 @@ public final class FileStore implements ResourceStore {
             return;
         }
         saveScheduled = true;
-        storeThread.schedule(() -> {
+        saveThread.schedule(() -> {
+            long counterNow;
+            SortedMap<ResourceKey, ObjectState> statesNow;
             synchronized (lock) {
-                if (saveScheduled && !closed) {
-                    saveState();
+                if (!saveScheduled || closed) {
+                    return;
                 }
+                saveScheduled = false;
+                counterNow = counter;
+                statesNow = new TreeMap<>(states); // states are immutable: a copy of the map is a snapshot
             }
+            // encoded and written outside the lock and off the store thread: writes and change notices go on
+            saveState(counterNow, statesNow);
         }, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void saveState() {
-        saveScheduled = false;
+    private void saveState(long counterNow, SortedMap<ResourceKey, ObjectState> statesNow) {
         try {
-            stateFile.save(counter, states);
+            stateFile.save(counterNow, statesNow);
         } catch (IOException e) {
             LOG.error("Cannot save server-set metadata to {}: {}", root.resolve(StateFile.FOLDER), e.toString());
         }
