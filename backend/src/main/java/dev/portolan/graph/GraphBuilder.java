@@ -30,6 +30,14 @@ public final class GraphBuilder {
     }
 
     public static ResourceGraph build(ResourceSet resources, GraphOptions options) {
+        return build(resources, options, null);
+    }
+
+    /** Like {@link #build(ResourceSet, GraphOptions)}, reusing the views of unchanged routes from {@code memo}. */
+    public static ResourceGraph build(ResourceSet resources, GraphOptions options, RouteMemo memo) {
+        if (memo != null) {
+            memo.begin(resources, options.controllerName());
+        }
         SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>();
         Map<String, GatewayClass> acceptedClasses = new HashMap<>();
         for (GatewayClass gatewayClass : resources.gatewayClasses()) {
@@ -74,9 +82,21 @@ public final class GraphBuilder {
         for (HTTPRoute route : resources.httpRoutes()) {
             ResourceKey key = keyOf(route.getMetadata().getName(), ApiGroups.HTTP_ROUTE, route.getMetadata().getNamespace());
             try {
-                buildRoute(key, route, gateways.keySet(), listeners, attacher, rulesResolver).ifPresent(view -> {
-                    ObjectNode status = RouteStatusBuilder.status(view, options.controllerName(),
-                            route.getMetadata().getGeneration(), options.now());
+                Optional<RouteView> built = memo == null ? null : memo.get(route);
+                if (built == null) {
+                    built = buildRoute(key, route, gateways.keySet(), listeners, attacher, rulesResolver);
+                } else {
+                    built.ifPresent(view -> attachAgain(view, listeners));
+                }
+                if (memo != null) {
+                    memo.put(route, built);
+                }
+                built.ifPresent(view -> {
+                    Long generation = route.getMetadata().getGeneration();
+                    ObjectNode status = memo == null
+                            ? RouteStatusBuilder.status(view, options.controllerName(), generation, options.now())
+                            : memo.status(view, generation, () -> RouteStatusBuilder.status(view,
+                                    options.controllerName(), generation, options.now()));
                     routes.put(key, view);
                     statuses.put(key, status);
                     indexServices(view, gatewaysByService);
@@ -86,6 +106,9 @@ public final class GraphBuilder {
             }
         }
 
+        if (memo != null) {
+            memo.end();
+        }
         SortedMap<ResourceKey, GatewayView> gatewayViews = new TreeMap<>();
         for (Map.Entry<ResourceKey, Gateway> entry : gateways.entrySet()) {
             GatewayView view = gatewayView(entry.getKey(), entry.getValue(), listeners.get(entry.getKey()),
@@ -146,6 +169,18 @@ public final class GraphBuilder {
         }
         List<String> hostnames = route.getSpec().getHostnames() == null ? List.of() : List.copyOf(route.getSpec().getHostnames());
         return Optional.of(new RouteView(key, hostnames, List.copyOf(parents), rules.rules()));
+    }
+
+    /** What building the route did to its listeners, for a view reused from the memo. */
+    private static void attachAgain(RouteView view, Map<ResourceKey, List<ListenerState>> listeners) {
+        for (ParentView parent : view.parents()) {
+            for (ListenerState listener : listeners.get(parent.gateway())) {
+                // only attached parents have listeners here (see buildRoute)
+                if (parent.hostnamesByListener().containsKey(listener.name())) {
+                    listener.attachedRoutes.add(view.key());
+                }
+            }
+        }
     }
 
     private static void indexServices(RouteView route, SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService) {

@@ -50,6 +50,11 @@ public final class ResourceSet {
 
     /** Reads manifests (each a full object tree with metadata; status is ignored). */
     public static ResourceSet of(Collection<? extends JsonNode> manifests) {
+        return of(manifests, new TypedCache());
+    }
+
+    /** Like {@link #of(Collection)}, converting only manifests the cache has not seen in the last set. */
+    public static ResourceSet of(Collection<? extends JsonNode> manifests, TypedCache cache) {
         ResourceSet set = new ResourceSet();
         for (JsonNode manifest : manifests) {
             ResourceKey key;
@@ -59,12 +64,14 @@ public final class ResourceSet {
                 set.problems.add(new Problem(null, e.field(), e.reason()));
                 continue;
             }
-            try {
-                set.add(key, TypedManifests.toTyped(manifest));
-            } catch (ManifestException e) {
-                set.problems.add(new Problem(key, e.field(), e.reason()));
+            TypedCache.Converted converted = cache.convert(key, manifest);
+            if (converted.problem() == null) {
+                set.add(key, converted.typed());
+            } else {
+                set.problems.add(new Problem(key, converted.problem().field(), converted.problem().reason()));
             }
         }
+        cache.finish();
         set.sortAll();
         return set;
     }
@@ -131,6 +138,23 @@ public final class ResourceSet {
     public <T> Optional<T> get(ResourceKey key, Class<T> type) {
         Object o = byKey.get(key);
         return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
+    }
+
+    /** Every object but the HTTPRoutes, in a fixed order (kind, then identity): what a route's graph view may read. */
+    public List<Object> allButHttpRoutes() {
+        List<Object> all = new ArrayList<>(byKey.size() - httpRoutes.size() + problems.size());
+        all.addAll(gatewayClasses);
+        all.addAll(gateways);
+        all.addAll(referenceGrants);
+        all.addAll(backendTlsPolicies);
+        all.addAll(namespaces);
+        all.addAll(services);
+        all.addAll(endpointSlices);
+        all.addAll(configMaps);
+        all.addAll(secrets);
+        all.addAll(customResourceDefinitions);
+        all.addAll(otherObjects);
+        return all;
     }
 
     public List<GatewayClass> gatewayClasses() {

@@ -40,12 +40,24 @@ public final class PolicyEngine {
     }
 
     public static PolicyReport compute(ResourceSet resources, PolicyOptions options) {
-        List<PolicyCrd> crds = PolicyDiscovery.policyCrds(resources);
-        List<Policy> policies = PolicyDiscovery.policies(resources, crds);
-        return new PolicyEngine(resources, options, policies).report(crds, policies);
+        return compute(resources, options, null);
     }
 
-    private PolicyReport report(List<PolicyCrd> crds, List<Policy> policies) {
+    /** Like {@link #compute(ResourceSet, PolicyOptions)}, reusing unchanged routes' shares from {@code memo}. */
+    public static PolicyReport compute(ResourceSet resources, PolicyOptions options, PolicyMemo memo) {
+        List<PolicyCrd> crds = PolicyDiscovery.policyCrds(resources);
+        List<Policy> policies = PolicyDiscovery.policies(resources, crds);
+        if (memo != null) {
+            memo.begin(resources, options);
+        }
+        PolicyReport report = new PolicyEngine(resources, options, policies).report(crds, policies, memo);
+        if (memo != null) {
+            memo.end();
+        }
+        return report;
+    }
+
+    private PolicyReport report(List<PolicyCrd> crds, List<Policy> policies, PolicyMemo memo) {
         List<PolicyInfo> infos = policies.stream().map(p -> new PolicyInfo(p.key(), p.groupKind(), p.inheritable(),
                 p.targets().stream().map(t -> new TargetStatus(t, topology.exists(t.key()))).toList())).toList();
         SortedMap<ResourceKey, ObjectPolicies> objects = new TreeMap<>();
@@ -72,7 +84,22 @@ public final class PolicyEngine {
         List<RuleTimeouts> timeouts = new ArrayList<>();
         BackendAccumulator backends = new BackendAccumulator();
         for (HTTPRoute route : resources.httpRoutes()) {
-            objects.put(Topology.routeKey(route), routeView(route, timeouts, backends));
+            PolicyMemo.RouteShare share = memo == null ? null : memo.get(route);
+            if (share == null) {
+                share = routeShare(route);
+            }
+            if (memo != null) {
+                memo.put(route, share);
+            }
+            timeouts.addAll(share.timeouts());
+            for (PolicyMemo.BackendCall call : share.backendCalls()) {
+                if (call instanceof PolicyMemo.Add add) {
+                    backends.add(add.service(), add.gateway(), add.policies());
+                } else if (call instanceof PolicyMemo.Inherit inherit) {
+                    backends.inherit(inherit.service(), inherit.policies());
+                }
+            }
+            objects.put(Topology.routeKey(route), share.view());
         }
         for (Service service : resources.services()) {
             ResourceKey key = ResourceKey.of("", "Service", service.getMetadata().getNamespace(),
@@ -82,7 +109,10 @@ public final class PolicyEngine {
         return new PolicyReport(crds, infos, objects, timeouts);
     }
 
-    private ObjectPolicies routeView(HTTPRoute route, List<RuleTimeouts> timeouts, BackendAccumulator backends) {
+    /** A route's view, its rules' timeouts and what it adds to its Services: from the route and non-routes only. */
+    private PolicyMemo.RouteShare routeShare(HTTPRoute route) {
+        List<RuleTimeouts> timeouts = new ArrayList<>();
+        List<PolicyMemo.BackendCall> backends = new ArrayList<>();
         ResourceKey key = Topology.routeKey(route);
         ResourceKey namespace = Topology.namespaceKey(key.namespace());
         Set<InheritedPolicy> inherited = new TreeSet<>(InheritedPolicy.ORDER);
@@ -104,15 +134,17 @@ public final class PolicyEngine {
                         merged.get(TimeoutPolicies.GROUP_KIND)));
             }
             for (ResourceKey service : topology.backendServices(route)) {
-                backends.add(service, gatewayName, merged.values());
+                backends.add(new PolicyMemo.Add(service, gatewayName, List.copyOf(merged.values())));
             }
         }
         inherited.addAll(inheritedAt(PolicyLevel.NAMESPACE, namespace));
         for (ResourceKey service : topology.backendServices(route)) {
-            backends.inherit(service, inherited);
-            backends.inherit(service, inheritedAt(PolicyLevel.HTTP_ROUTE, key));
+            backends.add(new PolicyMemo.Inherit(service, List.copyOf(inherited)));
+            backends.add(new PolicyMemo.Inherit(service, inheritedAt(PolicyLevel.HTTP_ROUTE, key)));
         }
-        return new ObjectPolicies(key, direct(key), sorted(inherited), new TreeMap<>(), byGateway, List.of());
+        return new PolicyMemo.RouteShare(
+                new ObjectPolicies(key, direct(key), sorted(inherited), new TreeMap<>(), byGateway, List.of()),
+                List.copyOf(timeouts), List.copyOf(backends));
     }
 
     /** Collects, per Service, the effective policies of the routes that reach it, per Gateway. */

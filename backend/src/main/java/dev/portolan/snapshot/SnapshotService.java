@@ -3,8 +3,10 @@ package dev.portolan.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.GraphOptions;
+import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.model.TypedCache;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +60,15 @@ public final class SnapshotService implements AutoCloseable {
     private final BooleanSupplier writesStatus;
     private final StatusLog statusLog = new StatusLog();
     private Set<ResourceKey> statusesWritten = Set.of();
+    /** Statuses that needed no write at the last write-back, so that the next skips them while nothing changed. */
+    private Map<ResourceKey, Checked> checked = Map.of();
     private long version;
+    /** What the last full computation read and gave; reused while only statuses and resourceVersions change. */
+    private Computed last;
+    /** Typed objects of the last rebuild: a rebuild converts only the manifests that changed. */
+    private final TypedCache typedCache = new TypedCache();
+    /** What the last rebuild computed that the next may reuse (route views, Gateway slices). */
+    private final ControlPlanePipeline.Memo memo = new ControlPlanePipeline.Memo();
     private ResourceStore.Subscription subscription;
     private final CompletableFuture<Void> firstPublished = new CompletableFuture<>();
 
@@ -130,14 +142,27 @@ public final class SnapshotService implements AutoCloseable {
         }
     }
 
+    private record Computed(StoreSnapshot stored, ResourceSet resources, Map<ResourceKey, Optional<String>> addresses,
+                            ComputedState state) {
+    }
+
     private void rebuild() {
         try {
             StoreSnapshot stored = store.snapshot();
-            ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests()));
             Instant now = clock.instant();
-            GraphOptions options = new GraphOptions(controllerName, now,
-                    addressing.addresses(resources, stored, controllerName));
-            ComputedState computed = ControlPlanePipeline.compute(resources, options);
+            Computed computedFrom = reusable(stored);
+            if (computedFrom == null) {
+                ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests()),
+                        typedCache);
+                Function<ResourceKey, Optional<String>> addresses =
+                        addressing.addresses(resources, stored, controllerName);
+                GraphOptions options = new GraphOptions(controllerName, now, addresses);
+                computedFrom = new Computed(stored, resources, addressesOf(resources, addresses),
+                        ControlPlanePipeline.compute(resources, options, memo));
+            }
+            last = computedFrom;
+            ResourceSet resources = computedFrom.resources();
+            ComputedState computed = computedFrom.state();
             ControlPlaneSnapshot next = new ControlPlaneSnapshot(++version, now, stored, resources, computed);
             current.set(next);
             firstPublished.complete(null);
@@ -153,6 +178,34 @@ public final class SnapshotService implements AutoCloseable {
             LOG.error("rebuilding the control plane snapshot failed; still serving version {}",
                     current.get() == null ? 0 : current.get().version(), e);
         }
+    }
+
+    /**
+     * The last computation when {@code stored} gives the pipeline the same input (a status write-back, a
+     * resourceVersion-only change) and every Gateway keeps its address: it would compute the same state again.
+     */
+    private Computed reusable(StoreSnapshot stored) {
+        Computed previous = last;
+        if (previous == null || !SameInputs.same(previous.stored(), stored)) {
+            return null;
+        }
+        Function<ResourceKey, Optional<String>> addresses =
+                addressing.addresses(previous.resources(), stored, controllerName);
+        if (!addressesOf(previous.resources(), addresses).equals(previous.addresses())) {
+            return null;
+        }
+        return new Computed(stored, previous.resources(), previous.addresses(), previous.state());
+    }
+
+    private static Map<ResourceKey, Optional<String>> addressesOf(ResourceSet resources,
+                                                                  Function<ResourceKey, Optional<String>> addresses) {
+        Map<ResourceKey, Optional<String>> byGateway = new HashMap<>();
+        for (var gateway : resources.gateways()) {
+            ResourceKey key = ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND,
+                    gateway.getMetadata().getNamespace(), gateway.getMetadata().getName());
+            byGateway.put(key, addresses.apply(key));
+        }
+        return byGateway;
     }
 
     private static void notify(Consumer<ControlPlaneSnapshot> listener, ControlPlaneSnapshot snapshot) {
@@ -182,9 +235,23 @@ public final class SnapshotService implements AutoCloseable {
     private void writeStatuses(StoreSnapshot stored, ComputedState computed) {
         Set<ResourceKey> written = new HashSet<>();
         Map<ResourceKey, ObjectNode> changes = new HashMap<>();
+        Map<ResourceKey, Checked> checkedNow = new HashMap<>();
+        // both sorted by key: one walk in step instead of a lookup per status (thousands per rebuild)
+        var storedObjects = stored.byKey().entrySet().iterator();
+        Map.Entry<ResourceKey, StoredObject> storedEntry = storedObjects.hasNext() ? storedObjects.next() : null;
         for (Map.Entry<ResourceKey, ObjectNode> entry : computed.statuses().entrySet()) {
-            StoredObject object = stored.byKey().get(entry.getKey());
-            if (object == null) {
+            while (storedEntry != null && storedEntry.getKey().compareTo(entry.getKey()) < 0) {
+                storedEntry = storedObjects.hasNext() ? storedObjects.next() : null;
+            }
+            if (storedEntry == null || !storedEntry.getKey().equals(entry.getKey())) {
+                continue;
+            }
+            StoredObject object = storedEntry.getValue();
+            Checked last = checked.get(entry.getKey());
+            if (last != null && last.computed() == entry.getValue() && last.stored() == object) {
+                // the very status found equal to this very stored object before (trees are never mutated)
+                written.add(entry.getKey());
+                checkedNow.put(entry.getKey(), last);
                 continue;
             }
             ObjectNode fresh = entry.getValue().deepCopy();
@@ -192,6 +259,8 @@ public final class SnapshotService implements AutoCloseable {
             written.add(entry.getKey());
             if (!SameStatus.same(fresh, object.status())) {
                 changes.put(entry.getKey(), fresh);
+            } else {
+                checkedNow.put(entry.getKey(), new Checked(entry.getValue(), object));
             }
         }
         for (ResourceKey key : statusesWritten) {
@@ -204,6 +273,11 @@ public final class SnapshotService implements AutoCloseable {
             store.updateStatuses(changes);
         }
         statusesWritten = Set.copyOf(written);
+        checked = checkedNow;
+    }
+
+    /** A computed status found to need no write against this stored object. */
+    private record Checked(ObjectNode computed, StoredObject stored) {
     }
 
     private static boolean hasContent(JsonNode status) {

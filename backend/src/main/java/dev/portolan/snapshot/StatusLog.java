@@ -15,8 +15,13 @@ import org.slf4j.LoggerFactory;
 final class StatusLog {
     private static final Logger LOG = LoggerFactory.getLogger("dev.portolan.status");
     private Set<String> reported = Set.of();
+    private Map<ResourceKey, ObjectNode> lastReported;
 
     void report(Map<ResourceKey, ObjectNode> statuses) {
+        if (statuses == lastReported) {
+            return; // a rebuild that reused the computed state: nothing new to say
+        }
+        lastReported = statuses;
         Set<String> now = new TreeSet<>();
         for (StatusProblem problem : StatusProblem.collect(statuses)) {
             now.add(problem.describe());

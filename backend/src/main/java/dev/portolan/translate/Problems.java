@@ -23,6 +23,18 @@ final class Problems {
         return disabledRules;
     }
 
+    /** As added, before sorting (what one Gateway's translation met, to be added again when it is reused). */
+    List<TranslationProblem> added() {
+        return List.copyOf(problems);
+    }
+
+    /** Adds what another collector met. */
+    void addAll(List<TranslationProblem> more, java.util.SortedMap<ResourceKey, java.util.SortedSet<Integer>> disabled) {
+        problems.addAll(more);
+        disabled.forEach((route, rules) -> disabledRules.computeIfAbsent(route, r -> new java.util.TreeSet<>())
+                .addAll(rules));
+    }
+
     List<TranslationProblem> sorted() {
         return problems.stream()
                 .distinct()

@@ -48,16 +48,41 @@ public final class ProxyConfigTranslator {
 
     /** Like {@link #translate} and also says what could not be expressed; never throws for bad input. */
     public static Translation translateWithProblems(ResourceSet resources, ComputedState state) {
+        return translateWithProblems(resources, state, null);
+    }
+
+    /**
+     * Like {@link #translateWithProblems(ResourceSet, ComputedState)}, taking from {@code memo} the slices of
+     * Gateways whose inputs are the same objects as last time (the result is the same as translating them again).
+     */
+    public static Translation translateWithProblems(ResourceSet resources, ComputedState state, GatewayMemo memo) {
+        if (memo != null) {
+            memo.begin(resources);
+        }
         Problems problems = new Problems();
-        RuleTranslator rules = new RuleTranslator(new BackendTranslator(state.backendTls()), state.policies(),
-                problems);
+        BackendTranslator backends = new BackendTranslator(state.backendTls());
         Map<ResourceKey, List<RouteView>> routesByGateway = routesByGateway(state);
         List<GatewayConfig> gateways = new ArrayList<>();
         for (GatewayView gateway : state.graph().gateways().values()) {
             if (gateway.accepted() && Conditions.isTrue(gateway.conditions(), Conditions.PROGRAMMED)) {
-                gateways.add(gateway(resources, gateway, routesByGateway.getOrDefault(gateway.key(), List.of()),
-                        rules, problems));
+                List<RouteView> routes = routesByGateway.getOrDefault(gateway.key(), List.of());
+                GatewayMemo.Slice slice = memo == null ? null : memo.reusable(gateway, routes);
+                if (slice == null) {
+                    Problems own = new Problems();
+                    GatewayConfig config = gateway(resources, gateway, routes,
+                            new RuleTranslator(backends, state.policies(), own), own);
+                    slice = new GatewayMemo.Slice(gateway, List.copyOf(routes), config, own.added(),
+                            own.disabledRules());
+                }
+                if (memo != null) {
+                    memo.put(slice);
+                }
+                problems.addAll(slice.problems(), slice.disabledRules());
+                gateways.add(slice.config());
             }
+        }
+        if (memo != null) {
+            memo.end();
         }
         return new Translation(ProxyConfig.of(gateways), problems.sorted(), problems.disabledRules());
     }

@@ -86,6 +86,11 @@ class RebuildSpeedReport {
 
     /** The manifests of generate.mjs, built in memory. */
     static ResourceSet resources(int routes) {
+        return ResourceSet.of(BuiltInResources.withBuiltIns(manifests(routes)));
+    }
+
+    /** The manifests of generate.mjs, as parsed objects with metadata as a store gives them. */
+    static List<ObjectNode> manifests(int routes) {
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: GatewayClass
@@ -138,6 +143,6 @@ class RebuildSpeedReport {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("generated YAML does not parse", e);
         }
-        return ResourceSet.of(BuiltInResources.withBuiltIns(docs));
+        return docs;
     }
 }

@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -42,19 +43,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store: a folder of YAML/JSON manifests (multi-document, nested folders, hidden entries ignored),
- * with server-set metadata and status in {@code .portolan/state.json}. Writes go through to the files atomically;
- * hand edits are picked up by polling. Broken documents are reported and never make the store forget an object.
+ * with server-set metadata and status in {@code .portolan/state.json} (saved within half a second of a change, and
+ * on close). Writes go through to the files atomically;
+ * hand edits are picked up when the folder watch reports them (milliseconds), else by polling. Broken documents are reported and never make the store forget an object.
  */
 public final class FileStore implements ResourceStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
     static final long POLL_MILLIS = 300;
     private static final int MAX_WRITE_ATTEMPTS = 5;
     static final int PARALLEL_THRESHOLD = 16;
+    private static final long SAVE_DELAY_MILLIS = 500;
 
     private final Path root;
     private final Clock clock;
     private final StateFile stateFile;
     private final ScheduledExecutorService storeThread;
+    /** Saves the state file (big: every object's metadata and status) so that the store thread never waits on it. */
+    private final ScheduledExecutorService saveThread;
     private final List<Consumer<StoreSnapshot>> watchers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
 
@@ -68,6 +73,9 @@ public final class FileStore implements ResourceStore {
     private long revision;
     private volatile StoreSnapshot snapshot = StoreSnapshot.empty();
     private volatile boolean closed;
+    private FolderWatch folderWatch;
+    /** A status write's state save is pending (guarded by lock). */
+    private boolean saveScheduled;
 
     private FileStore(Path root, Clock clock) {
         this.root = root;
@@ -77,6 +85,13 @@ public final class FileStore implements ResourceStore {
         this.states = new TreeMap<>(content.objects());
         this.counter = content.counter();
         this.revision = counter;
+        ScheduledThreadPoolExecutor saver = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "portolan-state-save");
+            thread.setDaemon(true);
+            return thread;
+        });
+        saver.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() saves what is pending itself
+        this.saveThread = saver;
         this.storeThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "portolan-file-store");
             thread.setDaemon(true);
@@ -86,6 +101,11 @@ public final class FileStore implements ResourceStore {
 
     /** Opens (creating it if missing) a manifest folder, loads it and starts watching it for hand edits. */
     public static FileStore open(Path folder, Clock clock) {
+        return open(folder, clock, POLL_MILLIS);
+    }
+
+    /** {@link #open(Path, Clock)} polling every {@code pollMillis} (tests: only the watch picks changes up). */
+    static FileStore open(Path folder, Clock clock, long pollMillis) {
         Path root = folder.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -96,7 +116,9 @@ public final class FileStore implements ResourceStore {
         synchronized (store.lock) {
             store.pollLocked();
         }
-        store.storeThread.scheduleWithFixedDelay(store::pollSafely, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        store.folderWatch = FolderWatch.start(root, store::pollSafely);
+        // the fallback: file systems without events, lost events, a failed watch
+        store.storeThread.scheduleWithFixedDelay(store::pollSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         return store;
     }
 
@@ -236,8 +258,8 @@ public final class FileStore implements ResourceStore {
                 changed = true;
             }
             if (changed) {
-                saveState();
                 publish();
+                saveStateSoon();
             }
             return found;
         }
@@ -251,8 +273,30 @@ public final class FileStore implements ResourceStore {
 
     @Override
     public void close() {
-        closed = true;
+        SortedMap<ResourceKey, ObjectState> pending = null;
+        long counterNow;
+        synchronized (lock) {
+            if (saveScheduled && !closed) {
+                pending = new TreeMap<>(states);
+            }
+            saveScheduled = false;
+            counterNow = counter;
+            closed = true;
+        }
+        if (folderWatch != null) {
+            folderWatch.close();
+        }
         storeThread.shutdownNow();
+        saveThread.shutdown();
+        try {
+            // a save in flight holds an older state: let it finish before the newest is written
+            saveThread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pending != null) {
+            saveState(counterNow, pending);
+        }
     }
 
     // ---- reading the folder ----
@@ -371,11 +415,11 @@ public final class FileStore implements ResourceStore {
         boolean problemsChanged = !next.problems().equals(resolution.problems());
         resolution = next;
         logNewProblems(next.problems());
-        if (stateChanged) {
-            saveState();
-        }
         if (stateChanged || objectsChanged || problemsChanged || snapshot.revision() == 0) {
             publish();
+        }
+        if (stateChanged) {
+            saveStateSoon();
         }
     }
 
@@ -441,9 +485,36 @@ public final class FileStore implements ResourceStore {
         refresh();
     }
 
-    private void saveState() {
+    /**
+     * Saves the state (every object's server-set metadata and status: tens of MiB for thousands of routes) within
+     * {@link #SAVE_DELAY_MILLIS}, once for a burst of writes, off the path from a change to the proxy; close() saves
+     * what is pending. A crash in between loses at most that much metadata: the manifests themselves are written
+     * through, and on the next start their changes get new resourceVersions and generations again.
+     */
+    private void saveStateSoon() {
+        if (saveScheduled || closed) {
+            return;
+        }
+        saveScheduled = true;
+        saveThread.schedule(() -> {
+            long counterNow;
+            SortedMap<ResourceKey, ObjectState> statesNow;
+            synchronized (lock) {
+                if (!saveScheduled || closed) {
+                    return;
+                }
+                saveScheduled = false;
+                counterNow = counter;
+                statesNow = new TreeMap<>(states); // states are immutable: a copy of the map is a snapshot
+            }
+            // encoded and written outside the lock and off the store thread: writes and change notices go on
+            saveState(counterNow, statesNow);
+        }, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void saveState(long counterNow, SortedMap<ResourceKey, ObjectState> statesNow) {
         try {
-            stateFile.save(counter, states);
+            stateFile.save(counterNow, statesNow);
         } catch (IOException e) {
             LOG.error("Cannot save server-set metadata to {}: {}", root.resolve(StateFile.FOLDER), e.toString());
         }

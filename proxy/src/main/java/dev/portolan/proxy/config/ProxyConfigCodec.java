@@ -43,7 +43,61 @@ public final class ProxyConfigCodec {
     private ProxyConfigCodec() {
     }
 
+    /**
+     * The JSON of {@code config}: the same bytes as encoding it whole, assembled from the JSON of each Gateway, which
+     * is encoded once per Gateway config object (a config that changed one Gateway encodes only that one again).
+     */
     public static String toJson(ProxyConfig config) {
+        StringBuilder out = new StringBuilder("{\"version\":").append(quoted(config.version()))
+                .append(",\"gateways\":[");
+        for (int i = 0; i < config.gateways().size(); i++) {
+            out.append(i == 0 ? "" : ",").append(GATEWAY_JSON.of(config.gateways().get(i)));
+        }
+        return out.append("]}").toString();
+    }
+
+    /** As Jackson writes the version (which {@link ProxyConfig} restricts to characters needing no escape). */
+    private static String quoted(String version) {
+        return '"' + version + '"';
+    }
+
+    private static final GatewayJson GATEWAY_JSON = new GatewayJson();
+
+    /** The JSON of the latest config object of each Gateway (by namespace/name), reused while it is the same object. */
+    private static final class GatewayJson {
+        private static final int MAX_GATEWAYS = 10_000;
+        private record Encoded(GatewayConfig gateway, String json) {
+        }
+
+        private final java.util.concurrent.ConcurrentHashMap<String, Encoded> byGateway =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        String of(GatewayConfig gateway) {
+            String key = gateway.namespace() + "/" + gateway.name();
+            Encoded known = byGateway.get(key);
+            if (known != null && known.gateway() == gateway) {
+                return known.json();
+            }
+            String json = encode(gateway);
+            if (byGateway.size() >= MAX_GATEWAYS) {
+                byGateway.clear(); // names of long-gone Gateways: start over rather than grow without bound
+            }
+            byGateway.put(key, new Encoded(gateway, json));
+            return json;
+        }
+
+        private static String encode(GatewayConfig gateway) {
+            try {
+                return MAPPER.writeValueAsString(gateway);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Gateway " + gateway.namespace() + "/" + gateway.name()
+                        + " config cannot be written", e);
+            }
+        }
+    }
+
+    /** Jackson's encoding of the whole config in one go; {@link #toJson} gives the same text. */
+    static String toJsonWhole(ProxyConfig config) {
         try {
             return MAPPER.writeValueAsString(config);
         } catch (JsonProcessingException e) {

@@ -43,6 +43,7 @@ final class IsolatedCompile {
         if (previous != null) {
             previous.config().gateways().forEach(g -> before.put(LiveConfig.key(g), g));
         }
+        Compiled compiled = new Compiled(previous, metrics, options);
         Map<SocketKey, String> owners = new HashMap<>();
         SortedMap<SocketKey, PortRoutes> ports = new TreeMap<>();
         Map<SocketKey, KeyStore> stores = new HashMap<>();
@@ -50,14 +51,14 @@ final class IsolatedCompile {
         SortedMap<String, String> refused = new TreeMap<>();
         for (GatewayConfig gateway : config.gateways()) {
             try {
-                admit(gateway, owners, ports, stores, served, metrics, options, keyStores);
+                admit(gateway, owners, ports, stores, served, compiled, keyStores);
             } catch (RuntimeException e) {
                 String key = LiveConfig.key(gateway);
                 refused.put(key, e.getMessage());
                 GatewayConfig last = before.get(key);
                 if (last != null && !last.equals(gateway)) {
                     try {
-                        admit(last, owners, ports, stores, served, metrics, options, keyStores);
+                        admit(last, owners, ports, stores, served, compiled, keyStores);
                     } catch (RuntimeException stillBad) {
                         // e.g. another Gateway took its socket meanwhile: it stays out until it can be served
                     }
@@ -68,12 +69,49 @@ final class IsolatedCompile {
         return new Result(live, stores, Collections.unmodifiableSortedMap(refused));
     }
 
+    /**
+     * A Gateway's compiled sockets: those it was served with before when its config is unchanged (a swap then costs
+     * only the Gateways that changed), else compiled now.
+     */
+    private static final class Compiled {
+        private final Map<String, GatewayConfig> servedBefore = new HashMap<>();
+        private final Map<String, SortedMap<SocketKey, PortRoutes>> portsBefore = new HashMap<>();
+        private final GatewayMetrics metrics;
+        private final ProxyServerOptions options;
+
+        Compiled(LiveConfig previous, GatewayMetrics metrics, ProxyServerOptions options) {
+            this.metrics = metrics;
+            this.options = options;
+            if (previous != null) {
+                previous.config().gateways().forEach(g -> servedBefore.put(LiveConfig.key(g), g));
+                previous.ports().forEach((key, routes) -> portsBefore
+                        .computeIfAbsent(LiveConfig.key(routes.gateway()), k -> new TreeMap<>()).put(key, routes));
+            }
+        }
+
+        /** The config to serve for {@code gateway} (the previous instance when equal) and its sockets. */
+        Map.Entry<GatewayConfig, SortedMap<SocketKey, PortRoutes>> of(GatewayConfig gateway,
+                                                                      Map<SocketKey, String> owners) {
+            String key = LiveConfig.key(gateway);
+            GatewayConfig before = servedBefore.get(key);
+            SortedMap<SocketKey, PortRoutes> reusable = portsBefore.get(key);
+            if (before != null && reusable != null && (before == gateway || before.equals(gateway))
+                    && reusable.keySet().stream().allMatch(socket -> !owners.containsKey(socket)
+                            && socket.address().equals(options.bindAddress(gateway)))) {
+                // the route tables and metrics maps are keyed by the config objects they were built from
+                return Map.entry(before, reusable);
+            }
+            return Map.entry(gateway, LiveConfig.compileGateway(gateway, owners, metrics, options));
+        }
+    }
+
     /** Adds the Gateway's sockets only when all of them can be served. */
-    private static void admit(GatewayConfig gateway, Map<SocketKey, String> owners,
+    private static void admit(GatewayConfig candidate, Map<SocketKey, String> owners,
                               SortedMap<SocketKey, PortRoutes> ports, Map<SocketKey, KeyStore> stores,
-                              List<GatewayConfig> served, GatewayMetrics metrics, ProxyServerOptions options,
-                              KeyStores keyStores) {
-        SortedMap<SocketKey, PortRoutes> own = LiveConfig.compileGateway(gateway, owners, metrics, options);
+                              List<GatewayConfig> served, Compiled compiled, KeyStores keyStores) {
+        Map.Entry<GatewayConfig, SortedMap<SocketKey, PortRoutes>> admitted = compiled.of(candidate, owners);
+        GatewayConfig gateway = admitted.getKey();
+        SortedMap<SocketKey, PortRoutes> own = admitted.getValue();
         Map<SocketKey, KeyStore> ownStores = new HashMap<>();
         own.forEach((key, routes) -> {
             if (routes.secure()) {

@@ -65,6 +65,24 @@ class ProxyConfigCodecTest {
     }
 
     @Test
+    void assembledPerGatewayIsTheSameTextAsEncodingTheWholeConfig() {
+        ProxyConfig full = fullConfig();
+        GatewayConfig gateway = full.gateways().get(0);
+        GatewayConfig other = new GatewayConfig("infra", "other", "127.0.0.2", Map.of(), Map.of(), List.of());
+        for (ProxyConfig config : List.of(full, new ProxyConfig("7", List.of()),
+                new ProxyConfig("a.b_c-d", List.of(gateway, other)), new ProxyConfig("8", List.of(other, gateway)))) {
+            assertEquals(ProxyConfigCodec.toJsonWhole(config), ProxyConfigCodec.toJson(config));
+            assertEquals(ProxyConfigCodec.toJsonWhole(config), ProxyConfigCodec.toJson(config), "from the cache");
+        }
+        // an equal Gateway under the same name, then a changed one: each encoded as it is
+        GatewayConfig renamedListener = new GatewayConfig("infra", "other", "127.0.0.2", Map.of(), Map.of(),
+                List.of(new ListenerConfig("l", 80, Protocol.HTTP, null, List.of(), List.of())));
+        ProxyConfig changed = new ProxyConfig("9", List.of(gateway, renamedListener));
+        assertEquals(ProxyConfigCodec.toJsonWhole(changed), ProxyConfigCodec.toJson(changed));
+        assertTrue(ProxyConfigCodec.toJson(changed).contains("\"name\":\"l\""));
+    }
+
+    @Test
     void outputIsDeterministicAndReadable() {
         String json = ProxyConfigCodec.toJson(fullConfig());
         assertTrue(json.contains("\"infrastructureLabels\":{\"a\":\"first\",\"z\":\"last\"}"), json);

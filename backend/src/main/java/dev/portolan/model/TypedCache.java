@@ -1,0 +1,46 @@
+package dev.portolan.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The typed objects of the last {@link ResourceSet} built through it, by object: a rebuild converts only the
+ * manifests that changed instead of all of them. A manifest that differs from the last one only in
+ * {@code metadata.resourceVersion} (a status write) keeps its typed object, which nothing reads the resourceVersion
+ * of; so the typed object stays the same Java object while its content does, and later stages may key their own
+ * caches on it. Holds one generation (the last set's objects). Not thread-safe: one builder (the snapshot thread).
+ */
+public final class TypedCache {
+    /** A conversion and its outcome: the typed object, or the problem it raised. */
+    record Converted(JsonNode manifest, Object typed, ManifestException problem) {
+    }
+
+    private Map<ResourceKey, Converted> last = new HashMap<>();
+    private Map<ResourceKey, Converted> next = new HashMap<>();
+
+    Converted convert(ResourceKey key, JsonNode manifest) {
+        Converted known = last.get(key);
+        Converted converted;
+        if (known != null && known.manifest() == manifest) {
+            converted = known;
+        } else if (known != null && ResourceVersions.sameApartFromResourceVersion(known.manifest(), manifest)) {
+            // remember the new tree, so that the next set finds it at a glance
+            converted = new Converted(manifest, known.typed(), known.problem());
+        } else {
+            try {
+                converted = new Converted(manifest, TypedManifests.toTyped(manifest), null);
+            } catch (ManifestException e) {
+                converted = new Converted(manifest, null, e);
+            }
+        }
+        next.put(key, converted);
+        return converted;
+    }
+
+    /** Ends one set: what it used is what the next one may reuse. */
+    void finish() {
+        last = next;
+        next = new HashMap<>();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.portolan.store.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portolan.model.ResourceKey;
+import dev.portolan.store.StoreSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hand edits arrive through the folder watch: with polling set to once an hour, a new file, a file in a folder
+ * created after start, an edit and a deletion are still picked up (generous bounds: 2 busy cores).
+ */
+class FileStoreWatchTest {
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+    private static final long BOUND_SECONDS = 10;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void newEditedAndDeletedFilesArriveWithoutPolling() throws Exception {
+        Files.createDirectories(root.resolve("nested"));
+        try (FileStore store = FileStore.open(root, StoreFixtures.CLOCK, HOUR)) {
+            BlockingQueue<StoreSnapshot> changes = new LinkedBlockingQueue<>();
+            store.watch(changes::add);
+            ResourceKey web = ResourceKey.of("gateway.networking.k8s.io", "Gateway", "demo", "web");
+
+            Files.writeString(root.resolve("nested/web.yaml"), StoreFixtures.gateway("web", 80));
+            assertTrue(awaitObject(changes, web), "a new file in a nested folder");
+
+            Files.writeString(root.resolve("nested/web.yaml"), StoreFixtures.gateway("web", 8080));
+            StoreSnapshot edited = awaitRevision(changes, s -> s.byKey().containsKey(web)
+                    && s.byKey().get(web).manifest().at("/spec/listeners/0/port").asInt() == 8080);
+            assertEquals(2, edited.byKey().get(web).generation(), "an edit of its spec");
+
+            Files.delete(root.resolve("nested/web.yaml"));
+            awaitRevision(changes, s -> !s.byKey().containsKey(web));
+        }
+    }
+
+    @Test
+    void aFolderCreatedAfterStartIsWatchedToo() throws Exception {
+        try (FileStore store = FileStore.open(root, StoreFixtures.CLOCK, HOUR)) {
+            BlockingQueue<StoreSnapshot> changes = new LinkedBlockingQueue<>();
+            store.watch(changes::add);
+            Path later = Files.createDirectories(root.resolve("team-a/deeper"));
+            // let the watch register the new folders before the file lands in them (the scan would find it anyway)
+            Thread.sleep(200);
+            Files.writeString(later.resolve("route.yaml"), StoreFixtures.route("r1", "team-a"));
+            assertTrue(awaitObject(changes, ResourceKey.of("gateway.networking.k8s.io", "HTTPRoute", "team-a",
+                    "r1")));
+        }
+    }
+
+    private static boolean awaitObject(BlockingQueue<StoreSnapshot> changes, ResourceKey key) throws Exception {
+        return awaitRevision(changes, s -> s.byKey().containsKey(key)).byKey().containsKey(key);
+    }
+
+    private static StoreSnapshot awaitRevision(BlockingQueue<StoreSnapshot> changes,
+                                               java.util.function.Predicate<StoreSnapshot> wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+        while (System.nanoTime() < deadline) {
+            StoreSnapshot next = changes.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null && wanted.test(next)) {
+                return next;
+            }
+        }
+        throw new AssertionError("the store did not see the change within " + BOUND_SECONDS + " s");
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Control-plane benchmark: embedded Portolan (Micronaut app, file store, in-process proxy) over the manifests of
+# e2e-playwright/perf/generate.mjs at each size; prints start time, change-to-first-200 through the proxy via
+# POST /api/v1/apply and via a new file (p50/p90/p99/max), CPU per change, heap after GC and RSS, and a steady
+# route's p50/p99 idle and while routes churn at 10 changes/s. See bench/README.md.
+# Builds and runs through Maven (dev.portolan.bench.ControlPlaneReport, a test class); run it on an otherwise quiet
+# machine (in this team: `flock /tmp/portolan-mvn.lock bench/control-plane.sh`). Everything on loopback.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SIZES="${SIZES:-1000,5000,20000}"   # HTTPRoutes over 20 Gateways and 50 namespaces
+CHANGES="${CHANGES:-200}"           # changes per way (apply, file) and size
+CHURN_SECONDS="${CHURN_SECONDS:-10}" # seconds of steady load idle, then as long under churn
+CLIENTS="${CLIENTS:-4}"             # closed-loop clients of the steady route
+JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx2g}"
+MVN="${MVN:-mvn}"
+OFFLINE="${OFFLINE:--o}"
+
+cd "$ROOT"
+"$MVN" -B -q $OFFLINE -pl backend -am -Dportolan.image.skip=true -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dtest=ControlPlaneReport -DargLine="$JAVA_OPTS" \
+  -Dportolan.bench.controlplane=true \
+  -Dportolan.bench.controlplane.sizes="$SIZES" \
+  -Dportolan.bench.controlplane.changes="$CHANGES" \
+  -Dportolan.bench.controlplane.churn-seconds="$CHURN_SECONDS" \
+  -Dportolan.bench.controlplane.clients="$CLIENTS" \
+  verify
+OUTPUT="$ROOT/backend/target/surefire-reports/dev.portolan.bench.ControlPlaneReport-output.txt"
+# the figures, last
+sed -n '/^ControlPlaneReport figures:/,$p' "$OUTPUT"
