@@ -14,7 +14,7 @@ CHURN_SECONDS="${CHURN_SECONDS:-10}" # seconds of steady load idle, then as long
 CLIENTS="${CLIENTS:-4}"             # closed-loop clients of the steady route
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx2g}"
 MVN="${MVN:-mvn}"
-OFFLINE="${OFFLINE:--o}"
+OFFLINE="${OFFLINE:-}"             # "-o" to build offline once dependencies are in ~/.m2
 
 cd "$ROOT"
 "$MVN" -B -q $OFFLINE -pl backend -am -Dportolan.image.skip=true -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
