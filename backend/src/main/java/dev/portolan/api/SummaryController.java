@@ -1,6 +1,7 @@
 package dev.portolan.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.api.problem.ProblemSchema;
 import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.snapshot.SnapshotService;
 import io.micronaut.http.MediaType;
@@ -28,7 +29,14 @@ public class SummaryController {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "What was loaded: counts, load and status problems, Gateways, routes, effective timeouts")
     @ApiResponse(responseCode = "200", description = "The summary of the current snapshot",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "#/components/schemas/Summary")))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public ObjectNode summary() {
         return ProxyRefusals.addTo(Summary.withConfigVersion(Summary.of(snapshots.current(), controlPlane.origin(),
                 controlPlane.translationProblems()), controlPlane.publisher().current()), controlPlane.dataPlane());

@@ -6,10 +6,12 @@ import dev.portolan.api.ApiDocumentation;
 import dev.portolan.api.access.RequestCredentials;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemJsonBodyProvider;
+import dev.portolan.api.problem.ProblemSchema;
 import dev.portolan.model.GatewayDuration;
+import dev.portolan.proxy.config.ProxyConfig;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -26,11 +28,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Where standalone proxies pull their config: {@code GET /proxy/v1/config} with {@code If-None-Match: "<version>"}
@@ -63,18 +65,28 @@ public class ConfigController {
     @Get(produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The current proxy config; long-polls while the caller's version (If-None-Match) is current")
     @ApiResponse(responseCode = "200", description = "A config other than the caller's; ETag is its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object",
-                    description = "ProxyConfig as encoded by dev.portolan.proxy.config.ProxyConfigCodec")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProxyConfig.class,
+                    description = "The proxy's own config model, as ProxyConfigCodec encodes it")))
     @ApiResponse(responseCode = "304", description = "The config is still the If-None-Match version after the wait")
-    @ApiResponse(responseCode = "400", description = "wait is not a Gateway API duration, or gateway is not namespace/name")
+    @ApiResponse(responseCode = "400", description = "wait is not a Gateway API duration, or gateway is not namespace/name",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = "No token, or one this server does not know: proxy configs hold "
-            + "private keys, so they need a viewer or editor token even from loopback")
-    @ApiResponse(responseCode = "403", description = "The caller may not read this config")
+            + "private keys, so they need a viewer or editor token even from loopback",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "403", description = "The caller may not read this config",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "429", description = "Too many unknown proxy tokens to review now; ask again after"
-            + " Retry-After seconds")
+            + " Retry-After seconds",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "503", description = "The control plane has not finished its first load; ask again"
-            + " after Retry-After seconds")
+            + " after Retry-After seconds",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public CompletableFuture<HttpResponse<String>> config(
             HttpRequest<?> request,
             @Parameter(description = "The version the caller has, as an ETag (\"3f9a0c1d2b4e5f60\")")

@@ -24,7 +24,7 @@ class OpenApiDriftTest {
     @Test
     void checkedInDocumentMatchesGeneratedOne() throws IOException {
         Path checkedIn = Path.of(System.getProperty("openapi.checkedIn", "portolan.yaml"));
-        String resource = System.getProperty("openapi.generated", "META-INF/swagger/portolan-0.1.yml");
+        String resource = System.getProperty("openapi.generated", "META-INF/swagger/portolan.yml");
         String generated = readGenerated(resource);
 
         if (Boolean.getBoolean("openapi.update")) {

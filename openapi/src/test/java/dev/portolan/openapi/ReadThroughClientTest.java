@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.client.api.ReadApi;
 import dev.portolan.client.invoker.ApiException;
+import dev.portolan.client.model.EffectiveBackendTls;
+import dev.portolan.client.model.GatewayList;
+import dev.portolan.client.model.HTTPRouteList;
+import dev.portolan.client.model.ObjectDescription;
+import dev.portolan.client.model.RuleTimeouts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -68,9 +73,11 @@ class ReadThroughClientTest {
 
     @Test
     void listsGatewaysOfANamespace() throws ApiException {
-        JsonNode list = json(read.listGateways("default", null, null, null, null));
-        assertEquals("GatewayList", list.path("kind").asText());
-        assertEquals(List.of("example-gateway", "hello-world"), names(list));
+        GatewayList list = read.listGateways("default", null, null, null, null);
+        assertEquals("GatewayList", list.getKind());
+        assertEquals(List.of("example-gateway", "hello-world"),
+                list.getItems().stream().map(item -> item.getMetadata().getName()).toList());
+        assertEquals(List.of(80), list.getItems().get(0).getPorts());
     }
 
     @Test
@@ -79,11 +86,10 @@ class ReadThroughClientTest {
         List<Integer> pageSizes = new ArrayList<>();
         String token = null;
         do {
-            JsonNode page = json(read.listHttpRoutes("default", null, null, 3, token));
-            seen.addAll(names(page));
-            pageSizes.add(page.path("items").size());
-            JsonNode next = page.path("metadata").path("continue");
-            token = next.isTextual() ? next.asText() : null;
+            HTTPRouteList page = read.listHttpRoutes("default", null, null, 3, token);
+            page.getItems().forEach(item -> seen.add(item.getMetadata().getName()));
+            pageSizes.add(page.getItems().size());
+            token = page.getMetadata().getContinue();
         } while (token != null);
         assertEquals(DEFAULT_ROUTES, seen);
         assertEquals(List.of(3, 3, 1), pageSizes);
@@ -123,13 +129,13 @@ class ReadThroughClientTest {
 
     @Test
     void describesTheTimeoutExampleWithTheRulesOwnTimeouts() throws ApiException {
-        JsonNode route = json(read.describeHttpRoutes("default", "timeout-example"));
-        JsonNode rule = route.path("effectiveTimeouts").path("default/example-gateway").path(0);
-        assertEquals(0, rule.path("rule").asInt());
-        assertEquals("10s", rule.path("request").path("value").asText());
-        assertEquals("rule", rule.path("request").path("from").asText());
-        assertEquals("2s", rule.path("backendRequest").path("value").asText());
-        assertEquals("spec.rules[0].timeouts.backendRequest", rule.path("backendRequest").path("field").asText());
+        ObjectDescription route = read.describeHttpRoutes("default", "timeout-example");
+        RuleTimeouts rule = route.getEffectiveTimeouts().get("default/example-gateway").get(0);
+        assertEquals(0, rule.getRule());
+        assertEquals("10s", rule.getRequest().getValue());
+        assertEquals("rule", rule.getRequest().getFrom().getValue());
+        assertEquals("2s", rule.getBackendRequest().getValue());
+        assertEquals("spec.rules[0].timeouts.backendRequest", rule.getBackendRequest().getField());
     }
 
     @Test
@@ -146,11 +152,11 @@ class ReadThroughClientTest {
 
     @Test
     void describesABackendWithItsBackendTls() throws ApiException {
-        JsonNode tls = json(read.describeBackends("default", "auth-service")).path("backendTls").path(0);
-        assertTrue(tls.path("tls").asBoolean());
-        assertEquals("auth.example.com", tls.path("hostname").asText());
-        assertEquals("BackendTLSPolicy/default/tls-upstream-auth", tls.path("policy").asText());
-        assertEquals("default/auth-cert", tls.path("caCertificates").path(0).path("configMap").asText());
+        EffectiveBackendTls tls = read.describeBackends("default", "auth-service").getBackendTls().get(0);
+        assertTrue(tls.getTls());
+        assertEquals("auth.example.com", tls.getHostname());
+        assertEquals("BackendTLSPolicy/default/tls-upstream-auth", tls.getPolicy());
+        assertEquals("default/auth-cert", tls.getCaCertificates().get(0).getConfigMap());
     }
 
     @Test

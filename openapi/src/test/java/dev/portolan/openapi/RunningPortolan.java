@@ -58,9 +58,8 @@ final class RunningPortolan implements AutoCloseable {
 
     /** Reads are open on loopback: no token. */
     ApiClient reader() {
-        ApiClient client = new ApiClient();
-        client.updateBaseUri(baseUri);
-        return client;
+        // every answer is checked against openapi/portolan.yaml before the generated client reads it
+        return new ApiClient(ContractCheckingHttpClient.builder(), ApiClient.createDefaultObjectMapper(), baseUri);
     }
 
     /** Writes carry the bearer token the spec declares (security scheme writeToken). */
@@ -80,6 +79,10 @@ final class RunningPortolan implements AutoCloseable {
 
     DefaultApi writes() {
         return new DefaultApi(writer());
+    }
+
+    String baseUri() {
+        return baseUri;
     }
 
     Path folder() {

@@ -12,6 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.client.api.DefaultApi;
 import dev.portolan.client.invoker.ApiClient;
 import dev.portolan.client.invoker.ApiException;
+import dev.portolan.client.model.ProxyConfig;
+import dev.portolan.client.model.Summary;
+import dev.portolan.client.model.Topology;
+import dev.portolan.client.model.TopologyNode;
+import dev.portolan.client.model.Trace;
+import dev.portolan.client.model.TraceBackend;
+import dev.portolan.client.model.TraceRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,38 +55,38 @@ class TraceAndTopologyThroughClientTest {
 
     @Test
     void tracesAuthExampleComToTheBackendWithTls() throws ApiException {
-        JsonNode trace = json(api.tracePost(Map.of("gateway", "default/example-gateway",
-                "host", "auth.example.com", "path", "/login")));
-        assertTrue(trace.path("matched").asBoolean(), trace.toString());
-        assertEquals("auth", trace.path("route").path("name").asText());
-        assertEquals("http", trace.path("listener").path("name").asText());
-        JsonNode backend = trace.path("backends").path(0);
-        assertEquals("default/auth-service:443", backend.path("name").asText());
-        assertEquals("auth.example.com", backend.path("tls").path("sni").asText());
-        assertEquals("BackendTLSPolicy/default/tls-upstream-auth", backend.path("tls").path("policy").asText());
-        assertTrue(trace.path("configVersion").asText().matches("[0-9a-f]{16}"), trace.toString());
+        Trace trace = api.tracePost(new TraceRequest().gateway("default/example-gateway")
+                .host("auth.example.com").path("/login"));
+        assertTrue(trace.getMatched(), trace.toString());
+        assertEquals("auth", trace.getRoute().getName());
+        assertEquals("http", trace.getListener().getName());
+        TraceBackend backend = trace.getBackends().get(0);
+        assertEquals("default/auth-service:443", backend.getName());
+        assertEquals("auth.example.com", backend.getTls().getSni());
+        assertEquals("BackendTLSPolicy/default/tls-upstream-auth", backend.getTls().getPolicy());
+        assertTrue(trace.getConfigVersion().matches("[0-9a-f]{16}"), trace.toString());
     }
 
     @Test
     void tracesTheTimeoutExampleWithItsRuleTimeouts() throws ApiException {
-        JsonNode trace = json(api.tracePost(Map.of("gateway", "default/example-gateway", "method", "GET",
-                "path", "/timeout/slow", "headers", Map.of("X-Debug", List.of("1")))));
-        assertEquals("timeout-example", trace.path("route").path("name").asText());
-        assertEquals("10s", trace.path("timeouts").path("request").path("value").asText());
-        assertEquals("2s", trace.path("timeouts").path("backendRequest").path("value").asText());
+        Trace trace = api.tracePost(new TraceRequest().gateway("default/example-gateway").method("GET")
+                .path("/timeout/slow").headers(Map.of("X-Debug", List.of("1"))));
+        assertEquals("timeout-example", trace.getRoute().getName());
+        assertEquals("10s", trace.getTimeouts().getRequest().getValue());
+        assertEquals("2s", trace.getTimeouts().getBackendRequest().getValue());
     }
 
     @Test
     void traceGetAnswersLikePost() throws ApiException {
-        JsonNode trace = json(api.traceGet("default/example-gateway", null, "80", null, "store.example.com",
-                "GET", "/cart", List.of("X-User:alice")));
-        assertEquals("store", trace.path("route").path("name").asText());
+        Trace trace = api.traceGet("default/example-gateway", null, "80", null, "store.example.com",
+                "GET", "/cart", List.of("X-User:alice"));
+        assertEquals("store", trace.getRoute().getName());
     }
 
     @Test
     void traceOfAnUnknownGatewayIsAProblem() {
         ApiException e = assertThrows(ApiException.class,
-                () -> api.tracePost(Map.of("gateway", "default/nope", "path", "/")));
+                () -> api.tracePost(new TraceRequest().gateway("default/nope").path("/")));
         assertEquals(400, e.getCode());
         assertTrue(e.getResponseHeaders().firstValue("Content-Type").orElse("").contains("problem+json"));
         assertFalse(problem(e).path("detail").asText().isEmpty());
@@ -87,9 +94,9 @@ class TraceAndTopologyThroughClientTest {
 
     @Test
     void topologyLinksClassGatewaysRoutesBackendsAndPolicies() throws ApiException {
-        JsonNode topology = json(api.topology(null, null, null));
-        List<String> ids = new ArrayList<>();
-        topology.path("nodes").forEach(n -> ids.add(n.path("id").asText()));
+        Topology typed = api.topology(null, null, null);
+        List<String> ids = typed.getNodes().stream().map(TopologyNode::getId).toList();
+        JsonNode topology = json(typed);
         assertTrue(ids.containsAll(List.of("GatewayClass/portolan", "Gateway/default/hello-world",
                 "HTTPRoute/default/timeout-example", "Service/default/timeout-svc")), ids.toString());
         assertTrue(hasEdge(topology, "TimeoutPolicy/default/hello-world-cap", "Gateway/default/hello-world",
@@ -127,17 +134,20 @@ class TraceAndTopologyThroughClientTest {
 
     @Test
     void summaryAndProxyConfigAnswer() throws ApiException {
-        assertFalse(json(api.summary()).isEmpty());
-        assertTrue(json(withToken.config(null, "0s", null)).isObject());
+        Summary summary = api.summary();
+        assertEquals("Portolan", summary.getName());
+        assertTrue(summary.getCounts().get("HTTPRoute") > 0, summary.getCounts().toString());
+        ProxyConfig config = withToken.config(null, "0s", null);
+        assertEquals(summary.getConfigVersion(), config.getVersion());
     }
 
     @Test
     void aProxyCanAskForItsGatewaysConfigOnly() throws ApiException {
-        JsonNode whole = json(withToken.config(null, "0s", null));
-        assertTrue(whole.path("gateways").size() > 1, "the demo has several Gateways: " + whole);
-        JsonNode one = json(withToken.config(null, "0s", "default/hello-world"));
-        assertEquals(1, one.path("gateways").size(), one.toString());
-        assertEquals("hello-world", one.at("/gateways/0/name").asText());
+        ProxyConfig whole = withToken.config(null, "0s", null);
+        assertTrue(whole.getGateways().size() > 1, "the demo has several Gateways: " + whole);
+        ProxyConfig one = withToken.config(null, "0s", "default/hello-world");
+        assertEquals(1, one.getGateways().size(), one.toString());
+        assertEquals("hello-world", one.getGateways().get(0).getName());
     }
 
     private static boolean hasEdge(JsonNode topology, String from, String to, String type) {

@@ -21,7 +21,7 @@ import java.util.Properties;
 @Hidden
 @Controller
 public class ApiDocsController {
-    private static final String SPEC = "META-INF/swagger/portolan-0.1.yml";
+    private static final String SPEC = "META-INF/swagger/portolan.yml";
     private static final Map<String, String> ASSETS = Map.of(
             "swagger-ui.css", "text/css",
             "swagger-ui-bundle.js", "text/javascript",

@@ -2,6 +2,7 @@ package dev.portolan.api.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.portolan.api.problem.ApiException;
+import dev.portolan.api.problem.ProblemSchema;
 import dev.portolan.model.Manifests;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -53,10 +54,18 @@ public class EventsController {
                     + "starts with a reset event (list everything again, then continue from its id). A comment "
                     + "line is sent every 15 s. A client that falls more than portolan.api.events.client-buffer "
                     + "events (1,000) behind is disconnected and resumes with Last-Event-ID.")
-    @ApiResponse(responseCode = "200", description = "The event stream",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "The event stream; each event's data is a ChangeEventData",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string",
+                    description = "text/event-stream; data: #/components/schemas/ChangeEventData")))
     @ApiResponse(responseCode = "503", description = "portolan.api.events.max-streams streams (100) are open; "
-            + "try again after Retry-After seconds")
+            + "try again after Retry-After seconds",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public Publisher<Event<String>> events(
             @Parameter(description = "The last event id the client saw")
             @Header("Last-Event-ID") @Nullable String lastEventId,

@@ -60,7 +60,10 @@ final class EffectiveJson {
 
     private ObjectNode provenance(EffectiveValue value) {
         ObjectNode out = ReadJson.JSON.objectNode();
-        out.set("value", value.value() == null ? null : value.value().deepCopy());
+        // always a string in the contract (PolicyProvenance.value): a value that is no string is its JSON text;
+        // spec has it as the policy spells it
+        out.put("value", value.value() == null || value.value().isNull() ? null
+                : value.value().isTextual() ? value.value().asText() : value.value().toString());
         out.put("policy", value.policy().groupKind() + "/" + value.policy().namespacedName())
                 .put("level", value.level().displayName())
                 .put("target", value.target() == null ? null : value.target().kind() + "/"

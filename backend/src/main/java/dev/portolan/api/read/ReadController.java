@@ -2,6 +2,7 @@ package dev.portolan.api.read;
 
 import dev.portolan.api.ApiKinds;
 import dev.portolan.api.format.Representations;
+import dev.portolan.api.problem.ProblemSchema;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -42,8 +43,18 @@ public class ReadController {
 
     @Get("/gatewayclasses")
     @Operation(summary = "List GatewayClasses (controller, accepted, Gateways, policies)")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/GatewayClassList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listGatewayClasses(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.GATEWAY_CLASSES, parameters);
@@ -51,16 +62,34 @@ public class ReadController {
 
     @Get("/gatewayclasses/{name}")
     @Operation(summary = "Describe one of the gatewayclasses (cluster-scoped), as gwctl describe, with analysis and links")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeGatewayClasses(HttpRequest<?> request, @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.GATEWAY_CLASSES, "", name));
     }
 
     @Get("/gateways")
     @Operation(summary = "List Gateways (class, addresses, ports, programmed, attached routes, policies)")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/GatewayList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listGateways(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.GATEWAYS, parameters);
@@ -68,8 +97,16 @@ public class ReadController {
 
     @Get("/gateways/{namespace}/{name}")
     @Operation(summary = "Describe one of the gateways, as gwctl describe, with analysis and links")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeGateways(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.GATEWAYS, namespace, name));
@@ -77,8 +114,18 @@ public class ReadController {
 
     @Get("/httproutes")
     @Operation(summary = "List HTTPRoutes (hostnames, parent refs, Accepted/ResolvedRefs over parents, policies)")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/HTTPRouteList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listHttpRoutes(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.HTTP_ROUTES, parameters);
@@ -86,8 +133,16 @@ public class ReadController {
 
     @Get("/httproutes/{namespace}/{name}")
     @Operation(summary = "Describe one of the httproutes, as gwctl describe, with analysis and links")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeHttpRoutes(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.HTTP_ROUTES, namespace, name));
@@ -95,8 +150,18 @@ public class ReadController {
 
     @Get("/referencegrants")
     @Operation(summary = "List ReferenceGrants")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ReferenceGrantList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listReferenceGrants(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.REFERENCE_GRANTS, parameters);
@@ -104,8 +169,16 @@ public class ReadController {
 
     @Get("/referencegrants/{namespace}/{name}")
     @Operation(summary = "Describe one of the referencegrants, as gwctl describe, with analysis and links")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeReferenceGrants(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.REFERENCE_GRANTS, namespace, name));
@@ -113,8 +186,18 @@ public class ReadController {
 
     @Get("/backendtlspolicies")
     @Operation(summary = "List BackendTLSPolicies")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/BackendTLSPolicyList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listBackendTlsPolicies(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.BACKEND_TLS_POLICIES, parameters);
@@ -122,8 +205,16 @@ public class ReadController {
 
     @Get("/backendtlspolicies/{namespace}/{name}")
     @Operation(summary = "Describe one of the backendtlspolicies, as gwctl describe, with analysis and links")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeBackendTlsPolicies(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.BACKEND_TLS_POLICIES, namespace, name));
@@ -131,8 +222,18 @@ public class ReadController {
 
     @Get("/backends")
     @Operation(summary = "List Backends: Services (type, referred-by routes, policies)")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/BackendList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listBackends(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.BACKENDS, parameters);
@@ -140,8 +241,16 @@ public class ReadController {
 
     @Get("/backends/{namespace}/{name}")
     @Operation(summary = "Describe one of the backends, as gwctl describe, with analysis and links")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeBackends(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.BACKENDS, namespace, name));
@@ -149,8 +258,18 @@ public class ReadController {
 
     @Get("/namespaces")
     @Operation(summary = "List Namespaces (declared or holding objects; status, policies)")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/NamespaceList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listNamespaces(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.NAMESPACES, parameters);
@@ -158,8 +277,16 @@ public class ReadController {
 
     @Get("/namespaces/{name}")
     @Operation(summary = "Describe one of the namespaces (cluster-scoped), as gwctl describe, with analysis and links")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+    @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeNamespaces(HttpRequest<?> request, @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.NAMESPACES, "", name));
     }
@@ -167,8 +294,18 @@ public class ReadController {
     @Get("/policies")
     @Operation(summary = "List policies: objects of CRDs labelled gateway.networking.k8s.io/policy, BackendTLSPolicies "
             + "and TimeoutPolicies (kind, targets, Direct/Inherited, accepted)")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/PolicyList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listPolicies(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return Representations.ok(request, api().listPolicies(parameters.query()));
@@ -176,9 +313,18 @@ public class ReadController {
 
     @Get("/policies/{kind}/{namespace}/{name}")
     @Operation(summary = "Describe a namespaced policy: targets (and whether each exists), inherited, spec, status")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "Not a policy kind")
-    @ApiResponse(responseCode = "404", description = "No such policy in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/PolicyDescription")))
+    @ApiResponse(responseCode = "400", description = "Not a policy kind",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "No such policy in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describePolicy(HttpRequest<?> request,
             @Parameter(description = "Kind.group, e.g. TimeoutPolicy.gateway.portolan.dev") @PathVariable String kind,
             @PathVariable String namespace, @PathVariable String name) {
@@ -187,9 +333,18 @@ public class ReadController {
 
     @Get("/policies/{kind}/{name}")
     @Operation(summary = "Describe a cluster-scoped policy")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "Not a policy kind")
-    @ApiResponse(responseCode = "404", description = "No such policy in the current snapshot")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/PolicyDescription")))
+    @ApiResponse(responseCode = "400", description = "Not a policy kind",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "No such policy in the current snapshot",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeClusterPolicy(HttpRequest<?> request,
             @Parameter(description = "Kind.group, e.g. TimeoutPolicy.bar.com") @PathVariable String kind,
             @PathVariable String name) {
@@ -198,8 +353,18 @@ public class ReadController {
 
     @Get("/policycrds")
     @Operation(summary = "List policy CRDs (policy type Direct/Inherited, scope)")
-    @ApiResponse(responseCode = "200", description = "A list page", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A malformed parameter")
+    @ApiResponse(responseCode = "200", description = "A list page",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/PolicyCrdList")))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for does not exist",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listPolicyCrds(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return Representations.ok(request, api().listPolicyCrds(parameters.query()));
@@ -207,8 +372,16 @@ public class ReadController {
 
     @Get("/policycrds/{name}")
     @Operation(summary = "Describe a policy CRD")
-    @ApiResponse(responseCode = "200", description = "The description", content = @Content(schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such policy CRD")
+    @ApiResponse(responseCode = "200", description = "The description",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/PolicyCrdDescription")))
+    @ApiResponse(responseCode = "404", description = "No such policy CRD",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describePolicyCrd(HttpRequest<?> request, @PathVariable String name) {
         return Representations.ok(request, api().describePolicyCrd(name));
     }

@@ -3,6 +3,7 @@ package dev.portolan.api.topology;
 import dev.portolan.api.ApiKinds;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
+import dev.portolan.api.problem.ProblemSchema;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.snapshot.ControlPlaneSnapshot;
 import dev.portolan.snapshot.SnapshotService;
@@ -41,10 +42,19 @@ public class TopologyController {
             + "(Accept: text/vnd.graphviz or format=dot)")
     @ApiResponse(responseCode = "200", description = "Nodes (id, kind, namespace, name, status, links.self) and "
             + "edges (from, to, type: class, parent, backend, mirror, policy)",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "#/components/schemas/Topology")),
                 @Content(mediaType = TopologyDot.MEDIA_TYPE, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "400", description = "A parameter does not parse")
-    @ApiResponse(responseCode = "404", description = "The object named by for is not in the topology")
+    @ApiResponse(responseCode = "400", description = "A parameter does not parse",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "404", description = "The object named by for is not in the topology",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> topology(
             HttpRequest<?> request,
             @Parameter(description = "Only objects of this namespace (and the cluster-scoped objects linked to them)")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
+import dev.portolan.api.problem.ProblemSchema;
 import dev.portolan.config.PortolanConfig;
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.PublishedConfig;
@@ -57,14 +58,23 @@ public class TraceController {
                     + "order with their effect, backends with weights, effective timeouts with provenance, backend "
                     + "TLS, and the steps in words.")
     @ApiResponse(responseCode = "200", description = "The trace",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "Bad input: unknown gateway, a port the Gateway lacks, no path")
-    @ApiResponse(responseCode = "503", description = "No proxy config has been published yet")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "#/components/schemas/Trace")))
+    @ApiResponse(responseCode = "400", description = "Bad input: unknown gateway, a port the Gateway lacks, no path",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "503", description = "No proxy config has been published yet",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> tracePost(
             HttpRequest<?> request,
             // read as text to report JSON syntax errors as problems; documented as the JSON object it is
             @Body @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Object.class))) String body) {
+                    schema = @Schema(ref = "#/components/schemas/TraceRequest"))) String body) {
         JsonNode json;
         try {
             json = Manifests.JSON.readTree(body == null ? "" : body);
@@ -77,9 +87,18 @@ public class TraceController {
     @Get(produces = {MediaType.APPLICATION_JSON, Representations.APPLICATION_YAML})
     @Operation(summary = "Trace a request given as query parameters (same answer as POST)")
     @ApiResponse(responseCode = "200", description = "The trace",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "Bad input: unknown gateway, a port the Gateway lacks, no path")
-    @ApiResponse(responseCode = "503", description = "No proxy config has been published yet")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "#/components/schemas/Trace")))
+    @ApiResponse(responseCode = "400", description = "Bad input: unknown gateway, a port the Gateway lacks, no path",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "503", description = "No proxy config has been published yet",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> traceGet(
             HttpRequest<?> request,
             @Parameter(description = "The Gateway, namespace/name") @QueryValue @Nullable String gateway,

@@ -7,6 +7,7 @@ import dev.portolan.api.ApiKinds;
 import dev.portolan.api.audit.AuditFilter;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
+import dev.portolan.api.problem.ProblemSchema;
 import dev.portolan.config.PortolanConfig;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.validation.KnownKinds;
@@ -69,16 +70,27 @@ public class WriteController {
                     + "(visible=true) or after 2 s (visible=false). With dryRun=true nothing is written and the "
                     + "answer is that of /api/v1/analyze.")
     @ApiResponse(responseCode = "200", description = "What was written (or, with dryRun, what would change)",
-            content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
+            content = @Content(mediaType = JSON_TYPE, schema = @Schema(ref = "#/components/schemas/ApplyResult")))
     @ApiResponse(responseCode = "400", description = "A document is malformed (syntax, duplicate key, a field of the "
-            + "wrong type, more than 5,000 documents): nothing was written")
-    @ApiResponse(responseCode = "413", description = "The body is over 3 MiB: nothing was read")
+            + "wrong type, more than 5,000 documents): nothing was written",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "413", description = "The body is over 3 MiB: nothing was read",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "422", description = "A document breaks the API server's rules (name, namespace, "
             + "labels, annotations, control characters in metadata, an unserved apiVersion/kind): nothing was "
-            + "written")
-    @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale")
-    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+            + "written",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
+    @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> apply(HttpRequest<?> request, @Body String body,
                                       @Parameter(description = "Only analyze, write nothing", required = false)
                                       @QueryValue(defaultValue = "false") boolean dryRun) {
@@ -98,13 +110,24 @@ public class WriteController {
                     + "the proxy config cannot express, and references to missing objects or without a "
                     + "ReferenceGrant. Nothing is written.")
     @ApiResponse(responseCode = "200", description = "changes, issuesIntroduced, issuesFixed, issuesUnchanged",
-            content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "400", description = "A document is malformed")
-    @ApiResponse(responseCode = "413", description = "The body is over 3 MiB: nothing was read")
-    @ApiResponse(responseCode = "422", description = "A document breaks the API server's rules")
-    @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale")
-    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+            content = @Content(mediaType = JSON_TYPE, schema = @Schema(ref = "#/components/schemas/Analysis")))
+    @ApiResponse(responseCode = "400", description = "A document is malformed",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "413", description = "The body is over 3 MiB: nothing was read",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "422", description = "A document breaks the API server's rules",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "409", description = "A resourceVersion precondition is stale",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
+    @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> analyze(HttpRequest<?> request, @Body String body,
                                         @Parameter(description = "The documents are objects to delete", required = false)
                                         @QueryValue(defaultValue = "false") boolean delete) {
@@ -134,11 +157,20 @@ public class WriteController {
             description = "group \"core\" (or \"-\") names the core group. Answers once the snapshot no longer "
                     + "holds the object (or after 2 s, visible=false).")
     @ApiResponse(responseCode = "200", description = "The object was deleted",
-            content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object")
-    @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale")
-    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+            content = @Content(mediaType = JSON_TYPE, schema = @Schema(ref = "#/components/schemas/WriteResult")))
+    @ApiResponse(responseCode = "404", description = "No such object",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
+    @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> deleteObject(HttpRequest<?> request, String group, String kind, String namespace,
                                              String name,
                                              @Parameter(description = "Delete only if this is the stored version")
@@ -150,11 +182,20 @@ public class WriteController {
     @Produces({JSON_TYPE, YAML})
     @Operation(summary = "Delete a cluster-scoped object of any kind (e.g. a GatewayClass or Namespace)")
     @ApiResponse(responseCode = "200", description = "The object was deleted",
-            content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object")
-    @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale")
-    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+            content = @Content(mediaType = JSON_TYPE, schema = @Schema(ref = "#/components/schemas/WriteResult")))
+    @ApiResponse(responseCode = "404", description = "No such object",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
+    @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> deleteClusterObject(HttpRequest<?> request, String group, String kind, String name,
                                                     @Parameter(description = "Delete only if this is the stored "
                                                             + "version")
@@ -167,11 +208,20 @@ public class WriteController {
     @Operation(summary = "Delete a namespaced object by its API kind (gateways, httproutes, referencegrants, "
             + "backendtlspolicies, backends)")
     @ApiResponse(responseCode = "200", description = "The object was deleted",
-            content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object or kind")
-    @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale")
-    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+            content = @Content(mediaType = JSON_TYPE, schema = @Schema(ref = "#/components/schemas/WriteResult")))
+    @ApiResponse(responseCode = "404", description = "No such object or kind",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
+    @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> deleteByKind(HttpRequest<?> request, String plural, String namespace, String name,
                                              @Parameter(description = "Delete only if this is the stored version")
                                              @Nullable @QueryValue String resourceVersion) {
@@ -187,11 +237,20 @@ public class WriteController {
     @Produces({JSON_TYPE, YAML})
     @Operation(summary = "Delete a cluster-scoped object by its API kind (gatewayclasses, namespaces)")
     @ApiResponse(responseCode = "200", description = "The object was deleted",
-            content = @Content(mediaType = JSON_TYPE, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such object or kind")
-    @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale")
-    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+            content = @Content(mediaType = JSON_TYPE, schema = @Schema(ref = "#/components/schemas/WriteResult")))
+    @ApiResponse(responseCode = "404", description = "No such object or kind",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "409", description = "The resourceVersion precondition is stale",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
+    @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
+    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
+            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> deleteClusterByKind(HttpRequest<?> request, String plural, String name,
                                                     @Parameter(description = "Delete only if this is the stored "
                                                             + "version")
