@@ -16,6 +16,14 @@ WARMUP="${WARMUP:-10}"            # seconds per target, not measured (JIT, conne
 DURATION="${DURATION:-10}"        # seconds per measured round
 ROUNDS="${ROUNDS:-3}"             # rounds per target, targets alternate within a round
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
+# features: the proxy loads 100 HTTPRoutes with path/header/query matches and header filters (LoadTarget) and wrk
+# sends the header and query of route 97; one: a single PathPrefix / route and plain GET /bench.
+ROUTES="${ROUTES:-features}"
+case "$ROUTES" in
+  features) BENCH_PATH="/svc/bench?v=97"; WRK_HEADERS=(-H "X-Bench-Tenant: tenant-97" -H "X-Drop-Me: 1") ;;
+  one) BENCH_PATH="/bench"; WRK_HEADERS=() ;;
+  *) echo "ROUTES must be features or one" >&2; exit 2 ;;
+esac
 
 PROXY_DIR="$ROOT/proxy/target"
 if [[ ! -d "$PROXY_DIR/test-classes/dev/portolan/proxy/bench" || ! -f "$PROXY_DIR/bench.classpath" ]]; then
@@ -48,10 +56,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-wait_ready() { # name url logfile
+wait_ready() { # name url logfile [curl options]
   local i
   for ((i = 0; i < 100; i++)); do
-    if curl -fsS -o /dev/null --max-time 1 "$2" 2>/dev/null; then return 0; fi
+    if curl -fsS -o /dev/null --max-time 1 "${@:4}" "$2" 2>/dev/null; then return 0; fi
     sleep 0.2
   done
   echo "$1 did not answer on $2; its log:" >&2
@@ -64,7 +72,7 @@ java $JAVA_OPTS -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.LoadTarget backend
   >"$WORK/backend.log" 2>&1 &
 BACKEND_PID=$!; PIDS+=("$BACKEND_PID")
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.LoadTarget proxy "$HOST" "$PROXY_PORT" "$HOST" "$BACKEND_PORT" \
+java $JAVA_OPTS -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.LoadTarget proxy "$HOST" "$PROXY_PORT" "$HOST" "$BACKEND_PORT" "$ROUTES" \
   >"$WORK/proxy.log" 2>&1 &
 PROXY_PID=$!; PIDS+=("$PROXY_PID")
 
@@ -106,7 +114,7 @@ NGINX
 NGINX_PID=$!; PIDS+=("$NGINX_PID")
 
 wait_ready backend "http://$HOST:$BACKEND_PORT/" "$WORK/backend.log"
-wait_ready proxy "http://$HOST:$PROXY_PORT/" "$WORK/proxy.log"
+wait_ready proxy "http://$HOST:$PROXY_PORT$BENCH_PATH" "$WORK/proxy.log" "${WRK_HEADERS[@]}"
 wait_ready nginx "http://$HOST:$NGINX_PORT/" "$WORK/nginx-error.log"
 
 TICKS="$(getconf CLK_TCK)"
@@ -132,7 +140,7 @@ port_of() { case "$1" in backend) echo "$BACKEND_PORT" ;; proxy) echo "$PROXY_PO
 TARGETS=(backend proxy nginx)
 for t in "${TARGETS[@]}"; do
   echo "warm-up $t ${WARMUP}s" >&2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://$HOST:$(port_of "$t")/bench" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${WRK_HEADERS[@]}" "http://$HOST:$(port_of "$t")$BENCH_PATH" >/dev/null
 done
 
 RESULTS="$WORK/results.tsv"   # target round rps p50ms p99ms requests errors target_ticks backend_ticks
@@ -140,7 +148,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
   for t in "${TARGETS[@]}"; do
     echo "round $r/$ROUNDS $t ${DURATION}s" >&2
     before_t="$(target_ticks "$t")"; before_b="$(ticks_of "$BACKEND_PID")"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://$HOST:$(port_of "$t")/bench" >"$WORK/wrk.out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${WRK_HEADERS[@]}" "http://$HOST:$(port_of "$t")$BENCH_PATH" >"$WORK/wrk.out"
     after_t="$(target_ticks "$t")"; after_b="$(ticks_of "$BACKEND_PID")"
     awk -v t="$t" -v r="$r" -v dt=$((after_t - before_t)) -v db=$((after_b - before_b)) '
       function ms(v) {
@@ -157,7 +165,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS, ${ROUNDS} x ${DURATION}s per target after ${WARMUP}s warm-up; nginx worker_processes 1;" \
+echo "routes: $ROUTES ($BENCH_PATH); wrk -t$THREADS -c$CONNECTIONS, ${ROUNDS} x ${DURATION}s per target after ${WARMUP}s warm-up; nginx worker_processes 1;" \
   "$(nproc) cores; CPU = utime+stime from /proc over all rounds"
 awk -v hz="$TICKS" -F'\t' '
   function median(list, k,   a, m, i, j, x) {

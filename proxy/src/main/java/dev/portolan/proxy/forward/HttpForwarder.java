@@ -44,6 +44,7 @@ public final class HttpForwarder implements Forwarder {
 
     /** Largest request body buffered for retries and mirrors. */
     static final int MAX_BUFFERED_BODY = 16 * 1024 * 1024;
+    private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final UpstreamClients clients = new UpstreamClients();
     private final BackendPicker picker = new BackendPicker();
@@ -176,7 +177,9 @@ public final class HttpForwarder implements Forwarder {
             Endpoint endpoint = picker.endpoint(backend);
             URI uri = URI.create((backend.tls() != null ? "wss" : "ws") + "://" + hostForUri(endpoint.host()) + ":"
                     + endpoint.port() + pathAndQuery);
-            WebSocketBridge.bridge(request, response, callback, clients.webSocketClient(client.client()), uri, headers);
+            // the bridge waits for the backend's upgrade answer: not on the selector thread that runs this handler
+            request.getComponents().getExecutor().execute(() -> WebSocketBridge.bridge(request, response, callback,
+                    clients.webSocketClient(client.client()), uri, headers));
             return;
         }
 
@@ -194,12 +197,13 @@ public final class HttpForwarder implements Forwarder {
                 headers.asImmutable(), null, hasBody, millis(timeouts == null ? null : timeouts.request()),
                 millis(timeouts == null ? null : timeouts.backendRequest()), rule.retry(), editAnswer);
         boolean replayable = rule.retry() != null && rule.retry().attempts() > 0 || !sampledMirrors.isEmpty();
+        boolean lean = backend.tls() == null && backend.protocol() != BackendProtocol.H2C;
         if (!hasBody) {
-            UpstreamPlan noBody = plan.withBody(ByteBuffer.allocate(0));
+            UpstreamPlan noBody = plan.withBody(NO_BODY);
             sampledMirrors.forEach(m -> mirrors.send(m, noBody.method(), pathAndQuery, noBody.headers(), null));
-            new ProxyExchange(request, response, callback, noBody, picker, clients.scheduler()).start();
+            start(request, response, callback, noBody, lean);
         } else if (!replayable) {
-            new ProxyExchange(request, response, callback, plan, picker, clients.scheduler()).start();
+            start(request, response, callback, plan, lean);
         } else {
             Content.Source.asByteArrayAsync(request, MAX_BUFFERED_BODY).whenComplete((bytes, failure) -> {
                 if (failure != null) {
@@ -211,9 +215,35 @@ public final class HttpForwarder implements Forwarder {
                 UpstreamPlan buffered = plan.withBody(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
                 sampledMirrors.forEach(m -> mirrors.send(m, buffered.method(), pathAndQuery, buffered.headers(),
                         buffered.body()));
-                new ProxyExchange(request, response, callback, buffered, picker, clients.scheduler()).start();
+                start(request, response, callback, buffered, lean);
             });
         }
+    }
+
+    /**
+     * Plain HTTP/1.1 backends go over the lean upstream ({@link Http1Exchange}) on the selector that serves the
+     * client when its connector offers it; TLS and h2c backends over Jetty's HttpClient ({@link ProxyExchange}).
+     */
+    private void start(Request request, Response response, Callback callback, UpstreamPlan plan, boolean lean) {
+        if (lean) {
+            UpstreamSelectors selectors = request.getConnectionMetaData().getConnector()
+                    instanceof UpstreamSelectors own ? own : clients.ownSelector();
+            new Http1Exchange(request, response, callback, plan, picker, clients.scheduler(), clients.http1Pool(),
+                    selectors).start();
+        } else {
+            new ProxyExchange(request, response, callback, plan, picker, clients.scheduler()).start();
+        }
+    }
+
+    /** Everything the forwarder does on the handling thread is non-blocking (see {@link #start}). */
+    @Override
+    public org.eclipse.jetty.util.thread.Invocable.InvocationType invocationType() {
+        return org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING;
+    }
+
+    /** Connections the lean upstream opened so far (for tests). */
+    long upstreamConnectionsOpened() {
+        return clients.http1Pool().openedConnections();
     }
 
     private void redirect(Request request, Response response, Callback callback, MatchedRule matched,

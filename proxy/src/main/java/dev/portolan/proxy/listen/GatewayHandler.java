@@ -46,6 +46,12 @@ final class GatewayHandler extends Handler.Abstract {
         this.edge = edge;
     }
 
+    /** As the forwarder: a non-blocking one lets Jetty run requests on the selector thread that read them. */
+    @Override
+    public InvocationType getInvocationType() {
+        return forwarder.invocationType();
+    }
+
     @Override
     public boolean handle(Request received, Response response, Callback callback) {
         long startNanos = System.nanoTime();
