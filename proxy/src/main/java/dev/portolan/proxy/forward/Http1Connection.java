@@ -175,35 +175,8 @@ final class Http1Connection extends AbstractConnection
                 checkIdle();
                 return;
             }
-            if (input == null || !input.hasRemaining()) {
-                if (input == null) {
-                    input = buffers.acquire(getInputBufferSize(), false);
-                }
-                int filled;
-                try {
-                    filled = getEndPoint().fill(input.getByteBuffer());
-                } catch (IOException e) {
-                    fail(e);
-                    return;
-                }
-                if (filled < 0) {
-                    parser.atEOF();
-                    parser.parseNext(BufferUtil.EMPTY_BUFFER);
-                    if (complete) {
-                        closeAfter = true;
-                        finish();
-                    } else {
-                        fail(new EOFException("the backend closed the connection before the answer was complete"));
-                    }
-                    return;
-                }
-                if (filled == 0) {
-                    releaseInput();
-                    tryFillInterested(fillable);
-                    return;
-                }
-            }
-            parser.parseNext(input.getByteBuffer());
+            // parse first even without new bytes: the parser may owe messageComplete for what it already read
+            boolean stopped = parser.parseNext(input == null ? BufferUtil.EMPTY_BUFFER : input.getByteBuffer());
             if (listener.get() != l) {
                 return; // failed or abandoned while parsing
             }
@@ -218,12 +191,44 @@ final class Http1Connection extends AbstractConnection
                 responseHeaders = HttpFields.build();
                 continue;
             }
-            if (consume.get() == WAITING) {
-                if (consume.compareAndSet(WAITING, PARKED)) {
+            if (stopped) {
+                if (consume.get() == WAITING && consume.compareAndSet(WAITING, PARKED)) {
                     return; // the consumed callback resumes
                 }
+                consume.set(IDLE);
+                continue;
             }
-            consume.set(IDLE);
+            if (input != null && input.hasRemaining()) {
+                // the parser wants no more of these bytes (it finished or gave up): nothing sensible follows
+                fail(new IOException("the backend sent bytes the answer does not account for"));
+                return;
+            }
+            if (input == null) {
+                input = buffers.acquire(getInputBufferSize(), false);
+            }
+            int filled;
+            try {
+                filled = getEndPoint().fill(input.getByteBuffer());
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            if (filled < 0) {
+                parser.atEOF();
+                parser.parseNext(BufferUtil.EMPTY_BUFFER);
+                if (complete) {
+                    closeAfter = true;
+                    finish();
+                } else {
+                    fail(new EOFException("the backend closed the connection before the answer was complete"));
+                }
+                return;
+            }
+            if (filled == 0) {
+                releaseInput();
+                tryFillInterested(fillable);
+                return;
+            }
         }
     }
 

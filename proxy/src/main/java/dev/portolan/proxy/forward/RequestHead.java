@@ -29,7 +29,7 @@ final class RequestHead {
         int at = put(out, 0, method);
         out[at++] = ' ';
         at = put(out, at, pathAndQuery);
-        at = put(out, at, " HTTP/1.1\r\n");
+        at = putRaw(out, at, " HTTP/1.1\r\n");
         for (HttpField field : headers) {
             HttpHeader header = field.getHeader();
             if (header == HttpHeader.EXPECT || header == HttpHeader.TRANSFER_ENCODING
@@ -45,17 +45,24 @@ final class RequestHead {
             out[at++] = '\n';
         }
         if (contentLength >= 0) {
-            at = put(out, at, "Content-Length: ");
+            at = putRaw(out, at, "Content-Length: ");
             at = put(out, at, Long.toString(contentLength));
             out[at++] = '\r';
             out[at++] = '\n';
         }
         if (chunked) {
-            at = put(out, at, "Transfer-Encoding: chunked\r\n");
+            at = putRaw(out, at, "Transfer-Encoding: chunked\r\n");
         }
         out[at++] = '\r';
         out[at++] = '\n';
         return ByteBuffer.wrap(out, 0, at);
+    }
+
+    private static int putRaw(byte[] out, int at, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            out[at++] = (byte) text.charAt(i);
+        }
+        return at;
     }
 
     private static int put(byte[] out, int at, String text) {
