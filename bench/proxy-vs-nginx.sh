@@ -19,6 +19,9 @@ JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
 # features: the proxy loads 100 HTTPRoutes with path/header/query matches and header filters (LoadTarget) and wrk
 # sends the header and query of route 97; one: a single PathPrefix / route and plain GET /bench.
 ROUTES="${ROUTES:-features}"
+# off: neither writes an access log (nginx access_log off, the proxy's portolan.access logger OFF);
+# on: both write one JSON line per request to a file in the work directory (the proxy through an async appender).
+ACCESS_LOG="${ACCESS_LOG:-off}"
 case "$ROUTES" in
   features) BENCH_PATH="/svc/bench?v=97"; WRK_HEADERS=(-H "X-Bench-Tenant: tenant-97" -H "X-Drop-Me: 1") ;;
   one) BENCH_PATH="/bench"; WRK_HEADERS=() ;;
@@ -31,7 +34,7 @@ if [[ ! -d "$PROXY_DIR/test-classes/dev/portolan/proxy/bench" || ! -f "$PROXY_DI
   echo "  flock /tmp/portolan-mvn.lock mvn -B -o -q -pl proxy -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test" >&2
   exit 2
 fi
-CLASSPATH_ARG="$PROXY_DIR/test-classes:$PROXY_DIR/classes:$(cat "$PROXY_DIR/bench.classpath")"
+CLASSPATH_ARG="$PROXY_DIR/test-classes:${PROXY_CLASSES:-$PROXY_DIR/classes}:$(cat "$PROXY_DIR/bench.classpath")"
 
 # nginx and wrk from Debian, nothing else is downloaded.
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
@@ -71,8 +74,32 @@ wait_ready() { # name url logfile [curl options]
 java $JAVA_OPTS -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.LoadTarget backend "$HOST" "$BACKEND_PORT" \
   >"$WORK/backend.log" 2>&1 &
 BACKEND_PID=$!; PIDS+=("$BACKEND_PID")
+case "$ACCESS_LOG" in
+  off) ACCESS_LEVEL=OFF; NGINX_ACCESS="access_log off;" ;;
+  on) ACCESS_LEVEL=INFO; NGINX_ACCESS="access_log $WORK/nginx-access.log json;" ;;
+  *) echo "ACCESS_LOG must be off or on" >&2; exit 2 ;;
+esac
+cat >"$WORK/logback-proxy.xml" <<LOGBACK
+<configuration>
+  <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+  </appender>
+  <appender name="ACCESS_FILE" class="ch.qos.logback.core.FileAppender">
+    <file>$WORK/proxy-access.log</file>
+    <encoder><pattern>%msg%n</pattern></encoder>
+  </appender>
+  <appender name="ACCESS" class="ch.qos.logback.classic.AsyncAppender">
+    <neverBlock>true</neverBlock>
+    <appender-ref ref="ACCESS_FILE"/>
+  </appender>
+  <logger name="portolan.access" level="$ACCESS_LEVEL" additivity="false"><appender-ref ref="ACCESS"/></logger>
+  <root level="WARN"><appender-ref ref="STDOUT"/></root>
+</configuration>
+LOGBACK
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$CLASSPATH_ARG" dev.portolan.proxy.bench.LoadTarget proxy "$HOST" "$PROXY_PORT" "$HOST" "$BACKEND_PORT" "$ROUTES" \
+java $JAVA_OPTS -Dlogback.configurationFile="$WORK/logback-proxy.xml" \
+  -Dportolan.bench.allocationFile="$WORK/proxy-allocated" -cp "$CLASSPATH_ARG" \
+  dev.portolan.proxy.bench.LoadTarget proxy "$HOST" "$PROXY_PORT" "$HOST" "$BACKEND_PORT" "$ROUTES" \
   >"$WORK/proxy.log" 2>&1 &
 PROXY_PID=$!; PIDS+=("$PROXY_PID")
 
@@ -86,7 +113,9 @@ pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log warn;
 events { worker_connections 1024; }
 http {
-  access_log off;
+  log_format json escape=json '{"time":"\$time_iso8601","method":"\$request_method","path":"\$uri","status":\$status,'
+    '"duration_ms":\$request_time,"bytes":\$body_bytes_sent,"upstream":"\$upstream_addr","client":"\$remote_addr:\$remote_port"}';
+  $NGINX_ACCESS
   client_body_temp_path $WORK/client_body;
   proxy_temp_path $WORK/proxy_temp;
   fastcgi_temp_path $WORK/fastcgi_temp;
@@ -143,14 +172,18 @@ for t in "${TARGETS[@]}"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${WRK_HEADERS[@]}" "http://$HOST:$(port_of "$t")$BENCH_PATH" >/dev/null
 done
 
-RESULTS="$WORK/results.tsv"   # target round rps p50ms p99ms requests errors target_ticks backend_ticks
+# bytes the proxy's threads allocated so far (LoadTarget's AllocationMeter, refreshed every 100 ms)
+allocated() { case "$1" in proxy) cat "$WORK/proxy-allocated" 2>/dev/null || echo 0 ;; *) echo 0 ;; esac; }
+RESULTS="$WORK/results.tsv"   # target round rps p50ms p99ms requests errors target_ticks backend_ticks alloc_bytes
 for ((r = 1; r <= ROUNDS; r++)); do
   for t in "${TARGETS[@]}"; do
     echo "round $r/$ROUNDS $t ${DURATION}s" >&2
+    before_a="$(allocated "$t")"
     before_t="$(target_ticks "$t")"; before_b="$(ticks_of "$BACKEND_PID")"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${WRK_HEADERS[@]}" "http://$HOST:$(port_of "$t")$BENCH_PATH" >"$WORK/wrk.out"
     after_t="$(target_ticks "$t")"; after_b="$(ticks_of "$BACKEND_PID")"
-    awk -v t="$t" -v r="$r" -v dt=$((after_t - before_t)) -v db=$((after_b - before_b)) '
+    sleep 0.2; after_a="$(allocated "$t")"
+    awk -v t="$t" -v r="$r" -v dt=$((after_t - before_t)) -v db=$((after_b - before_b)) -v da=$((after_a - before_a)) '
       function ms(v) {
         if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000;
         if (v ~ /s$/) return v * 1000; return v
@@ -159,13 +192,13 @@ for ((r = 1; r <= ROUNDS; r++)); do
       / requests in / { n = $1 } /^Requests\/sec:/ { rps = $2 }
       /Socket errors:/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
       /Non-2xx or 3xx responses:/ { err += $5 }
-      END { printf "%s\t%d\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\n", t, r, rps, p50, p99, n, err, dt, db }
+      END { printf "%s\t%d\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\n", t, r, rps, p50, p99, n, err, dt, db, da }
     ' "$WORK/wrk.out" >>"$RESULTS"
   done
 done
 
 echo
-echo "routes: $ROUTES ($BENCH_PATH); wrk -t$THREADS -c$CONNECTIONS, ${ROUNDS} x ${DURATION}s per target after ${WARMUP}s warm-up; nginx worker_processes 1;" \
+echo "routes: $ROUTES ($BENCH_PATH); access log: $ACCESS_LOG; wrk -t$THREADS -c$CONNECTIONS, ${ROUNDS} x ${DURATION}s per target after ${WARMUP}s warm-up; nginx worker_processes 1;" \
   "$(nproc) cores; CPU = utime+stime from /proc over all rounds"
 awk -v hz="$TICKS" -F'\t' '
   function median(list, k,   a, m, i, j, x) {
@@ -174,7 +207,7 @@ awk -v hz="$TICKS" -F'\t' '
     return a[int((m + 1) / 2)]
   }
   { rps[$1] = rps[$1] " " $3; p50[$1] = p50[$1] " " $4; p99[$1] = p99[$1] " " $5
-    n[$1] += $6; err[$1] += $7; tt[$1] += $8; bt[$1] += $9 }
+    n[$1] += $6; err[$1] += $7; tt[$1] += $8; bt[$1] += $9; al[$1] += $10 }
   END {
     printf "%-8s %12s %9s %9s %14s %14s %8s\n", "target", "req/s(med)", "p50 ms", "p99 ms", "cpu us/req", "backend us/req", "errors"
     split("backend proxy nginx", order, " ")
@@ -185,6 +218,7 @@ awk -v hz="$TICKS" -F'\t' '
       printf "%-8s %12.0f %9.3f %9.3f %14.1f %14.1f %8d\n", t, med[t], median(p50[t]), median(p99[t]), cpu[t], bt[t] / hz / n[t] * 1e6, err[t]
     }
     for (i = 1; i <= 3; i++) printf "%-8s req/s per round:%s\n", order[i], rps[order[i]]
+    printf "proxy allocation: %.0f bytes per request (all JVM threads, measured rounds)\n", al["proxy"] / n["proxy"]
     printf "proxy/nginx: req/s %.2f, cpu per request %.2f (backend row: cpu us/req is the backend itself)\n", med["proxy"] / med["nginx"], cpu["proxy"] / cpu["nginx"]
   }
 ' "$RESULTS"

@@ -48,7 +48,14 @@ final class Http1Connection extends AbstractConnection
         /** A piece of the body, valid until {@code consumed} completes; failing it aborts the exchange. */
         void onResponseContent(ByteBuffer content, Callback consumed);
 
-        void onResponseComplete();
+        /**
+         * The answer is complete and the connection already back in its pool.
+         *
+         * @param last    the body's last piece when it arrived with the end (Content-Length framing), so that it
+         *                goes to the client together with the end; null otherwise
+         * @param release to run once {@code last} is written (it lives in the connection's former read buffer)
+         */
+        void onResponseComplete(ByteBuffer last, Runnable release);
 
         /**
          * The exchange failed; the connection is closed.
@@ -59,6 +66,7 @@ final class Http1Connection extends AbstractConnection
         void onFailure(Throwable failure, boolean staleConnection);
     }
 
+    private static final Runnable NOTHING = () -> { };
     private static final int IDLE = 0;
     private static final int WAITING = 1;
     private static final int PARKED = 2;
@@ -91,6 +99,7 @@ final class Http1Connection extends AbstractConnection
     };
     private Http1Pool.Opening opening;
     private RetainableByteBuffer input;
+    private ByteBuffer lastContent;
     private HttpFields.Mutable responseHeaders;
     private int status;
     private boolean headRequest;
@@ -136,6 +145,7 @@ final class Http1Connection extends AbstractConnection
         complete = false;
         closeAfter = false;
         requestSent = false;
+        lastContent = null;
         headRequest = isHeadRequest;
         parser.reset();
         parser.setHeadResponse(isHeadRequest);
@@ -255,15 +265,27 @@ final class Http1Connection extends AbstractConnection
         if (l == null) {
             return;
         }
-        boolean leftover = input != null && input.hasRemaining();
-        releaseInput();
+        ByteBuffer last = lastContent;
+        lastContent = null;
+        RetainableByteBuffer held = null;
+        boolean leftover;
+        if (last != null) {
+            // the last piece still points into the read buffer: it goes with the answer, the connection gets a new one
+            held = input;
+            input = null;
+            leftover = held.hasRemaining();
+        } else {
+            leftover = input != null && input.hasRemaining();
+            releaseInput();
+        }
+        // back to the pool before the client sees the end, so that its next request finds the connection
         if (!closeAfter && !leftover && requestSent && getEndPoint().isOpen()) {
             tryFillInterested(fillable);
             pool.release(this);
         } else {
             close();
         }
-        l.onResponseComplete();
+        l.onResponseComplete(last, held == null ? NOTHING : held::release);
     }
 
     private void fail(Throwable failure) {
@@ -344,6 +366,11 @@ final class Http1Connection extends AbstractConnection
         Listener l = listener.get();
         if (l == null) {
             return true;
+        }
+        if (!parser.isChunking() && parser.getContentLength() >= 0
+                && parser.getContentRead() >= parser.getContentLength()) {
+            lastContent = content; // the parser calls messageComplete next, in this same parse
+            return false;
         }
         consume.set(WAITING);
         l.onResponseContent(content, consumed);

@@ -176,10 +176,32 @@ final class Http1Exchange {
         }
 
         @Override
-        public void onResponseComplete() {
+        public void onResponseComplete(ByteBuffer last, Runnable release) {
             cancelTimer();
-            if (claimFinish()) {
+            if (!claimFinish()) {
+                release.run();
+            } else if (last == null) {
+                release.run();
                 proxyToClientResponse.write(true, BufferUtil.EMPTY_BUFFER, callback);
+            } else {
+                proxyToClientResponse.write(true, last, new Callback() {
+                    @Override
+                    public void succeeded() {
+                        release.run();
+                        callback.succeeded();
+                    }
+
+                    @Override
+                    public void failed(Throwable x) {
+                        release.run();
+                        callback.failed(x);
+                    }
+
+                    @Override
+                    public InvocationType getInvocationType() {
+                        return callback.getInvocationType();
+                    }
+                });
             }
         }
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -194,7 +195,7 @@ public final class HttpForwarder implements Forwarder {
         TimeoutsConfig timeouts = rule.timeouts();
         boolean hasBody = ClientRequests.hasBody(request);
         UpstreamPlan plan = new UpstreamPlan(backend, client.client(), clients.keepsAuthority(client.client()), scheme, request.getMethod(), pathAndQuery,
-                headers.asImmutable(), null, hasBody, millis(timeouts == null ? null : timeouts.request()),
+                headers, null, hasBody, millis(timeouts == null ? null : timeouts.request()),
                 millis(timeouts == null ? null : timeouts.backendRequest()), rule.retry(), editAnswer);
         boolean replayable = rule.retry() != null && rule.retry().attempts() > 0 || !sampledMirrors.isEmpty();
         boolean lean = backend.tls() == null && backend.protocol() != BackendProtocol.H2C;
@@ -266,9 +267,8 @@ public final class HttpForwarder implements Forwarder {
         String clientIp = ClientRequests.remoteIp(request);
         String proto = secure ? "https" : "http";
         if (clientIp != null) {
-            List<String> prior = request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR);
-            headers.put(HttpHeader.X_FORWARDED_FOR, prior.isEmpty() ? clientIp : String.join(", ", prior) + ", "
-                    + clientIp);
+            String prior = joined(request.getHeaders(), HttpHeader.X_FORWARDED_FOR, ", ");
+            headers.put(HttpHeader.X_FORWARDED_FOR, prior == null ? clientIp : prior + ", " + clientIp);
         }
         if (!headers.contains(HttpHeader.X_FORWARDED_PROTO)) {
             headers.put(HttpHeader.X_FORWARDED_PROTO, proto);
@@ -276,11 +276,29 @@ public final class HttpForwarder implements Forwarder {
         if (!headers.contains(HttpHeader.X_FORWARDED_HOST)) {
             headers.put(HttpHeader.X_FORWARDED_HOST, authority);
         }
-        List<String> forwarded = request.getHeaders().getValuesList(HttpHeader.FORWARDED);
-        if (!forwarded.isEmpty()) {
-            headers.put(HttpHeader.FORWARDED, String.join(", ", forwarded) + ", "
-                    + ForwardedElement.of(clientIp, authority, proto));
+        String forwarded = joined(request.getHeaders(), HttpHeader.FORWARDED, ", ");
+        if (forwarded != null) {
+            headers.put(HttpHeader.FORWARDED, forwarded + ", " + ForwardedElement.of(clientIp, authority, proto));
         }
+    }
+
+    /** Every line of a header joined in order, or null when absent; no list built for the usual single line. */
+    private static String joined(HttpFields fields, HttpHeader header, String separator) {
+        String first = null;
+        StringBuilder all = null;
+        for (HttpField field : fields) {
+            if (field.getHeader() == header) {
+                if (first == null) {
+                    first = field.getValue();
+                } else {
+                    if (all == null) {
+                        all = new StringBuilder(first);
+                    }
+                    all.append(separator).append(field.getValue());
+                }
+            }
+        }
+        return all == null ? first : all.toString();
     }
 
     private static void editResponse(HttpFields.Mutable answer, List<ResponseHeaderModifier> edits) {

@@ -55,6 +55,10 @@ public final class LoadTarget {
                 default -> throw new IllegalArgumentException("mode '" + mode + "' is neither features nor one");
             };
             ProxyServer proxy = startProxy(config);
+            String allocationFile = System.getProperty("portolan.bench.allocationFile");
+            if (allocationFile != null) {
+                AllocationMeter.start(java.nio.file.Path.of(allocationFile));
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(proxy::close, "proxy-shutdown"));
         } else {
             System.err.println("usage: LoadTarget backend HOST PORT"
