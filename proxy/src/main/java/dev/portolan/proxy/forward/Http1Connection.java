@@ -71,6 +71,9 @@ final class Http1Connection extends AbstractConnection
     private static final int WAITING = 1;
     private static final int PARKED = 2;
     private static final int DONE = 3;
+    private static final int SENDING = 0;
+    private static final int SENT = 1;
+    private static final int ANSWERED = 2;
 
     private final Http1Pool.Idle pool;
     private final ByteBufferPool buffers;
@@ -106,7 +109,8 @@ final class Http1Connection extends AbstractConnection
     private boolean interim;
     private boolean complete;
     private boolean closeAfter;
-    private volatile boolean requestSent;
+    /** Whether the request is written; the answer can complete first on another thread (see finish). */
+    private final AtomicInteger request = new AtomicInteger(SENT);
     private BodyPump body;
     private int exchanges;
 
@@ -144,7 +148,7 @@ final class Http1Connection extends AbstractConnection
         interim = false;
         complete = false;
         closeAfter = false;
-        requestSent = false;
+        request.set(SENDING);
         lastContent = null;
         headRequest = isHeadRequest;
         parser.reset();
@@ -279,13 +283,33 @@ final class Http1Connection extends AbstractConnection
             releaseInput();
         }
         // back to the pool before the client sees the end, so that its next request finds the connection
-        if (!closeAfter && !leftover && requestSent && getEndPoint().isOpen()) {
-            tryFillInterested(fillable);
-            pool.release(this);
-        } else {
+        if (closeAfter || leftover || !getEndPoint().isOpen()) {
             close();
-        }
+        } else if (!request.compareAndSet(SENDING, ANSWERED)) {
+            reuse();
+        } // else the request's last write has yet to report back: requestWritten or requestFailed decides
+
         l.onResponseComplete(last, held == null ? NOTHING : held::release);
+    }
+
+    private void reuse() {
+        tryFillInterested(fillable);
+        pool.release(this);
+    }
+
+    /** The request's last byte is written. */
+    private void requestWritten() {
+        if (request.getAndSet(SENT) == ANSWERED) {
+            reuse();
+        }
+    }
+
+    private void requestFailed(Throwable failure) {
+        if (request.getAndSet(SENT) == ANSWERED) {
+            close();
+        } else {
+            fail(failure);
+        }
     }
 
     private void fail(Throwable failure) {
@@ -423,12 +447,12 @@ final class Http1Connection extends AbstractConnection
     private final class HeadWritten implements Callback {
         @Override
         public void succeeded() {
-            requestSent = true;
+            requestWritten();
         }
 
         @Override
         public void failed(Throwable cause) {
-            fail(cause);
+            requestFailed(cause);
         }
 
         @Override
@@ -457,7 +481,7 @@ final class Http1Connection extends AbstractConnection
 
             @Override
             public void failed(Throwable cause) {
-                fail(cause);
+                requestFailed(cause);
             }
 
             @Override
@@ -482,7 +506,8 @@ final class Http1Connection extends AbstractConnection
                 return Action.SUCCEEDED;
             }
             if (listener.get() != owner) {
-                return Action.SUCCEEDED; // the exchange ended (answer came first, or it was aborted)
+                // the exchange ended (an early answer, or aborted): the rest of the body cannot follow
+                throw new IOException("the exchange ended before the request body was sent");
             }
             Content.Chunk chunk = source.read();
             if (chunk == null) {
@@ -519,9 +544,7 @@ final class Http1Connection extends AbstractConnection
 
         @Override
         protected void onCompleteSuccess() {
-            if (last) {
-                requestSent = true;
-            }
+            requestWritten();
         }
 
         @Override
@@ -530,9 +553,7 @@ final class Http1Connection extends AbstractConnection
                 current.release();
                 current = null;
             }
-            if (listener.get() == owner) {
-                fail(cause);
-            }
+            requestFailed(cause);
         }
 
         @Override
