@@ -51,10 +51,14 @@ public final class ProxyServer implements AutoCloseable {
         this.threads = new QueuedThreadPool(options.workerThreads(), Math.min(4, options.workerThreads()));
         threads.setName("portolan-proxy");
         this.server = new Server(threads);
+        // Handlers never change after construction: a dynamic container would declare itself blocking, and
+        // Jetty would then hand every request from the selector to a worker thread whatever the forwarder says.
+        server.setDynamic(false);
         GatewayHandler gateways = new GatewayHandler(live, forwarder, options.edge());
         long bodyLimit = options.edge().maxRequestBodyBytes();
         if (bodyLimit > 0) {
             SizeLimitHandler limit = new SizeLimitHandler(bodyLimit, -1);
+            limit.setDynamic(false);
             limit.setHandler(gateways);
             server.setHandler(limit);
         } else {
