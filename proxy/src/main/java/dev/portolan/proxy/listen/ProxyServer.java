@@ -48,7 +48,8 @@ public final class ProxyServer implements AutoCloseable {
         this.forwarder = forwarder;
         this.options = options;
         this.metrics = metrics;
-        this.threads = new QueuedThreadPool(options.workerThreads(), Math.min(4, options.workerThreads()));
+        this.threads = new ResumingThreadPool(options.workerThreads(), Math.min(4, options.workerThreads()),
+                forwarder.invocationType() == org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING);
         threads.setName("portolan-proxy");
         this.server = new Server(threads);
         // Handlers never change after construction: a dynamic container would declare itself blocking, and
