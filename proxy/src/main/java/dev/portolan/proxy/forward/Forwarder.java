@@ -21,6 +21,14 @@ public interface Forwarder extends AutoCloseable {
     /** Handles one request; completes the callback exactly once, never throws for a bad request. */
     void forward(Request request, Response response, Callback callback, MatchedRule matched);
 
+    /**
+     * Whether {@link #forward} may block. A non-blocking forwarder runs on the selector thread that read the
+     * request (no hand-off to a worker); the default is the safe answer.
+     */
+    default org.eclipse.jetty.util.thread.Invocable.InvocationType invocationType() {
+        return org.eclipse.jetty.util.thread.Invocable.InvocationType.BLOCKING;
+    }
+
     @Override
     void close();
 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -44,6 +45,7 @@ public final class HttpForwarder implements Forwarder {
 
     /** Largest request body buffered for retries and mirrors. */
     static final int MAX_BUFFERED_BODY = 16 * 1024 * 1024;
+    private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final UpstreamClients clients = new UpstreamClients();
     private final BackendPicker picker = new BackendPicker();
@@ -176,7 +178,9 @@ public final class HttpForwarder implements Forwarder {
             Endpoint endpoint = picker.endpoint(backend);
             URI uri = URI.create((backend.tls() != null ? "wss" : "ws") + "://" + hostForUri(endpoint.host()) + ":"
                     + endpoint.port() + pathAndQuery);
-            WebSocketBridge.bridge(request, response, callback, clients.webSocketClient(client.client()), uri, headers);
+            // the bridge waits for the backend's upgrade answer: not on the selector thread that runs this handler
+            request.getComponents().getExecutor().execute(() -> WebSocketBridge.bridge(request, response, callback,
+                    clients.webSocketClient(client.client()), uri, headers));
             return;
         }
 
@@ -191,15 +195,16 @@ public final class HttpForwarder implements Forwarder {
         TimeoutsConfig timeouts = rule.timeouts();
         boolean hasBody = ClientRequests.hasBody(request);
         UpstreamPlan plan = new UpstreamPlan(backend, client.client(), clients.keepsAuthority(client.client()), scheme, request.getMethod(), pathAndQuery,
-                headers.asImmutable(), null, hasBody, millis(timeouts == null ? null : timeouts.request()),
+                headers, null, hasBody, millis(timeouts == null ? null : timeouts.request()),
                 millis(timeouts == null ? null : timeouts.backendRequest()), rule.retry(), editAnswer);
         boolean replayable = rule.retry() != null && rule.retry().attempts() > 0 || !sampledMirrors.isEmpty();
+        boolean lean = backend.tls() == null && backend.protocol() != BackendProtocol.H2C;
         if (!hasBody) {
-            UpstreamPlan noBody = plan.withBody(ByteBuffer.allocate(0));
+            UpstreamPlan noBody = plan.withBody(NO_BODY);
             sampledMirrors.forEach(m -> mirrors.send(m, noBody.method(), pathAndQuery, noBody.headers(), null));
-            new ProxyExchange(request, response, callback, noBody, picker, clients.scheduler()).start();
+            start(request, response, callback, noBody, lean);
         } else if (!replayable) {
-            new ProxyExchange(request, response, callback, plan, picker, clients.scheduler()).start();
+            start(request, response, callback, plan, lean);
         } else {
             Content.Source.asByteArrayAsync(request, MAX_BUFFERED_BODY).whenComplete((bytes, failure) -> {
                 if (failure != null) {
@@ -211,9 +216,35 @@ public final class HttpForwarder implements Forwarder {
                 UpstreamPlan buffered = plan.withBody(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
                 sampledMirrors.forEach(m -> mirrors.send(m, buffered.method(), pathAndQuery, buffered.headers(),
                         buffered.body()));
-                new ProxyExchange(request, response, callback, buffered, picker, clients.scheduler()).start();
+                start(request, response, callback, buffered, lean);
             });
         }
+    }
+
+    /**
+     * Plain HTTP/1.1 backends go over the lean upstream ({@link Http1Exchange}) on the selector that serves the
+     * client when its connector offers it; TLS and h2c backends over Jetty's HttpClient ({@link ProxyExchange}).
+     */
+    private void start(Request request, Response response, Callback callback, UpstreamPlan plan, boolean lean) {
+        if (lean) {
+            UpstreamSelectors selectors = request.getConnectionMetaData().getConnector()
+                    instanceof UpstreamSelectors own ? own : clients.ownSelector();
+            new Http1Exchange(request, response, callback, plan, picker, clients.scheduler(), clients.http1Pool(),
+                    selectors).start();
+        } else {
+            new ProxyExchange(request, response, callback, plan, picker, clients.scheduler()).start();
+        }
+    }
+
+    /** Everything the forwarder does on the handling thread is non-blocking (see {@link #start}). */
+    @Override
+    public org.eclipse.jetty.util.thread.Invocable.InvocationType invocationType() {
+        return org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING;
+    }
+
+    /** Connections the lean upstream opened so far (for tests). */
+    long upstreamConnectionsOpened() {
+        return clients.http1Pool().openedConnections();
     }
 
     private void redirect(Request request, Response response, Callback callback, MatchedRule matched,
@@ -236,9 +267,8 @@ public final class HttpForwarder implements Forwarder {
         String clientIp = ClientRequests.remoteIp(request);
         String proto = secure ? "https" : "http";
         if (clientIp != null) {
-            List<String> prior = request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR);
-            headers.put(HttpHeader.X_FORWARDED_FOR, prior.isEmpty() ? clientIp : String.join(", ", prior) + ", "
-                    + clientIp);
+            String prior = joined(request.getHeaders(), HttpHeader.X_FORWARDED_FOR, ", ");
+            headers.put(HttpHeader.X_FORWARDED_FOR, prior == null ? clientIp : prior + ", " + clientIp);
         }
         if (!headers.contains(HttpHeader.X_FORWARDED_PROTO)) {
             headers.put(HttpHeader.X_FORWARDED_PROTO, proto);
@@ -246,11 +276,29 @@ public final class HttpForwarder implements Forwarder {
         if (!headers.contains(HttpHeader.X_FORWARDED_HOST)) {
             headers.put(HttpHeader.X_FORWARDED_HOST, authority);
         }
-        List<String> forwarded = request.getHeaders().getValuesList(HttpHeader.FORWARDED);
-        if (!forwarded.isEmpty()) {
-            headers.put(HttpHeader.FORWARDED, String.join(", ", forwarded) + ", "
-                    + ForwardedElement.of(clientIp, authority, proto));
+        String forwarded = joined(request.getHeaders(), HttpHeader.FORWARDED, ", ");
+        if (forwarded != null) {
+            headers.put(HttpHeader.FORWARDED, forwarded + ", " + ForwardedElement.of(clientIp, authority, proto));
         }
+    }
+
+    /** Every line of a header joined in order, or null when absent; no list built for the usual single line. */
+    private static String joined(HttpFields fields, HttpHeader header, String separator) {
+        String first = null;
+        StringBuilder all = null;
+        for (HttpField field : fields) {
+            if (field.getHeader() == header) {
+                if (first == null) {
+                    first = field.getValue();
+                } else {
+                    if (all == null) {
+                        all = new StringBuilder(first);
+                    }
+                    all.append(separator).append(field.getValue());
+                }
+            }
+        }
+        return all == null ? first : all.toString();
     }
 
     private static void editResponse(HttpFields.Mutable answer, List<ResponseHeaderModifier> edits) {

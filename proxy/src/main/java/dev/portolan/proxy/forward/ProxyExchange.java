@@ -239,7 +239,7 @@ final class ProxyExchange {
     }
 
     /** The client's body passed the proxy's limit (SizeLimitHandler fails the read with 413). */
-    private static boolean isBodyTooLarge(Throwable failure) {
+    static boolean isBodyTooLarge(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpException http && http.getCode() == HttpStatus.PAYLOAD_TOO_LARGE_413) {
                 return true;
@@ -248,7 +248,7 @@ final class ProxyExchange {
         return false;
     }
 
-    private static boolean isConnectionFailure(Throwable failure) {
+    static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof java.io.EOFException
                     || t instanceof java.nio.channels.ClosedChannelException

@@ -44,6 +44,8 @@ final class UpstreamClients implements AutoCloseable {
     private final Map<UpstreamTls, TlsClient> tlsClients = new ConcurrentHashMap<>();
     private final Map<HttpClient, WebSocketClient> webSocketClients = new ConcurrentHashMap<>();
     private final Set<HttpClient> retiring = ConcurrentHashMap.newKeySet();
+    private final Http1Pool http1Pool = new Http1Pool();
+    private final OwnUpstreamSelector ownSelector;
 
     UpstreamClients() {
         threads = new QueuedThreadPool(64, 4);
@@ -52,6 +54,8 @@ final class UpstreamClients implements AutoCloseable {
         try {
             threads.start();
             scheduler.start();
+            ownSelector = new OwnUpstreamSelector(threads, scheduler);
+            ownSelector.start();
             http1 = start(new HttpClientTransportOverHTTP(connector(null)));
             h2c = start(new AuthorityPreservingTransport(new HTTP2Client(connector(null))));
         } catch (Exception e) {
@@ -66,6 +70,16 @@ final class UpstreamClients implements AutoCloseable {
 
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** Keep-alive connections of the lean upstream to plain HTTP/1.1 backends. */
+    Http1Pool http1Pool() {
+        return http1Pool;
+    }
+
+    /** The lean upstream's selector for requests whose connector has none to offer. */
+    UpstreamSelectors ownSelector() {
+        return ownSelector;
     }
 
     /** The client for a usable backend's protocol and TLS setting. */
@@ -181,6 +195,7 @@ final class UpstreamClients implements AutoCloseable {
         stop(http1);
         stop(h2c);
         try {
+            ownSelector.stop();
             scheduler.stop();
             threads.stop();
         } catch (Exception e) {

@@ -40,7 +40,7 @@ final class Connectors {
     static Built plain(Server server, SocketKey key, int socketPort, ProxyServerOptions options) {
         HttpConfiguration http = httpConfiguration(options.edge());
         // HTTP/1.1 first: a connection that starts with the HTTP/2 preface is handed to h2c (prior knowledge).
-        ServerConnector connector = new ServerConnector(server, 1, 1,
+        ServerConnector connector = new GatewayConnector(server,
                 new HttpConnectionFactory(http), streams(new HTTP2CServerConnectionFactory(http), options.edge()));
         return new Built(configure(connector, key, socketPort, options), null);
     }
@@ -62,7 +62,7 @@ final class Connectors {
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
         alpn.setDefaultProtocol(http1.getProtocol());
         SslConnectionFactory ssl = new SslConnectionFactory(tls, alpn.getProtocol());
-        ServerConnector connector = new ServerConnector(server, 1, 1, ssl, alpn, h2, http1);
+        ServerConnector connector = new GatewayConnector(server, ssl, alpn, h2, http1);
         return new Built(configure(connector, key, socketPort, options), tls);
     }
 

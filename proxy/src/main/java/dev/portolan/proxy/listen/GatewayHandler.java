@@ -8,6 +8,7 @@ import dev.portolan.proxy.forward.Forwarder;
 import dev.portolan.proxy.forward.MatchedRule;
 import dev.portolan.proxy.observe.Exchange;
 import dev.portolan.proxy.observe.RequestIds;
+import dev.portolan.proxy.routing.HeaderLookup;
 import dev.portolan.proxy.routing.RouteMatch;
 import dev.portolan.proxy.routing.RouteRequest;
 import java.util.List;
@@ -18,6 +19,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSession;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
@@ -44,6 +46,12 @@ final class GatewayHandler extends Handler.Abstract {
         this.live = live;
         this.forwarder = forwarder;
         this.edge = edge;
+    }
+
+    /** As the forwarder: a non-blocking one lets Jetty run requests on the selector thread that read them. */
+    @Override
+    public InvocationType getInvocationType() {
+        return forwarder.invocationType();
     }
 
     @Override
@@ -89,7 +97,7 @@ final class GatewayHandler extends Handler.Abstract {
         }
         String query = request.getHttpURI().getQuery();
         RouteRequest routeRequest = new RouteRequest(host, request.getMethod(), request.getHttpURI().getPath(),
-                name -> valuesOf(request, name), query);
+                new FieldsLookup(request.getHeaders()), query);
         Optional<RouteMatch> match = port.table().match(routeRequest);
         if (match.isEmpty()) {
             Callback counted = new ObservingCallback(callback, request, response, port,
@@ -142,8 +150,31 @@ final class GatewayHandler extends Handler.Abstract {
         return found;
     }
 
-    private static List<String> valuesOf(Request request, String name) {
-        return request.getHeaders().getValuesList(name);
+    /** The request's headers as the matcher reads them, without copying them into lists. */
+    private record FieldsLookup(HttpFields fields) implements HeaderLookup {
+        @Override
+        public List<String> values(String name) {
+            return fields.getValuesList(name);
+        }
+
+        @Override
+        public String joined(String name) {
+            String first = null;
+            StringBuilder all = null;
+            for (HttpField field : fields) {
+                if (field.is(name)) {
+                    if (first == null) {
+                        first = field.getValue();
+                    } else {
+                        if (all == null) {
+                            all = new StringBuilder(first);
+                        }
+                        all.append(',').append(field.getValue());
+                    }
+                }
+            }
+            return all == null ? first : all.toString();
+        }
     }
 
     /** The request's authority host: HTTP/2 :authority or the HTTP/1.1 Host header, both land in the URI. */

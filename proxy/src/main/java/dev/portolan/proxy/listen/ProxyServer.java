@@ -48,13 +48,18 @@ public final class ProxyServer implements AutoCloseable {
         this.forwarder = forwarder;
         this.options = options;
         this.metrics = metrics;
-        this.threads = new QueuedThreadPool(options.workerThreads(), Math.min(4, options.workerThreads()));
+        this.threads = new ResumingThreadPool(options.workerThreads(), Math.min(4, options.workerThreads()),
+                forwarder.invocationType() == org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING);
         threads.setName("portolan-proxy");
         this.server = new Server(threads);
+        // Handlers never change after construction: a dynamic container would declare itself blocking, and
+        // Jetty would then hand every request from the selector to a worker thread whatever the forwarder says.
+        server.setDynamic(false);
         GatewayHandler gateways = new GatewayHandler(live, forwarder, options.edge());
         long bodyLimit = options.edge().maxRequestBodyBytes();
         if (bodyLimit > 0) {
             SizeLimitHandler limit = new SizeLimitHandler(bodyLimit, -1);
+            limit.setDynamic(false);
             limit.setHandler(gateways);
             server.setHandler(limit);
         } else {

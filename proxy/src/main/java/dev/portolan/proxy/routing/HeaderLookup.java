@@ -13,6 +13,15 @@ public interface HeaderLookup {
     /** All values of the header, in request order; empty when absent. */
     List<String> values(String name);
 
+    /** The header as one value, repeated lines joined with "," (RFC 9110 5.3); null when absent. */
+    default String joined(String name) {
+        List<String> values = values(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return values.size() == 1 ? values.get(0) : String.join(",", values);
+    }
+
     static HeaderLookup none() {
         return name -> List.of();
     }

@@ -16,31 +16,37 @@ final class HostIndex<T> {
     record Hit<T>(String pattern, T value) {
     }
 
-    private final Map<String, T> exact;
-    private final Map<String, T> wildcardBySuffix;
-    private final T any;
+    // Hits are built once here, so that a lookup allocates nothing.
+    private final Map<String, Hit<T>> exact;
+    private final Map<String, Hit<T>> wildcardBySuffix;
+    private final Hit<T> any;
 
     private HostIndex(Map<String, T> exact, Map<String, T> wildcardBySuffix, T any) {
-        this.exact = exact;
-        this.wildcardBySuffix = wildcardBySuffix;
-        this.any = any;
+        Map<String, Hit<T>> e = new HashMap<>();
+        exact.forEach((host, value) -> e.put(host, new Hit<>(host, value)));
+        Map<String, Hit<T>> w = new HashMap<>();
+        wildcardBySuffix.forEach((suffix, value) -> w.put(suffix, new Hit<>("*" + suffix, value)));
+        this.exact = Map.copyOf(e);
+        this.wildcardBySuffix = Map.copyOf(w);
+        this.any = any == null ? null : new Hit<>(null, any);
     }
 
     /** @param host already normalised by {@link HostNames#normalize} */
     Hit<T> find(String host) {
-        T value = exact.get(host);
-        if (value != null) {
-            return new Hit<>(host, value);
+        Hit<T> hit = exact.isEmpty() ? null : exact.get(host);
+        if (hit != null) {
+            return hit;
         }
-        // Walking dots left to right tries the longest suffix first; a dot at 0 would leave an empty label.
-        for (int dot = host.indexOf('.', 1); dot > 0; dot = host.indexOf('.', dot + 1)) {
-            String suffix = host.substring(dot);
-            value = wildcardBySuffix.get(suffix);
-            if (value != null) {
-                return new Hit<>("*" + suffix, value);
+        if (!wildcardBySuffix.isEmpty()) {
+            // Walking dots left to right tries the longest suffix first; a dot at 0 would leave an empty label.
+            for (int dot = host.indexOf('.', 1); dot > 0; dot = host.indexOf('.', dot + 1)) {
+                hit = wildcardBySuffix.get(host.substring(dot));
+                if (hit != null) {
+                    return hit;
+                }
             }
         }
-        return any == null ? null : new Hit<>(null, any);
+        return any;
     }
 
     static final class Builder<T> {

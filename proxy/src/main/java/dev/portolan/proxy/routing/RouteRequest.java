@@ -18,6 +18,9 @@ public final class RouteRequest {
     private final HeaderLookup headers;
     private final String rawQuery;
     private Map<String, String> firstQueryValues;
+    /** The last header looked up: candidates of one host mostly test the same header, so it is read once. */
+    private String lastHeaderName;
+    private String lastHeaderValue;
 
     /**
      * @param host the Host header or authority (port and case do not matter)
@@ -58,11 +61,13 @@ public final class RouteRequest {
      * The header as one value: repeated headers are joined with "," (RFC 9110 5.3); null when absent.
      */
     String header(String name) {
-        List<String> values = headers.values(name);
-        if (values == null || values.isEmpty()) {
-            return null;
+        if (lastHeaderName != null && lastHeaderName.equalsIgnoreCase(name)) {
+            return lastHeaderValue;
         }
-        return values.size() == 1 ? values.get(0) : String.join(",", values);
+        String value = headers.joined(name);
+        lastHeaderName = name;
+        lastHeaderValue = value;
+        return value;
     }
 
     /** The first value of a query parameter (percent-decoded), null when absent. */

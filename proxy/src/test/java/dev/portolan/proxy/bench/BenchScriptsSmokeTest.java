@@ -91,6 +91,26 @@ class BenchScriptsSmokeTest {
                 run.toString());
     }
 
+    @Test
+    void featuresVsNginxRoutesThroughTheHundredRoutesAndPrintsItsRatioLast() throws Exception {
+        Run run = run("proxy-features-vs-nginx", List.of("bench/proxy-features-vs-nginx.sh"), Map.of(
+                "BACKEND_PORT", "29610", "PROXY_PORT", "29611", "NGINX_PORT", "29612"));
+
+        List<String> lines = run.output().lines().toList();
+        for (String target : List.of("backend", "proxy", "nginx")) {
+            String row = lines.stream().filter(line -> line.startsWith(target + " ") && !line.contains("per round"))
+                    .findFirst().orElse(null);
+            assertTrue(row != null, "no result row for " + target + ": " + run);
+            String[] cells = row.trim().split("\\s+");
+            assertTrue(Double.parseDouble(cells[1]) > 0, target + " served nothing: " + run);
+            // the last column counts socket errors and non-2xx answers: a request that matched no route is a 404
+            assertEquals("0", cells[cells.length - 1], target + " answered with errors: " + run);
+        }
+        assertTrue(lines.get(lines.size() - 1).matches("proxy/nginx: req/s [\\d.]+, cpu per request [\\d.]+ .*"),
+                run.toString());
+        assertTrue(run.output().contains("routes: features"), run.toString());
+    }
+
     private record Run(String name, int exitCode, String output) {
         @Override
         public String toString() {
