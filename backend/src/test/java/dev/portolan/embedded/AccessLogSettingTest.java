@@ -10,6 +10,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.core.ConsoleAppender;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,12 @@ class AccessLogSettingTest {
         Logger access = accessLogger(null);
         assertTrue(access.isInfoEnabled());
         assertFalse(access.isAdditive(), "not printed a second time through the root logger");
-        Appender<ILoggingEvent> appender = access.getAppender("ACCESS");
+        Appender<ILoggingEvent> queue = access.getAppender("ACCESS");
+        assertTrue(queue instanceof AsyncAppender, String.valueOf(queue));
+        AsyncAppender async = (AsyncAppender) queue;
+        assertTrue(async.isNeverBlock(), "a blocked stdout must not stall the proxy's selector threads");
+        assertEquals(0, async.getDiscardingThreshold(), "INFO lines are not dropped before the queue is full");
+        Appender<ILoggingEvent> appender = async.getAppender("ACCESS_CONSOLE");
         assertTrue(appender instanceof ConsoleAppender, String.valueOf(appender));
         assertEquals("%msg%n",
                 ((PatternLayoutEncoder) ((ConsoleAppender<ILoggingEvent>) appender).getEncoder()).getPattern());
