@@ -76,6 +76,9 @@ final class Http1Connection extends AbstractConnection
     private static final int ANSWERED = 2;
 
     private final Http1Pool.Idle pool;
+    /** How much of an answer one read takes. */
+    static final int READ_BUFFER_BYTES = 16 * 1024;
+
     private final ByteBufferPool buffers;
     private final HttpParser parser = new HttpParser(this, MAX_RESPONSE_HEAD_BYTES);
     private final AtomicReference<Listener> listener = new AtomicReference<>();
@@ -117,6 +120,9 @@ final class Http1Connection extends AbstractConnection
     Http1Connection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, Http1Pool.Idle pool,
                     Http1Pool.Opening opening) {
         super(endPoint, executor);
+        // AbstractConnection reads 2 KiB at a time: a 64 KiB answer then took 32 read/parse/write rounds
+        // (0.34 x nginx's requests/s); Jetty's HttpClient reads answers 16 KiB at a time.
+        setInputBufferSize(READ_BUFFER_BYTES);
         this.buffers = buffers;
         this.pool = pool;
         this.opening = opening;
