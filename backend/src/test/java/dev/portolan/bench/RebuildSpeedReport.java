@@ -31,9 +31,7 @@ import org.junit.jupiter.api.Test;
  * (override with {@code -Dportolan.bench.rebuild.sizes=1000,5000}). Asserts nothing about speed.
  */
 class RebuildSpeedReport {
-    private static final int NAMESPACES = 50;
-    private static final int GATEWAYS = 20;
-    private static final int SERVICES_PER_NAMESPACE = 10;
+    private static final int GATEWAYS = PerfManifests.GATEWAYS;
 
     @Test
     void everyRouteReachesTheProxyConfigAndPrintsMedianRebuildTimes() {
@@ -91,48 +89,9 @@ class RebuildSpeedReport {
 
     /** The manifests of generate.mjs, as parsed objects with metadata as a store gives them. */
     static List<ObjectNode> manifests(int routes) {
-        StringBuilder yaml = new StringBuilder("""
-                apiVersion: gateway.networking.k8s.io/v1
-                kind: GatewayClass
-                metadata: {name: portolan}
-                spec: {controllerName: portolan.dev/gateway-controller}
-                """);
-        for (int g = 0; g < GATEWAYS; g++) {
-            yaml.append("---\n").append("""
-                    apiVersion: gateway.networking.k8s.io/v1
-                    kind: Gateway
-                    metadata: {name: gw-%d, namespace: default}
-                    spec:
-                      gatewayClassName: portolan
-                      addresses: [{value: 127.0.1.%d}]
-                      listeners:
-                      - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}
-                    """.formatted(g, g + 1));
-        }
-        for (int n = 0; n < NAMESPACES; n++) {
-            String namespace = "team-" + n;
-            yaml.append("---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ").append(namespace).append("}\n");
-            for (int s = 0; s < SERVICES_PER_NAMESPACE; s++) {
-                yaml.append("---\n").append("""
-                        apiVersion: v1
-                        kind: Service
-                        metadata: {name: svc-%d, namespace: %s}
-                        spec: {ports: [{port: 8080}]}
-                        """.formatted(s, namespace));
-            }
-            for (int r = n; r < routes; r += NAMESPACES) {
-                yaml.append("---\n").append("""
-                        apiVersion: gateway.networking.k8s.io/v1
-                        kind: HTTPRoute
-                        metadata: {name: route-%d, namespace: %s}
-                        spec:
-                          parentRefs: [{name: gw-%d, namespace: default}]
-                          hostnames: [r%d.example.com]
-                          rules:
-                          - matches: [{path: {type: PathPrefix, value: /r%d}}]
-                            backendRefs: [{name: svc-%d, port: 8080}]
-                        """.formatted(r, namespace, r % GATEWAYS, r, r, r % SERVICES_PER_NAMESPACE));
-            }
+        StringBuilder yaml = new StringBuilder(PerfManifests.gatewaysYaml());
+        for (int n = 0; n < PerfManifests.NAMESPACES; n++) {
+            yaml.append("---\n").append(PerfManifests.namespaceYaml(n, routes));
         }
         // One document at a time: the YAML parser caps one text at 3 MiB (20,000 routes are more).
         List<ObjectNode> docs = new ArrayList<>();
