@@ -75,7 +75,8 @@ public final class EmbeddedPortolan implements ControlPlane {
                                 .withIdleTimeoutMillis(options.idleTimeoutMillis()).withEdge(options.edge()),
                         options.adminPort());
             }
-            snapshots = new SnapshotService(store, options.controllerName(), Clock.systemUTC());
+            snapshots = new SnapshotService(store, options.controllerName(), Clock.systemUTC(),
+                    GatewayAddressBook.loopback(), () -> true);
             snapshots.onSnapshot(translation);
             snapshots.start();
         } catch (Exception | Error e) {

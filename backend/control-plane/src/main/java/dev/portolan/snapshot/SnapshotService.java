@@ -72,11 +72,6 @@ public final class SnapshotService implements AutoCloseable {
     private ResourceStore.Subscription subscription;
     private final CompletableFuture<Void> firstPublished = new CompletableFuture<>();
 
-    /** Embedded mode: loopback Gateway addresses, always writing status. */
-    public SnapshotService(ResourceStore store, String controllerName, Clock clock) {
-        this(store, controllerName, clock, GatewayAddressing.loopback(), () -> true);
-    }
-
     /**
      * @param addressing   where Gateway addresses come from
      * @param writesStatus asked before every status write: false on replicas that do not lead, which still compute

@@ -1,5 +1,6 @@
 package dev.portolan.snapshot;
 
+import dev.portolan.embedded.GatewayAddressBook;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class SnapshotServiceCloseTest {
         try (FileStore files = FileStore.open(folder, Clock.systemUTC())) {
             SlowStatusStore store = new SlowStatusStore(files);
             SnapshotService snapshots = new SnapshotService(store, "portolan.dev/gateway-controller",
-                    Clock.systemUTC());
+                    Clock.systemUTC(), GatewayAddressBook.loopback(), () -> true);
             snapshots.start(); // an empty folder: nothing to write yet
             files.apply(Manifests.YAML.readTree(GATEWAY_CLASS));
             assertTrue(store.writing.await(10, TimeUnit.SECONDS), "the GatewayClass's status write started");

@@ -1,5 +1,6 @@
 package dev.portolan.snapshot;
 
+import dev.portolan.embedded.GatewayAddressBook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,7 @@ class StatusWriteFailureTest {
         try (FileStore files = FileStore.open(folder, Clock.systemUTC())) {
             RefusingStore store = new RefusingStore(files);
             try (SnapshotService snapshots = new SnapshotService(store, "portolan.dev/gateway-controller",
-                    Clock.systemUTC())) {
+                    Clock.systemUTC(), GatewayAddressBook.loopback(), () -> true)) {
                 snapshots.start();
                 assertPublishedThenWritten(store, files, snapshots);
             }

@@ -6,7 +6,7 @@ import dev.portolan.graph.GraphOptions;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
-import dev.portolan.proxy.listen.LoopbackAddresses;
+import dev.portolan.embedded.LoopbackAddresses;
 import dev.portolan.snapshot.BuiltInResources;
 import dev.portolan.snapshot.ComputedState;
 import dev.portolan.snapshot.ControlPlanePipeline;

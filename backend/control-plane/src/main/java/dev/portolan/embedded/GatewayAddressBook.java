@@ -1,10 +1,10 @@
-package dev.portolan.snapshot;
+package dev.portolan.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
-import dev.portolan.proxy.listen.LoopbackAddresses;
+import dev.portolan.snapshot.GatewayAddressing;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
 import java.util.HashMap;
@@ -20,9 +20,18 @@ import java.util.stream.Collectors;
  * sharing port 80 stay apart. Assignments are stable: kept across rebuilds, and across restarts by reading the
  * address back from the Gateway's stored status. Not thread-safe: used by the snapshot thread only.
  */
-final class GatewayAddressBook {
+public final class GatewayAddressBook {
     private Map<String, String> assigned = new HashMap<>();
     private boolean seeded;
+
+    /** A stable 127.0.0.x per Gateway of Portolan's classes (embedded mode). */
+    public static GatewayAddressing loopback() {
+        GatewayAddressBook book = new GatewayAddressBook();
+        return (resources, stored, controllerName) -> {
+            Map<String, String> assigned = book.update(resources, stored, controllerName);
+            return key -> GatewayAddressBook.lookup(assigned, key);
+        };
+    }
 
     /** Updates assignments for the current Gateways and returns the lookup the graph uses. */
     Map<String, String> update(ResourceSet resources, StoreSnapshot store, String controllerName) {

@@ -1,4 +1,4 @@
-package dev.portolan.proxy.listen;
+package dev.portolan.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.portolan.proxy.listen;
+package dev.portolan.embedded;
 
 import java.util.Collection;
 import java.util.Map;
