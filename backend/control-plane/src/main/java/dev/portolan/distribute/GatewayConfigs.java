@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the slice's version, and the proxies serving it, alone. Encoded once per published config and Gateway, since
  * every replica of a Gateway's proxy asks for the same slice.
  */
-final class GatewayConfigs {
+public final class GatewayConfigs {
     /** The slices of one published config; replaced when a request brings another one. */
     private record Slices(PublishedConfig config, Map<String, PublishedConfig> byGateway) {
     }
@@ -21,7 +21,7 @@ final class GatewayConfigs {
     private volatile Slices slices = new Slices(null, Map.of());
 
     /** @param gateway {@code namespace/name} */
-    PublishedConfig slice(PublishedConfig published, String gateway) {
+    public PublishedConfig slice(PublishedConfig published, String gateway) {
         Slices now = slices;
         if (now.config() != published) {
             now = new Slices(published, new ConcurrentHashMap<>());
@@ -41,7 +41,7 @@ final class GatewayConfigs {
     }
 
     /** {@code namespace/name}, both non-empty, no further slash. */
-    static boolean isGatewayName(String gateway) {
+    public static boolean isGatewayName(String gateway) {
         int slash = gateway.indexOf('/');
         return slash > 0 && slash < gateway.length() - 1 && gateway.indexOf('/', slash + 1) < 0;
     }

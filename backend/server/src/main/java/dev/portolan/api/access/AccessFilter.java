@@ -1,7 +1,7 @@
 package dev.portolan.api.access;
 
 import dev.portolan.api.problem.ApiException;
-import dev.portolan.distribute.ConfigController;
+import dev.portolan.api.configchannel.ConfigController;
 import dev.portolan.distribute.ProxyAuthenticator;
 import dev.portolan.proxy.hosts.HostAllowList;
 import io.micronaut.http.HttpHeaders;

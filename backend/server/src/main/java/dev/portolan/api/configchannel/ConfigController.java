@@ -1,4 +1,4 @@
-package dev.portolan.distribute;
+package dev.portolan.api.configchannel;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +7,10 @@ import dev.portolan.api.access.RequestCredentials;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemJsonBodyProvider;
 import dev.portolan.api.problem.ProblemSchema;
+import dev.portolan.distribute.ConfigPublisher;
+import dev.portolan.distribute.GatewayConfigs;
+import dev.portolan.distribute.ProxyAuthenticator;
+import dev.portolan.distribute.PublishedConfig;
 import dev.portolan.model.GatewayDuration;
 import dev.portolan.proxy.config.ProxyConfig;
 import io.micronaut.core.annotation.Nullable;

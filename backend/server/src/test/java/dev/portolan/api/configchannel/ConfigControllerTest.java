@@ -1,4 +1,4 @@
-package dev.portolan.distribute;
+package dev.portolan.api.configchannel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.distribute.ConfigPublisher;
+import dev.portolan.distribute.PublishedConfig;
 import dev.portolan.model.Manifests;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ProxyConfig;

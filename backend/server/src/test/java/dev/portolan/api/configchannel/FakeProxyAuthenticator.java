@@ -1,5 +1,6 @@
-package dev.portolan.distribute;
+package dev.portolan.api.configchannel;
 
+import dev.portolan.distribute.ProxyAuthenticator;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package dev.portolan.distribute;
+package dev.portolan.api.configchannel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
