@@ -2,7 +2,6 @@ package dev.portolan.controlplane;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.distribute.ConfigPublisher;
-import dev.portolan.embedded.EmbeddedDataPlane;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.translate.TranslationProblem;

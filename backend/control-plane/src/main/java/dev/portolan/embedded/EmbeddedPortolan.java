@@ -3,6 +3,7 @@ package dev.portolan.embedded;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.controlplane.ControlPlane;
+import dev.portolan.controlplane.EmbeddedDataPlane;
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.ConfigTranslation;
 import dev.portolan.proxy.edge.EdgeSettings;

@@ -2,7 +2,7 @@ package dev.portolan.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.embedded.EmbeddedDataPlane;
+import dev.portolan.controlplane.EmbeddedDataPlane;
 import dev.portolan.proxy.listen.ConfigRefusals;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ public final class ProxyRefusals {
 
     public static ObjectNode addTo(ObjectNode summary, Optional<EmbeddedDataPlane> dataPlane) {
         ArrayNode out = summary.putArray("proxyRefusals");
-        ConfigRefusals.Latest latest = dataPlane.map(plane -> plane.proxy().refusals().latest()).orElse(null);
+        ConfigRefusals.Latest latest = dataPlane.flatMap(EmbeddedDataPlane::latestRefusals).orElse(null);
         if (latest == null) {
             return summary;
         }

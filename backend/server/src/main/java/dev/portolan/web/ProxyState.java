@@ -1,13 +1,7 @@
 package dev.portolan.web;
 
-import dev.portolan.embedded.EmbeddedDataPlane;
-import dev.portolan.proxy.config.GatewayConfig;
-import dev.portolan.proxy.config.ListenerConfig;
-import dev.portolan.proxy.listen.LiveConfig;
-import dev.portolan.proxy.listen.ProxyServer;
-import dev.portolan.proxy.listen.SocketKey;
+import dev.portolan.controlplane.EmbeddedDataPlane;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,45 +9,40 @@ import java.util.Optional;
 
 /**
  * What the embedded proxy serves right now, for the overview: its config version and, per Gateway, the address and
- * each listener's spec port, socket port and whether the socket is open. Mirrors the proxy's admin view.
+ * each listener's spec port, socket port and whether the socket is open. Read from the proxy's own admin view
+ * ({@code GET /admin/gateways}), so the overview and the admin endpoint cannot disagree; this only reshapes it.
  */
 public final class ProxyState {
+    /** The listener fields the overview shows, in its order. */
+    private static final List<String> LISTENER_FIELDS =
+            List.of("name", "protocol", "specPort", "socketPort", "open", "routes");
+
     private ProxyState() {
     }
 
     public static Map<String, Object> of(Optional<EmbeddedDataPlane> dataPlane) {
+        Map<String, Object> view = dataPlane.map(EmbeddedDataPlane::gatewaysView).orElse(Map.of());
         Map<String, Object> out = new LinkedHashMap<>();
-        LiveConfig live = dataPlane.map(plane -> plane.proxy().live()).orElse(null);
         out.put("running", dataPlane.isPresent());
-        out.put("configVersion", live == null ? null : live.version());
+        out.put("configVersion", view.get("configVersion"));
         List<Map<String, Object>> gateways = new ArrayList<>();
-        if (live != null) {
-            ProxyServer proxy = dataPlane.get().proxy();
-            List<GatewayConfig> sorted = new ArrayList<>(live.config().gateways());
-            sorted.sort(Comparator.comparing((GatewayConfig g) -> g.namespace() + "/" + g.name()));
-            for (GatewayConfig gateway : sorted) {
-                gateways.add(gateway(proxy, gateway));
-            }
+        for (Object gateway : (List<?>) view.getOrDefault("gateways", List.of())) {
+            gateways.add(gateway((Map<?, ?>) gateway));
         }
         out.put("gateways", gateways);
         return out;
     }
 
-    private static Map<String, Object> gateway(ProxyServer proxy, GatewayConfig gateway) {
+    private static Map<String, Object> gateway(Map<?, ?> gateway) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("gateway", gateway.namespace() + "/" + gateway.name());
-        out.put("address", gateway.address());
+        out.put("gateway", gateway.get("namespace") + "/" + gateway.get("name"));
+        out.put("address", gateway.get("address"));
         List<Map<String, Object>> listeners = new ArrayList<>();
-        List<ListenerConfig> sorted = new ArrayList<>(gateway.listeners());
-        sorted.sort(Comparator.comparingInt(ListenerConfig::port).thenComparing(ListenerConfig::name));
-        for (ListenerConfig listener : sorted) {
+        for (Object listener : (List<?>) gateway.get("listeners")) {
             Map<String, Object> l = new LinkedHashMap<>();
-            l.put("name", listener.name());
-            l.put("protocol", listener.protocol().name());
-            l.put("specPort", listener.port());
-            l.put("socketPort", proxy.options().socketPort(listener.port()));
-            l.put("open", proxy.boundPort(new SocketKey(gateway.address(), listener.port())) > 0);
-            l.put("routes", listener.routes().size());
+            for (String field : LISTENER_FIELDS) {
+                l.put(field, ((Map<?, ?>) listener).get(field));
+            }
             listeners.add(l);
         }
         out.put("listeners", listeners);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.distribute.ConfigPublisher;
-import dev.portolan.embedded.EmbeddedDataPlane;
+import dev.portolan.controlplane.EmbeddedDataPlane;
 import dev.portolan.proxy.config.CertificateConfig;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;

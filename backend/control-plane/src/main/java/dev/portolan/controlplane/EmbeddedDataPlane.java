@@ -1,18 +1,23 @@
-package dev.portolan.embedded;
+package dev.portolan.controlplane;
 
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.PublishedConfig;
 import dev.portolan.proxy.admin.AdminServer;
 import dev.portolan.proxy.admin.GatewayMetrics;
+import dev.portolan.proxy.admin.GatewaysView;
 import dev.portolan.proxy.forward.Forwarder;
 import dev.portolan.proxy.listen.ApplyResult;
+import dev.portolan.proxy.listen.ConfigRefusals;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy in the control plane's JVM: every config the publisher hands out is applied directly (no HTTP hop).
+ * The proxy in the control plane's JVM (embedded mode, or Kubernetes mode with an in-process proxy): every config the
+ * publisher hands out is applied directly (no HTTP hop).
  * A Gateway the proxy refuses keeps its previous config while the others move on (see ProxyServer#apply); refusals
  * are logged, counted on the admin /metrics, make /ready say "degraded" and are listed on the overview.
  */
@@ -81,6 +86,16 @@ public final class EmbeddedDataPlane implements AutoCloseable {
 
     public ProxyServer proxy() {
         return proxy;
+    }
+
+    /** What the proxy serves now, as its admin endpoint shows it ({@code GET /admin/gateways}). */
+    public Map<String, Object> gatewaysView() {
+        return GatewaysView.of(proxy);
+    }
+
+    /** What the proxy refused of the latest config it was offered; empty before the first. */
+    public Optional<ConfigRefusals.Latest> latestRefusals() {
+        return Optional.ofNullable(proxy.refusals().latest());
     }
 
     /** The admin endpoint's port, or -1 when it is off. */
