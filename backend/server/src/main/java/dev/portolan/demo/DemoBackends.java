@@ -1,7 +1,7 @@
 package dev.portolan.demo;
 
-import dev.portolan.proxy.echo.EchoOptions;
-import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.echo.EchoOptions;
+import dev.portolan.echo.EchoServer;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

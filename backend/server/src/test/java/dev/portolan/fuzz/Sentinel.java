@@ -1,7 +1,7 @@
 package dev.portolan.fuzz;
 
-import dev.portolan.proxy.echo.EchoOptions;
-import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.echo.EchoOptions;
+import dev.portolan.echo.EchoServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

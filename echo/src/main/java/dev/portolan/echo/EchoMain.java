@@ -1,4 +1,4 @@
-package dev.portolan.proxy.echo;
+package dev.portolan.echo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one echo instance until the JVM is stopped:
- * {@code java -cp proxy.jar dev.portolan.proxy.echo.EchoMain --http-port 9080 --pod echo-1 --namespace default}.
+ * {@code java -cp proxy.jar dev.portolan.echo.EchoMain --http-port 9080 --pod echo-1 --namespace default}.
  * Flags: --pod, --namespace, --service, --host, --http-port, --h2c-port, --https-port, --tls-cert (PEM file),
  * --tls-key (PEM file), --client-ca (PEM file), --no-websocket. Pod and namespace default to the POD_NAME and
  * NAMESPACE environment variables, as in the upstream image.

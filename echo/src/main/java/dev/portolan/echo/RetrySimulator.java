@@ -1,4 +1,4 @@
-package dev.portolan.proxy.echo;
+package dev.portolan.echo;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

@@ -1,4 +1,4 @@
-package dev.portolan.proxy.echo;
+package dev.portolan.echo;
 
 import dev.portolan.proxy.tls.TlsPem;
 import dev.portolan.proxy.tls.TlsPemException;

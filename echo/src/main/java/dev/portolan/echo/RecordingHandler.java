@@ -1,4 +1,4 @@
-package dev.portolan.proxy.echo;
+package dev.portolan.echo;
 
 import java.time.Instant;
 import org.eclipse.jetty.server.Handler;

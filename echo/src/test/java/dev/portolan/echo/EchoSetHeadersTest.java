@@ -1,4 +1,4 @@
-package dev.portolan.proxy.echo;
+package dev.portolan.echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

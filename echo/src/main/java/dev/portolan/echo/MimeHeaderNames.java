@@ -1,4 +1,4 @@
-package dev.portolan.proxy.echo;
+package dev.portolan.echo;
 
 /**
  * Go's {@code textproto.CanonicalMIMEHeaderKey}: the echo JSON reports header names the way the upstream Go

@@ -1,4 +1,4 @@
-package dev.portolan.proxy.echo;
+package dev.portolan.echo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
