@@ -1,6 +1,6 @@
 package dev.portolan.api.access;
 
-import dev.portolan.config.PortolanConfig;
+import dev.portolan.wiring.PortolanConfig;
 import dev.portolan.proxy.hosts.HostAllowList;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;

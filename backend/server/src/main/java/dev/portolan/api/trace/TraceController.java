@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemSchema;
-import dev.portolan.config.PortolanConfig;
+import dev.portolan.wiring.PortolanConfig;
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.PublishedConfig;
 import dev.portolan.model.Manifests;

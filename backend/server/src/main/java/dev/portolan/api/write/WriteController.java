@@ -8,7 +8,7 @@ import dev.portolan.api.audit.AuditFilter;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemSchema;
-import dev.portolan.config.PortolanConfig;
+import dev.portolan.wiring.PortolanConfig;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.validation.KnownKinds;
 import dev.portolan.store.ResourceStore;

@@ -3,7 +3,7 @@ package dev.portolan.api.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portolan.config.PortolanConfig;
+import dev.portolan.wiring.PortolanConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.portolan.config;
+package dev.portolan.wiring;
 
 import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.controlplane.ControlPlaneLauncher;

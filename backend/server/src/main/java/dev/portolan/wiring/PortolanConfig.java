@@ -1,4 +1,4 @@
-package dev.portolan.config;
+package dev.portolan.wiring;
 
 import dev.portolan.proxy.edge.EdgeSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package dev.portolan.config;
+package dev.portolan.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
