@@ -1,6 +1,6 @@
 package dev.portolan.distribute;
 
-import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.translate.Translation;
 import dev.portolan.translate.TranslationProblem;

@@ -17,7 +17,7 @@ import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.RouteConfig;
 import dev.portolan.proxy.config.RuleConfig;
-import dev.portolan.snapshot.ComputedState;
+import dev.portolan.pipeline.ComputedState;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.portolan.api.events;
 
-import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.store.StoredObject;
 import io.micronaut.context.annotation.Context;

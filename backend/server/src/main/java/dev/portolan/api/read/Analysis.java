@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.TargetStatus;
-import dev.portolan.snapshot.StatusProblem;
+import dev.portolan.pipeline.StatusProblem;
 import dev.portolan.store.LoadProblem;
 import dev.portolan.store.StoredObject;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.portolan.api.read;
 
-import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.snapshot.SnapshotService;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicReference;

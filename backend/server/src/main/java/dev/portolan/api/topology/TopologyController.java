@@ -5,7 +5,7 @@ import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemSchema;
 import dev.portolan.model.ResourceKey;
-import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.snapshot.SnapshotService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

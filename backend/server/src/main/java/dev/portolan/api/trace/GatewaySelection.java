@@ -6,7 +6,7 @@ import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
-import dev.portolan.snapshot.ComputedState;
+import dev.portolan.pipeline.ComputedState;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;

@@ -21,7 +21,7 @@ import dev.portolan.proxy.routing.RouteMatch;
 import dev.portolan.proxy.routing.RouteRequest;
 import dev.portolan.proxy.routing.RouteTable;
 import dev.portolan.proxy.routing.RuleMiss;
-import dev.portolan.snapshot.ComputedState;
+import dev.portolan.pipeline.ComputedState;
 import java.util.ArrayList;
 import java.util.List;
 

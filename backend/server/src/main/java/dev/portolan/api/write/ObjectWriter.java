@@ -2,7 +2,7 @@ package dev.portolan.api.write;
 
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.model.ResourceKey;
-import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.store.StoreException;

@@ -1,4 +1,4 @@
-package dev.portolan.snapshot;
+package dev.portolan.pipeline;
 
 import dev.portolan.model.ResourceSet;
 import dev.portolan.store.StoreSnapshot;

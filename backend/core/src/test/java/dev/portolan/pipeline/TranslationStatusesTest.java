@@ -1,4 +1,4 @@
-package dev.portolan.snapshot;
+package dev.portolan.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

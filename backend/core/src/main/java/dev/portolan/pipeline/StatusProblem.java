@@ -1,4 +1,4 @@
-package dev.portolan.snapshot;
+package dev.portolan.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
