@@ -23,7 +23,7 @@ import java.util.TreeSet;
 public final class PolicyEngine {
     private final ResourceSet resources;
     private final PolicyOptions options;
-    private final Topology topology;
+    private final PolicyHierarchy topology;
     private final Map<ResourceKey, List<Policy>> attachedTo = new HashMap<>();
     private final Map<ResourceKey, SortedMap<String, MergedPolicy>> gatewayEffective = new HashMap<>();
     /** What flows from a Gateway to its routes: policies on its ancestors and on itself. */
@@ -32,7 +32,7 @@ public final class PolicyEngine {
     private PolicyEngine(ResourceSet resources, PolicyOptions options, List<Policy> policies) {
         this.resources = resources;
         this.options = options;
-        this.topology = new Topology(resources);
+        this.topology = new PolicyHierarchy(resources);
         for (Policy policy : policies) {
             policy.targets().stream().map(PolicyTarget::key).distinct()
                     .forEach(target -> attachedTo.computeIfAbsent(target, k -> new ArrayList<>()).add(policy));
@@ -62,21 +62,21 @@ public final class PolicyEngine {
                 p.targets().stream().map(t -> new TargetStatus(t, topology.exists(t.key()))).toList())).toList();
         SortedMap<ResourceKey, ObjectPolicies> objects = new TreeMap<>();
         for (GatewayClass gatewayClass : resources.gatewayClasses()) {
-            ResourceKey key = Topology.gatewayClassKey(gatewayClass.getMetadata().getName());
+            ResourceKey key = PolicyHierarchy.gatewayClassKey(gatewayClass.getMetadata().getName());
             objects.put(key, plain(key));
         }
         for (String namespace : topology.namespaces()) {
-            ResourceKey key = Topology.namespaceKey(namespace);
+            ResourceKey key = PolicyHierarchy.namespaceKey(namespace);
             objects.put(key, plain(key));
         }
         Map<ResourceKey, List<ResourceKey>> attachedRoutes = new HashMap<>();
         for (HTTPRoute route : resources.httpRoutes()) {
             for (ResourceKey gateway : topology.parentGateways(route)) {
-                attachedRoutes.computeIfAbsent(gateway, k -> new ArrayList<>()).add(Topology.routeKey(route));
+                attachedRoutes.computeIfAbsent(gateway, k -> new ArrayList<>()).add(PolicyHierarchy.routeKey(route));
             }
         }
         for (Gateway gateway : resources.gateways()) {
-            ResourceKey key = Topology.gatewayKey(gateway);
+            ResourceKey key = PolicyHierarchy.gatewayKey(gateway);
             objects.put(key, new ObjectPolicies(key, direct(key), sorted(gatewayFlow(gateway, key)),
                     effective(gatewayEffective(gateway, key)), new TreeMap<>(),
                     attachedRoutes.getOrDefault(key, List.of()).stream().sorted().toList()));
@@ -99,7 +99,7 @@ public final class PolicyEngine {
                     backends.inherit(inherit.service(), inherit.policies());
                 }
             }
-            objects.put(Topology.routeKey(route), share.view());
+            objects.put(PolicyHierarchy.routeKey(route), share.view());
         }
         for (Service service : resources.services()) {
             ResourceKey key = ResourceKey.of("", "Service", service.getMetadata().getNamespace(),
@@ -113,8 +113,8 @@ public final class PolicyEngine {
     private PolicyMemo.RouteShare routeShare(HTTPRoute route) {
         List<RuleTimeouts> timeouts = new ArrayList<>();
         List<PolicyMemo.BackendCall> backends = new ArrayList<>();
-        ResourceKey key = Topology.routeKey(route);
-        ResourceKey namespace = Topology.namespaceKey(key.namespace());
+        ResourceKey key = PolicyHierarchy.routeKey(route);
+        ResourceKey namespace = PolicyHierarchy.namespaceKey(key.namespace());
         Set<InheritedPolicy> inherited = new TreeSet<>(InheritedPolicy.ORDER);
         SortedMap<String, SortedMap<String, EffectivePolicy>> byGateway = new TreeMap<>();
         int rules = route.getSpec() == null || route.getSpec().getRules() == null
@@ -162,7 +162,7 @@ public final class PolicyEngine {
         }
 
         ObjectPolicies view(ResourceKey service) {
-            ResourceKey namespace = Topology.namespaceKey(service.namespace());
+            ResourceKey namespace = PolicyHierarchy.namespaceKey(service.namespace());
             SortedMap<String, SortedMap<String, EffectivePolicy>> byGateway = new TreeMap<>();
             fromRoutes.getOrDefault(service, new TreeMap<>()).forEach((gateway, policies) -> {
                 // Routes under one Gateway are one level: merged with each other first.
@@ -186,10 +186,10 @@ public final class PolicyEngine {
             SortedMap<String, MergedPolicy> merged = new TreeMap<>();
             String className = gateway.getSpec() == null ? null : gateway.getSpec().getGatewayClassName();
             if (className != null) {
-                merged = level(PolicyLevel.GATEWAY_CLASS, Topology.gatewayClassKey(className));
+                merged = level(PolicyLevel.GATEWAY_CLASS, PolicyHierarchy.gatewayClassKey(className));
             }
             merged = PolicyMerger.mergeHierarchy(merged,
-                    level(PolicyLevel.NAMESPACE, Topology.namespaceKey(key.namespace())));
+                    level(PolicyLevel.NAMESPACE, PolicyHierarchy.namespaceKey(key.namespace())));
             return PolicyMerger.mergeHierarchy(merged, level(PolicyLevel.GATEWAY, key));
         });
     }
@@ -199,9 +199,9 @@ public final class PolicyEngine {
             Set<InheritedPolicy> flow = new TreeSet<>(InheritedPolicy.ORDER);
             String className = gateway.getSpec() == null ? null : gateway.getSpec().getGatewayClassName();
             if (className != null) {
-                flow.addAll(inheritedAt(PolicyLevel.GATEWAY_CLASS, Topology.gatewayClassKey(className)));
+                flow.addAll(inheritedAt(PolicyLevel.GATEWAY_CLASS, PolicyHierarchy.gatewayClassKey(className)));
             }
-            flow.addAll(inheritedAt(PolicyLevel.NAMESPACE, Topology.namespaceKey(key.namespace())));
+            flow.addAll(inheritedAt(PolicyLevel.NAMESPACE, PolicyHierarchy.namespaceKey(key.namespace())));
             return flow;
         });
     }

@@ -27,9 +27,9 @@ import java.time.Instant;
 @Produces({MediaType.APPLICATION_JSON, Representations.APPLICATION_YAML})
 @Tag(name = "read")
 public class ReadController {
-    private final ReadIndexes indexes;
+    private final CurrentReadIndex indexes;
 
-    public ReadController(ReadIndexes indexes) {
+    public ReadController(CurrentReadIndex indexes) {
         this.indexes = indexes;
     }
 

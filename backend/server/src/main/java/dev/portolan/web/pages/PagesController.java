@@ -6,7 +6,7 @@ import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.read.LabelSelector;
 import dev.portolan.api.read.ListQuery;
 import dev.portolan.api.read.ReadApi;
-import dev.portolan.api.read.ReadIndexes;
+import dev.portolan.api.read.CurrentReadIndex;
 import dev.portolan.web.PageModel;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,10 +32,10 @@ import java.util.function.Function;
 @Controller("/ui")
 @Produces(MediaType.TEXT_HTML)
 public class PagesController {
-    private final ReadIndexes indexes;
+    private final CurrentReadIndex indexes;
     private final PageModel pages;
 
-    public PagesController(ReadIndexes indexes, PageModel pages) {
+    public PagesController(CurrentReadIndex indexes, PageModel pages) {
         this.indexes = indexes;
         this.pages = pages;
     }

@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link ReadIndex} of the current snapshot, built on first use and kept until the snapshot changes. */
 @Singleton
-public class ReadIndexes {
+public class CurrentReadIndex {
     private final SnapshotService snapshots;
     private final AtomicReference<ReadIndex> cached = new AtomicReference<>();
 
-    public ReadIndexes(SnapshotService snapshots) {
+    public CurrentReadIndex(SnapshotService snapshots) {
         this.snapshots = snapshots;
     }
 

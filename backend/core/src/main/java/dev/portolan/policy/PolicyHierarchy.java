@@ -16,11 +16,11 @@ import java.util.TreeSet;
  * The object graph gwctl walks for policies, from spec references only: HTTPRoute parentRefs to Gateways that exist,
  * backendRefs to Services that exist. No listener or ReferenceGrant checks (gwctl does none for policies).
  */
-final class Topology {
+final class PolicyHierarchy {
     private final ResourceSet resources;
     private final SortedSet<String> namespaces = new TreeSet<>();
 
-    Topology(ResourceSet resources) {
+    PolicyHierarchy(ResourceSet resources) {
         this.resources = resources;
         resources.namespaces().forEach(n -> namespaces.add(n.getMetadata().getName()));
         resources.gateways().forEach(g -> namespaces.add(g.getMetadata().getNamespace()));
