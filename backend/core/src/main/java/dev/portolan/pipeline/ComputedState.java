@@ -6,6 +6,7 @@ import dev.portolan.graph.backendtls.BackendTlsResult;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.PolicyReport;
 import dev.portolan.translate.Translation;
+import dev.portolan.translate.TranslationInputs;
 import java.util.Collections;
 import java.util.SortedMap;
 
@@ -15,7 +16,8 @@ import java.util.SortedMap;
  * translated from them (version 0; the publisher stamps its own) with what it could not express.
  */
 public record ComputedState(ResourceGraph graph, BackendTlsResult backendTls, PolicyReport policies,
-                            SortedMap<ResourceKey, ObjectNode> statuses, Translation translation) {
+                            SortedMap<ResourceKey, ObjectNode> statuses, Translation translation)
+        implements TranslationInputs {
     public ComputedState {
         statuses = Collections.unmodifiableSortedMap(statuses);
     }

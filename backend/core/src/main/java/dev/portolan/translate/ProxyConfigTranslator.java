@@ -17,7 +17,6 @@ import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.RouteConfig;
 import dev.portolan.proxy.config.RuleConfig;
-import dev.portolan.pipeline.ComputedState;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import java.time.Instant;
@@ -42,20 +41,20 @@ public final class ProxyConfigTranslator {
     }
 
     /** The config, versioned by a digest of its content ({@link ProxyConfig#of}). */
-    public static ProxyConfig translate(ResourceSet resources, ComputedState state) {
+    public static ProxyConfig translate(ResourceSet resources, TranslationInputs state) {
         return translateWithProblems(resources, state).config();
     }
 
     /** Like {@link #translate} and also says what could not be expressed; never throws for bad input. */
-    public static Translation translateWithProblems(ResourceSet resources, ComputedState state) {
+    public static Translation translateWithProblems(ResourceSet resources, TranslationInputs state) {
         return translateWithProblems(resources, state, null);
     }
 
     /**
-     * Like {@link #translateWithProblems(ResourceSet, ComputedState)}, taking from {@code memo} the slices of
+     * Like {@link #translateWithProblems(ResourceSet, TranslationInputs)}, taking from {@code memo} the slices of
      * Gateways whose inputs are the same objects as last time (the result is the same as translating them again).
      */
-    public static Translation translateWithProblems(ResourceSet resources, ComputedState state, GatewayMemo memo) {
+    public static Translation translateWithProblems(ResourceSet resources, TranslationInputs state, GatewayMemo memo) {
         if (memo != null) {
             memo.begin(resources);
         }
@@ -91,7 +90,7 @@ public final class ProxyConfigTranslator {
      * Per Gateway, the routes with an accepted parentRef to it, in graph (key) order: each listener then looks only
      * at its own Gateway's routes instead of at every route (Gateways × routes).
      */
-    private static Map<ResourceKey, List<RouteView>> routesByGateway(ComputedState state) {
+    private static Map<ResourceKey, List<RouteView>> routesByGateway(TranslationInputs state) {
         Map<ResourceKey, List<RouteView>> byGateway = new HashMap<>();
         for (RouteView route : state.graph().routes().values()) {
             Set<ResourceKey> parents = new HashSet<>();
