@@ -1,4 +1,4 @@
-package dev.portolan.web.session;
+package dev.portolan.api.access;
 
 import java.security.SecureRandom;
 import java.time.Clock;

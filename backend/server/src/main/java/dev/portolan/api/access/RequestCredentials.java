@@ -1,6 +1,5 @@
 package dev.portolan.api.access;
 
-import dev.portolan.web.session.BrowserSessions;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import java.util.Optional;

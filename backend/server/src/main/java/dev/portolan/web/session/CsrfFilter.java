@@ -1,5 +1,6 @@
 package dev.portolan.web.session;
 
+import dev.portolan.api.access.BrowserSessions;
 import dev.portolan.api.access.RequestCredentials;
 import dev.portolan.api.problem.ApiException;
 import io.micronaut.http.HttpMethod;

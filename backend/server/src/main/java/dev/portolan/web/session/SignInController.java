@@ -1,6 +1,7 @@
 package dev.portolan.web.session;
 
 import dev.portolan.api.access.ApiTokens;
+import dev.portolan.api.access.BrowserSessions;
 import dev.portolan.api.access.RequestCredentials;
 import dev.portolan.web.PageModel;
 import io.micronaut.core.annotation.Nullable;

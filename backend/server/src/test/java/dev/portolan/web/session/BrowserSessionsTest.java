@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portolan.api.access.BrowserSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

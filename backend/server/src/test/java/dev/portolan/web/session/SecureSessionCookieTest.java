@@ -3,6 +3,7 @@ package dev.portolan.web.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portolan.api.access.BrowserSessions;
 import dev.portolan.testpki.CertificateAuthority;
 import dev.portolan.testpki.TestPki;
 import io.micronaut.runtime.server.EmbeddedServer;
