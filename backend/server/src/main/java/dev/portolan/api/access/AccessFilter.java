@@ -1,7 +1,6 @@
 package dev.portolan.api.access;
 
 import dev.portolan.api.problem.ApiException;
-import dev.portolan.api.configchannel.ConfigController;
 import dev.portolan.distribute.ProxyAuthenticator;
 import dev.portolan.proxy.hosts.HostAllowList;
 import io.micronaut.http.HttpHeaders;
@@ -29,6 +28,8 @@ import java.util.Optional;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AccessFilter {
+    /** Set when only the proxy authenticator (the config channel's) can allow the request. */
+    public static final String NEEDS_PROXY_AUTHENTICATION = "portolan.proxy-authentication";
     static final String CHALLENGE = "Bearer realm=\"portolan\"";
 
     private final ApiTokens tokens;
@@ -63,7 +64,7 @@ public class AccessFilter {
             if (principal == null) {
                 if (isProxyAskingForItsGateway(request)) {
                     // the proxy authenticator decides, asynchronously, in the controller (it may call the cluster)
-                    request.setAttribute(ConfigController.NEEDS_PROXY_AUTHENTICATION, true);
+                    request.setAttribute(NEEDS_PROXY_AUTHENTICATION, true);
                     return;
                 }
                 throw new ApiException(HttpStatus.UNAUTHORIZED, (String) null, "Authorization",

@@ -3,6 +3,7 @@ package dev.portolan.api.configchannel;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.ApiDocumentation;
+import dev.portolan.api.access.AccessFilter;
 import dev.portolan.api.access.RequestCredentials;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemJsonBodyProvider;
@@ -50,8 +51,6 @@ import java.util.regex.Pattern;
  */
 @Controller("/proxy/v1/config")
 public class ConfigController {
-    /** Set by the access filter when only the proxy authenticator can allow the request. */
-    public static final String NEEDS_PROXY_AUTHENTICATION = "portolan.proxy-authentication";
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
     /** Seconds a proxy should wait before asking a control plane that has no config yet. */
     static final String RETRY_AFTER_SECONDS = "1";
@@ -105,7 +104,7 @@ public class ConfigController {
             throw new ApiException(HttpStatus.BAD_REQUEST, (String) null, "gateway",
                     "query parameter gateway: '" + gateway + "' is not namespace/name");
         }
-        if (request.getAttribute(NEEDS_PROXY_AUTHENTICATION).isPresent()) {
+        if (request.getAttribute(AccessFilter.NEEDS_PROXY_AUTHENTICATION).isPresent()) {
             String token = RequestCredentials.token(request).orElse("");
             return authenticator.orElseThrow().refusal(gateway, token).handle((refusal, error) -> {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
