@@ -19,7 +19,7 @@ newer_than() { # output, paths...: true when some source under paths is newer th
 }
 
 CLASSPATH_FILE="proxy/target/bench.classpath"
-if newer_than "$CLASSPATH_FILE" pom.xml proxy test-pki; then
+if newer_than "$CLASSPATH_FILE" pom.xml pem echo proxy test-pki; then
   echo "bench/build.sh: building the proxy and its test classes ..." >&2
   # shellcheck disable=SC2086
   $MVN -B -q -pl proxy -am -DskipTests test-compile dependency:build-classpath \

@@ -17,7 +17,7 @@ MVN="${MVN:-mvn}"
 OFFLINE="${OFFLINE:-}"             # "-o" to build offline once dependencies are in ~/.m2
 
 cd "$ROOT"
-"$MVN" -B -q $OFFLINE -pl backend -am -Dportolan.image.skip=true -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
+"$MVN" -B -q $OFFLINE -pl backend/server -am -Dportolan.image.skip=true -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=ControlPlaneReport -DargLine="$JAVA_OPTS" \
   -Dportolan.bench.controlplane=true \
   -Dportolan.bench.controlplane.sizes="$SIZES" \
@@ -25,6 +25,6 @@ cd "$ROOT"
   -Dportolan.bench.controlplane.churn-seconds="$CHURN_SECONDS" \
   -Dportolan.bench.controlplane.clients="$CLIENTS" \
   verify
-OUTPUT="$ROOT/backend/target/surefire-reports/dev.portolan.bench.ControlPlaneReport-output.txt"
+OUTPUT="$ROOT/backend/server/target/surefire-reports/dev.portolan.bench.ControlPlaneReport-output.txt"
 # the figures, last
 sed -n '/^ControlPlaneReport figures:/,$p' "$OUTPUT"

@@ -1,6 +1,6 @@
 package dev.portolan.app;
 
-import dev.portolan.config.PortolanConfig;
+import dev.portolan.wiring.PortolanConfig;
 import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.controlplane.ControlPlaneLauncher;
 import dev.portolan.kubernetes.KubernetesStoreOptions;

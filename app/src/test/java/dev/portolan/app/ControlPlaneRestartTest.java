@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portolan.proxy.echo.EchoOptions;
-import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.echo.EchoOptions;
+import dev.portolan.echo.EchoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portolan.config.PortolanConfig;
+import dev.portolan.wiring.PortolanConfig;
 import dev.portolan.kubernetes.mode.KubernetesModeOptions;
 import dev.portolan.kubernetes.trust.ControlPlaneHome;
 import io.micronaut.context.exceptions.ConfigurationException;

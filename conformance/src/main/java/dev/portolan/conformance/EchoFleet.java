@@ -2,8 +2,8 @@ package dev.portolan.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.proxy.echo.EchoOptions;
-import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.echo.EchoOptions;
+import dev.portolan.echo.EchoServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

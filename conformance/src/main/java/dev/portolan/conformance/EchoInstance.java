@@ -1,6 +1,6 @@
 package dev.portolan.conformance;
 
-import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.echo.EchoServer;
 import java.util.Map;
 import java.util.OptionalInt;
 

@@ -3,7 +3,7 @@ package dev.portolan.conformance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
-import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.echo.EchoServer;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;

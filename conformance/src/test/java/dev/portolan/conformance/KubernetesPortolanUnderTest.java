@@ -11,7 +11,7 @@ import dev.portolan.model.ApiGroups;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.proxy.forward.HttpForwarder;
-import dev.portolan.snapshot.GatewayAddressing;
+import dev.portolan.embedded.GatewayAddressBook;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -74,7 +74,7 @@ final class KubernetesPortolanUnderTest implements PortolanUnderTest {
                 KubernetesStoreOptions.allNamespaces().resyncMillis());
         Duration reconcilePeriod = Duration.ofMinutes(1); // required, unused: nothing is provisioned
         return new KubernetesModeOptions(store, Optional.empty(), Optional.empty(), reconcilePeriod)
-                .withAddressing(GatewayAddressing.loopback())
+                .withAddressing(GatewayAddressBook.loopback())
                 .withInProcessProxy(new InProcessProxy(HttpForwarder::new, EmbeddedPortolanUnderTest.PORT_OFFSET,
                         -1));
     }

@@ -39,9 +39,9 @@ class NothingOutsideTheRepositoryTest {
             }
         }
         // the walk really covered the kinds of files the rule is about
-        for (String expected : List.of("portolan", ".ci/run", "pom.xml", "backend/pom.xml",
-                "backend/src/test/java/dev/portolan/policy/GwctlVectors.java",
-                "backend/src/test/resources/golden/gwctl-readme-example/inputs.txt",
+        for (String expected : List.of("portolan", ".ci/run", "pom.xml", "backend/pom.xml", "backend/core/pom.xml",
+                "backend/core/src/test/java/dev/portolan/policy/GwctlVectors.java",
+                "backend/core/src/test/resources/golden/gwctl-readme-example/inputs.txt",
                 "conformance/src/test/java/dev/portolan/conformance/StatusConformanceTest.java")) {
             assertTrue(scanned.contains(Path.of(expected)), expected + " was not scanned");
         }

@@ -1,5 +1,6 @@
 package dev.portolan.kubernetes;
 
+import dev.portolan.embedded.GatewayAddressBook;
 import static dev.portolan.kubernetes.MockApiServer.await;
 import static dev.portolan.kubernetes.MockApiServer.crd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -158,7 +159,8 @@ class KubernetesStoreTest {
         cluster.create(CLUSTER);
         startStore(KubernetesStoreOptions.allNamespaces());
         snapshots = new SnapshotService(store, CONTROLLER,
-                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC)).start();
+                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC),
+                GatewayAddressBook.loopback(), () -> true).start();
 
         await(() -> hasCondition(cluster.read(GW + "/v1", "GatewayClass", null, "portolan"), "Accepted", "True"),
                 "GatewayClass portolan is Accepted on the server");
@@ -190,7 +192,8 @@ class KubernetesStoreTest {
         cluster.create(CLUSTER);
         startStore(KubernetesStoreOptions.allNamespaces());
         snapshots = new SnapshotService(store, CONTROLLER,
-                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC)).start();
+                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC),
+                GatewayAddressBook.loopback(), () -> true).start();
         await(() -> cluster.read(GW + "/v1", "HTTPRoute", "default", "web").path("status").path("parents").size() == 1,
                 "HTTPRoute web has Portolan's parent status");
         // Let Portolan settle first (statuses are written after each snapshot is published): the mock does not

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.distribute.ConfigPublisher;
 import dev.portolan.distribute.ConfigTranslation;
-import dev.portolan.embedded.EmbeddedDataPlane;
+import dev.portolan.controlplane.EmbeddedDataPlane;
 import dev.portolan.kubernetes.KubernetesStore;
 import dev.portolan.kubernetes.ha.LeaderElection;
 import dev.portolan.kubernetes.provision.GatewayAddresses;

@@ -20,7 +20,7 @@ import java.util.Optional;
  *                         store does not watch, such as a deleted Deployment)
  * @param addressing       where Gateway addresses come from: in a cluster, the provisioned Services
  *                         ({@link KubernetesControlPlane#serviceAddresses()}); with an in-process proxy, addresses
- *                         this machine can listen on ({@link GatewayAddressing#loopback()})
+ *                         this machine can listen on ({@code GatewayAddressBook.loopback()})
  * @param inProcessProxy   a proxy in this JVM that serves every Gateway; empty in a cluster, where proxies run in
  *                         their own pods
  * @param home             where the control plane runs (namespace, Service): its replicas share the config

@@ -1,7 +1,7 @@
 package dev.portolan.kubernetes.mode;
 
 import dev.portolan.kubernetes.provision.GatewayProvisioner;
-import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;

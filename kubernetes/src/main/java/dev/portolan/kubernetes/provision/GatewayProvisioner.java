@@ -4,7 +4,7 @@ import dev.portolan.graph.GatewayView;
 import dev.portolan.graph.ResourceGraph;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
-import dev.portolan.snapshot.ControlPlaneSnapshot;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -18,7 +18,7 @@ import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.listen.SocketKey;
-import dev.portolan.snapshot.GatewayAddressing;
+import dev.portolan.embedded.GatewayAddressBook;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -212,7 +212,7 @@ class KubernetesControlPlaneTest {
         int portOffset = freePort() - 80;
         KubernetesModeOptions options = new KubernetesModeOptions(KubernetesStoreOptions.allNamespaces(),
                 Optional.empty(), Optional.empty(), Duration.ofMinutes(1))
-                .withAddressing(GatewayAddressing.loopback())
+                .withAddressing(GatewayAddressBook.loopback())
                 .withInProcessProxy(new InProcessProxy(HttpForwarder::new, portOffset, -1));
         controlPlane = KubernetesControlPlane.start(cluster.client(), options, false);
         ShopCluster.create(cluster, 3000);

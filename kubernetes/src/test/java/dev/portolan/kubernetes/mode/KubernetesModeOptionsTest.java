@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portolan.kubernetes.KubernetesStoreOptions;
 import dev.portolan.kubernetes.provision.ProvisionSettings;
 import dev.portolan.proxy.forward.HttpForwarder;
+import dev.portolan.embedded.GatewayAddressBook;
 import dev.portolan.snapshot.GatewayAddressing;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class KubernetesModeOptionsTest {
 
     @Test
     void offAClusterTheAddressingAndProxyAreChosenAndTheRestKept() {
-        GatewayAddressing loopback = GatewayAddressing.loopback();
+        GatewayAddressing loopback = GatewayAddressBook.loopback();
         KubernetesModeOptions options = inACluster(Optional.empty()).withAddressing(loopback)
                 .withInProcessProxy(PROXY);
         assertSame(loopback, options.addressing());

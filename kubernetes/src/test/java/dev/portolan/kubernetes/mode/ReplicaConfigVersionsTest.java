@@ -10,7 +10,7 @@ import dev.portolan.distribute.PublishedConfig;
 import dev.portolan.kubernetes.KubernetesStoreOptions;
 import dev.portolan.kubernetes.MockApiServer;
 import dev.portolan.kubernetes.ShopCluster;
-import dev.portolan.snapshot.GatewayAddressing;
+import dev.portolan.embedded.GatewayAddressBook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ class ReplicaConfigVersionsTest {
     private KubernetesControlPlane replica() {
         KubernetesModeOptions options = new KubernetesModeOptions(KubernetesStoreOptions.allNamespaces(),
                 Optional.empty(), Optional.empty(), Duration.ofMinutes(1))
-                .withAddressing(GatewayAddressing.loopback());
+                .withAddressing(GatewayAddressBook.loopback());
         KubernetesControlPlane replica = KubernetesControlPlane.start(cluster.client(), options, false);
         replicas.add(replica);
         return replica;

@@ -13,11 +13,11 @@ import java.util.Map;
  * The body of {@code GET /admin/gateways}: what each Gateway listens on, under which config version. {@code address}
  * is the Gateway's address from the config, {@code listenAddress} the one its sockets are bound to.
  */
-final class GatewaysView {
+public final class GatewaysView {
     private GatewaysView() {
     }
 
-    static Map<String, Object> of(ProxyServer proxy) {
+    public static Map<String, Object> of(ProxyServer proxy) {
         LiveConfig live = proxy.live();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("configVersion", live == null ? null : live.version());

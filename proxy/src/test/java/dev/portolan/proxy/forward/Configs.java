@@ -17,7 +17,7 @@ import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.TimeoutsConfig;
 import dev.portolan.proxy.config.UpstreamTls;
 import dev.portolan.proxy.config.WeightedBackend;
-import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.echo.EchoServer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.UpstreamTls;
-import dev.portolan.proxy.echo.EchoOptions;
-import dev.portolan.proxy.echo.EchoServer;
+import dev.portolan.echo.EchoOptions;
+import dev.portolan.echo.EchoServer;
 import dev.portolan.testpki.CertificateAuthority;
 import dev.portolan.testpki.IssuedCertificate;
 import dev.portolan.testpki.TestPki;

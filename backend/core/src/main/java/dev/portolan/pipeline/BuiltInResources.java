@@ -1,0 +1,42 @@
+package dev.portolan.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.model.Manifests;
+import dev.portolan.model.ResourceKey;
+import dev.portolan.model.validation.PortolanCrds;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Objects Portolan knows without being told: the CRDs of its own policy kinds (the files in {@code deploy/crds},
+ * packaged as resources). A manifest of the same CRD in the store wins over the built-in one.
+ */
+public final class BuiltInResources {
+    private static final List<ObjectNode> CRDS = PortolanCrds.all();
+
+    private BuiltInResources() {
+    }
+
+    /** The manifests plus every built-in object they do not define themselves. */
+    public static List<ObjectNode> withBuiltIns(Collection<ObjectNode> manifests) {
+        Set<ResourceKey> present = new HashSet<>();
+        for (ObjectNode manifest : manifests) {
+            try {
+                present.add(Manifests.keyOf(manifest));
+            } catch (RuntimeException e) {
+                // malformed manifests are reported by the store; they cannot shadow a built-in
+            }
+        }
+        List<ObjectNode> out = new ArrayList<>(manifests);
+        for (ObjectNode crd : CRDS) {
+            if (!present.contains(Manifests.keyOf(crd))) {
+                out.add(crd);
+            }
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,32 @@
+package dev.portolan.wiring;
+
+import dev.portolan.controlplane.ControlPlane;
+import dev.portolan.controlplane.ControlPlaneLauncher;
+import dev.portolan.embedded.EmbeddedPortolan;
+import dev.portolan.proxy.forward.HttpForwarder;
+import jakarta.inject.Singleton;
+
+/** Embedded mode: manifests from a folder, the proxy in the same JVM. */
+@Singleton
+public class EmbeddedLauncher implements ControlPlaneLauncher {
+    public static final String MODE = "embedded";
+
+    private final PortolanConfig config;
+
+    public EmbeddedLauncher(PortolanConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String mode() {
+        return MODE;
+    }
+
+    @Override
+    public ControlPlane start() throws Exception {
+        PortolanConfig.ProxySettings proxy = config.getProxy();
+        return EmbeddedPortolan.start(new EmbeddedPortolan.Options(config.getManifests(), config.getControllerName(),
+                proxy.isEnabled(), proxy.getPortOffset(), proxy.getAdminPort(), proxy.edgeSettings(),
+                proxy.getIdleTimeout().toMillis()), HttpForwarder::new);
+    }
+}
