@@ -81,7 +81,7 @@ public final class PolicyEngine {
                     effective(gatewayEffective(gateway, key)), new TreeMap<>(),
                     attachedRoutes.getOrDefault(key, List.of()).stream().sorted().toList()));
         }
-        List<RuleTimeouts> timeouts = new ArrayList<>();
+        List<EffectiveRuleTimeouts> timeouts = new ArrayList<>();
         BackendAccumulator backends = new BackendAccumulator();
         for (HTTPRoute route : resources.httpRoutes()) {
             PolicyMemo.RouteShare share = memo == null ? null : memo.get(route);
@@ -111,7 +111,7 @@ public final class PolicyEngine {
 
     /** A route's view, its rules' timeouts and what it adds to its Services: from the route and non-routes only. */
     private PolicyMemo.RouteShare routeShare(HTTPRoute route) {
-        List<RuleTimeouts> timeouts = new ArrayList<>();
+        List<EffectiveRuleTimeouts> timeouts = new ArrayList<>();
         List<PolicyMemo.BackendCall> backends = new ArrayList<>();
         ResourceKey key = Topology.routeKey(route);
         ResourceKey namespace = Topology.namespaceKey(key.namespace());

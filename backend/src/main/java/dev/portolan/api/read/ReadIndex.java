@@ -8,7 +8,7 @@ import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.PolicyCrd;
 import dev.portolan.policy.PolicyInfo;
 import dev.portolan.policy.PolicyTarget;
-import dev.portolan.policy.RuleTimeouts;
+import dev.portolan.policy.EffectiveRuleTimeouts;
 import dev.portolan.policy.TargetStatus;
 import dev.portolan.snapshot.ConditionTimes;
 import dev.portolan.snapshot.ControlPlaneSnapshot;
@@ -55,7 +55,7 @@ public final class ReadIndex {
     private final Map<ResourceKey, SortedSet<ResourceKey>> servicesOfRoute = new HashMap<>();
     private final Map<ResourceKey, SortedSet<ResourceKey>> routesOfService = new HashMap<>();
     private final Map<ResourceKey, SortedSet<ResourceKey>> gatewaysOfClass = new HashMap<>();
-    private final Map<ResourceKey, List<RuleTimeouts>> timeoutsByRoute = new HashMap<>();
+    private final Map<ResourceKey, List<EffectiveRuleTimeouts>> timeoutsByRoute = new HashMap<>();
 
     private ReadIndex(ControlPlaneSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -228,7 +228,7 @@ public final class ReadIndex {
         return gatewaysOfClass.getOrDefault(gatewayClass, EMPTY);
     }
 
-    public List<RuleTimeouts> timeouts(ResourceKey route) {
+    public List<EffectiveRuleTimeouts> timeouts(ResourceKey route) {
         return timeoutsByRoute.getOrDefault(route, List.of());
     }
 
