@@ -37,13 +37,8 @@ final class Analysis {
 
     private void references(ResourceKey key) {
         switch (key.kind()) {
-            case ApiGroups.GATEWAY_KIND -> index.entry(key).filter(e -> e.stored() != null).ifPresent(e -> {
-                String className = e.stored().manifest().path("spec").path("gatewayClassName").asText("");
-                ResourceKey gatewayClass = ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.GATEWAY_CLASS, "", className);
-                if (!className.isEmpty() && !index.exists(gatewayClass)) {
-                    missing(key, gatewayClass);
-                }
-            });
+            case ApiGroups.GATEWAY_KIND -> index.classOfGateway(key).filter(c -> !index.exists(c))
+                    .ifPresent(gatewayClass -> missing(key, gatewayClass));
             case ApiGroups.HTTP_ROUTE -> routeReferences(key);
             case ApiGroups.SERVICE -> index.routesOfService(key).forEach(route -> permission(route, key));
             default -> { }
@@ -73,7 +68,7 @@ final class Analysis {
     }
 
     private void permission(ResourceKey route, ResourceKey service) {
-        if (!route.namespace().equals(service.namespace()) && Relations.grantsFor(route, service, index).isEmpty()) {
+        if (!route.namespace().equals(service.namespace()) && index.grantsForBackend(route, service).isEmpty()) {
             findings.add(finding("ReferenceNotPermitted", name(route) + " is not permitted to reference "
                     + name(service)).put("object", route.toString()).put("reference", service.toString()));
         }
