@@ -3,9 +3,11 @@ package dev.portolan.graph;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendObjectReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ReferenceGrant;
@@ -14,7 +16,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -31,7 +35,9 @@ public final class ReferenceIndex {
         /** HTTPRoute {@code spec.parentRefs} of kind Gateway. */
         PARENT("spec.parentRefs"),
         /** HTTPRoute {@code spec.rules[].backendRefs} of kind Service (not mirror filters). */
-        BACKEND("spec.rules[].backendRefs");
+        BACKEND("spec.rules[].backendRefs"),
+        /** HTTPRoute {@code spec.rules[].filters[].requestMirror.backendRef} of kind Service. */
+        MIRROR("spec.rules[].filters");
 
         private final String path;
 
@@ -61,18 +67,21 @@ public final class ReferenceIndex {
         }
     }
 
-    public static final ReferenceIndex EMPTY = new ReferenceIndex(new TreeSet<>(), Map.of(), Map.of());
+    public static final ReferenceIndex EMPTY = new ReferenceIndex(new TreeMap<>(), Map.of(), Map.of());
     private static final SortedSet<ResourceKey> NONE = Collections.unmodifiableSortedSet(new TreeSet<>());
 
     private final SortedSet<Reference> references;
+    private final Map<Reference, SortedSet<String>> locations;
     private final Map<ResourceKey, List<Reference>> byFrom = new HashMap<>();
     private final Map<ResourceKey, List<Reference>> byTo = new HashMap<>();
     private final Map<Reference, SortedSet<ResourceKey>> grantsAdmitting;
     private final Map<String, List<ReferenceGrant>> grantsByNamespace;
 
-    private ReferenceIndex(SortedSet<Reference> references, Map<Reference, SortedSet<ResourceKey>> grantsAdmitting,
+    private ReferenceIndex(SortedMap<Reference, SortedSet<String>> locations,
+                           Map<Reference, SortedSet<ResourceKey>> grantsAdmitting,
                            Map<String, List<ReferenceGrant>> grantsByNamespace) {
-        this.references = Collections.unmodifiableSortedSet(references);
+        this.references = Collections.unmodifiableSortedSet(new TreeSet<>(locations.keySet()));
+        this.locations = locations;
         this.grantsAdmitting = grantsAdmitting;
         this.grantsByNamespace = grantsByNamespace;
         for (Reference reference : references) {
@@ -82,13 +91,13 @@ public final class ReferenceIndex {
     }
 
     public static ReferenceIndex of(ResourceSet resources) {
-        SortedSet<Reference> references = new TreeSet<>();
+        SortedMap<Reference, SortedSet<String>> references = new TreeMap<>();
         for (Gateway gateway : resources.gateways()) {
             if (gateway.getSpec() != null && gateway.getSpec().getGatewayClassName() != null) {
-                references.add(new Reference(key(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND,
+                add(references, new Reference(key(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND,
                         gateway.getMetadata().getNamespace(), gateway.getMetadata().getName()), Field.GATEWAY_CLASS,
                         ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.GATEWAY_CLASS, "",
-                                gateway.getSpec().getGatewayClassName())));
+                                gateway.getSpec().getGatewayClassName())), Field.GATEWAY_CLASS.path());
             }
         }
         for (HTTPRoute route : resources.httpRoutes()) {
@@ -101,7 +110,7 @@ public final class ReferenceIndex {
             grants.computeIfAbsent(grant.getMetadata().getNamespace(), k -> new ArrayList<>()).add(grant);
         }
         Map<Reference, SortedSet<ResourceKey>> admitting = new HashMap<>();
-        for (Reference reference : references) {
+        for (Reference reference : references.keySet()) {
             if (reference.crossNamespace()) {
                 SortedSet<ResourceKey> admits = new TreeSet<>();
                 for (ReferenceGrant grant : grants.getOrDefault(reference.to().namespace(), List.of())) {
@@ -115,29 +124,65 @@ public final class ReferenceIndex {
         return new ReferenceIndex(references, admitting, grants);
     }
 
-    private static void routeReferences(HTTPRoute route, SortedSet<Reference> references) {
+    private static void routeReferences(HTTPRoute route, SortedMap<Reference, SortedSet<String>> references) {
         ResourceKey from = key(ApiGroups.GATEWAY, ApiGroups.HTTP_ROUTE, route.getMetadata().getNamespace(),
                 route.getMetadata().getName());
         for (ParentReference ref : nonNull(route.getSpec().getParentRefs())) {
             if (isKind(ref.getGroup(), ref.getKind(), ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND)
                     && ref.getName() != null) {
-                references.add(new Reference(from, Field.PARENT, key(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND,
-                        orDefault(ref.getNamespace(), from.namespace()), ref.getName())));
+                add(references, new Reference(from, Field.PARENT, key(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND,
+                        orDefault(ref.getNamespace(), from.namespace()), ref.getName())), Field.PARENT.path());
             }
         }
-        for (HTTPRouteRule rule : nonNull(route.getSpec().getRules())) {
-            for (HTTPBackendRef ref : nonNull(rule.getBackendRefs())) {
-                if (isKind(ref.getGroup(), ref.getKind(), ApiGroups.CORE, ApiGroups.SERVICE) && ref.getName() != null) {
-                    references.add(new Reference(from, Field.BACKEND, key(ApiGroups.CORE, ApiGroups.SERVICE,
-                            orDefault(ref.getNamespace(), from.namespace()), ref.getName())));
+        List<HTTPRouteRule> rules = nonNull(route.getSpec().getRules());
+        for (int i = 0; i < rules.size(); i++) {
+            for (HTTPBackendRef ref : nonNull(rules.get(i).getBackendRefs())) {
+                service(references, from, Field.BACKEND, ref.getGroup(), ref.getKind(), ref.getNamespace(),
+                        ref.getName(), "spec.rules[" + i + "].backendRefs");
+            }
+            for (HTTPRouteFilter filter : nonNull(rules.get(i).getFilters())) {
+                BackendObjectReference mirror = filter.getRequestMirror() == null ? null
+                        : filter.getRequestMirror().getBackendRef();
+                if (mirror != null) {
+                    service(references, from, Field.MIRROR, mirror.getGroup(), mirror.getKind(),
+                            mirror.getNamespace(), mirror.getName(), "spec.rules[" + i + "].filters");
                 }
             }
         }
     }
 
+    private static void service(SortedMap<Reference, SortedSet<String>> references, ResourceKey from, Field field,
+                                String group, String kind, String namespace, String name, String location) {
+        if (isKind(group, kind, ApiGroups.CORE, ApiGroups.SERVICE) && name != null) {
+            add(references, new Reference(from, field, key(ApiGroups.CORE, ApiGroups.SERVICE,
+                    orDefault(namespace, from.namespace()), name)), location);
+        }
+    }
+
+    private static void add(SortedMap<Reference, SortedSet<String>> references, Reference reference,
+                            String location) {
+        references.computeIfAbsent(reference, k -> new TreeSet<>()).add(location);
+    }
+
     /** Every reference, sorted by from, field, to. */
     public SortedSet<Reference> all() {
         return references;
+    }
+
+    /** Where in {@code reference.from()} the reference is written, e.g. {@code spec.rules[0].backendRefs}, sorted. */
+    public SortedSet<String> locations(Reference reference) {
+        SortedSet<String> found = locations.get(reference);
+        return found == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(found);
+    }
+
+    /** The references {@code from} makes, sorted by field and target. */
+    public List<Reference> referencesFrom(ResourceKey from) {
+        return byFrom.getOrDefault(from, List.of());
+    }
+
+    /** The references made to {@code to}, sorted by referring object and field. */
+    public List<Reference> referencesTo(ResourceKey to) {
+        return byTo.getOrDefault(to, List.of());
     }
 
     /** What {@code from}'s {@code field} names, sorted; named objects may not exist. */
