@@ -1,11 +1,10 @@
 package dev.portolan.conformance;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.portolan.pem.TlsPem;
+import dev.portolan.pem.TlsPemException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /** A trust store made of PEM certificates (the client trusts a Secret's {@code tls.crt} as its root). */
 public final class TrustedCertificates {
@@ -13,23 +12,21 @@ public final class TrustedCertificates {
     }
 
     public static KeyStore of(String what, String pem) {
+        List<X509Certificate> certificates;
         try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException(what + ": no PEM certificate found");
-            }
+            certificates = TlsPem.caBundle(pem).certificates();
+        } catch (TlsPemException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+        }
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("trusted-" + i++, certificate);
+            for (int i = 0; i < certificates.size(); i++) {
+                store.setCertificateEntry("trusted-" + i, certificates.get(i));
             }
             return store;
-        } catch (IllegalArgumentException e) {
-            throw e;
         } catch (Exception e) {
-            throw new IllegalArgumentException(what + ": cannot read the PEM certificates: " + e.getMessage(), e);
+            throw new IllegalArgumentException(what + ": cannot build the trust store: " + e.getMessage(), e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.portolan.echo;
 
-import dev.portolan.proxy.tls.TlsPem;
-import dev.portolan.proxy.tls.TlsPemException;
+import dev.portolan.pem.TlsPem;
+import dev.portolan.pem.TlsPemException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;

@@ -1,7 +1,7 @@
 package dev.portolan.graph;
 
-import dev.portolan.proxy.tls.TlsPem;
-import dev.portolan.proxy.tls.TlsPemException;
+import dev.portolan.pem.TlsPem;
+import dev.portolan.pem.TlsPemException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

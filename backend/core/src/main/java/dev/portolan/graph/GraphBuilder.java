@@ -117,7 +117,7 @@ public final class GraphBuilder {
             statuses.put(entry.getKey(), GatewayStatusBuilder.status(view,
                     entry.getValue().getMetadata().getGeneration(), options.now()));
         }
-        return new ResourceGraph(statuses, gatewayViews, routes, gatewaysByService);
+        return new ResourceGraph(statuses, gatewayViews, routes, gatewaysByService, ReferenceIndex.of(resources));
     }
 
     /**

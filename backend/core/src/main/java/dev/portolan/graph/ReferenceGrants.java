@@ -1,5 +1,6 @@
 package dev.portolan.graph;
 
+import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ReferenceGrant;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ReferenceGrantFrom;
@@ -23,15 +24,30 @@ public final class ReferenceGrants {
             return true;
         }
         for (ReferenceGrant grant : resources.referenceGrants()) {
-            if (!toNamespace.equals(grant.getMetadata().getNamespace()) || grant.getSpec() == null) {
-                continue;
-            }
-            if (anyFrom(grant.getSpec().getFrom(), fromGroup, fromKind, fromNamespace)
-                    && anyTo(grant.getSpec().getTo(), toGroup, toKind, toName)) {
+            if (admits(grant, fromGroup, fromKind, fromNamespace, toGroup, toKind, toNamespace, toName)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether this one grant admits {@code from}'s reference to {@code to} (keys' groups, kinds and namespaces). */
+    public static boolean admits(ReferenceGrant grant, ResourceKey from, ResourceKey to) {
+        return admits(grant, from.group(), from.kind(), from.namespace(), to.group(), to.kind(), to.namespace(),
+                to.name());
+    }
+
+    /** Whether the grant lives in {@code target}'s namespace and a {@code to} entry names it or its whole kind. */
+    public static boolean namesTarget(ReferenceGrant grant, ResourceKey target) {
+        return target.namespace().equals(grant.getMetadata().getNamespace()) && grant.getSpec() != null
+                && anyTo(grant.getSpec().getTo(), target.group(), target.kind(), target.name());
+    }
+
+    private static boolean admits(ReferenceGrant grant, String fromGroup, String fromKind, String fromNamespace,
+                                  String toGroup, String toKind, String toNamespace, String toName) {
+        return toNamespace.equals(grant.getMetadata().getNamespace()) && grant.getSpec() != null
+                && anyFrom(grant.getSpec().getFrom(), fromGroup, fromKind, fromNamespace)
+                && anyTo(grant.getSpec().getTo(), toGroup, toKind, toName);
     }
 
     private static boolean anyFrom(List<ReferenceGrantFrom> froms, String group, String kind, String namespace) {

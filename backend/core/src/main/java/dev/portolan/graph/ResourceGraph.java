@@ -15,10 +15,12 @@ import java.util.SortedSet;
  * @param gateways           Gateways of accepted Portolan GatewayClasses, by key
  * @param routes             HTTPRoutes with at least one parentRef to such a Gateway, by key
  * @param gatewaysByService  for each Service, the Gateways whose accepted routes send traffic to it
+ * @param references         the spec references between all objects and the ReferenceGrants admitting them
  */
 public record ResourceGraph(SortedMap<ResourceKey, ObjectNode> statuses, SortedMap<ResourceKey, GatewayView> gateways,
                             SortedMap<ResourceKey, RouteView> routes,
-                            SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService) {
+                            SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService,
+                            ReferenceIndex references) {
 
     public ResourceGraph {
         statuses = Collections.unmodifiableSortedMap(statuses);

@@ -1,5 +1,6 @@
 package dev.portolan.graph;
 
+import dev.portolan.model.DeclaredTimeouts;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRetry;
@@ -13,6 +14,6 @@ import java.util.List;
  * @param retry   null when unset
  */
 public record RuleView(int index, String name, List<HTTPRouteMatch> matches, List<HTTPRouteFilter> filters,
-                       RuleTimeouts timeouts, HTTPRouteRetry retry, List<BackendView> backends,
+                       DeclaredTimeouts timeouts, HTTPRouteRetry retry, List<BackendView> backends,
                        List<BackendView> mirrors) {
 }

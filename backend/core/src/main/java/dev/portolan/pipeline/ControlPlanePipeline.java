@@ -53,7 +53,7 @@ public final class ControlPlanePipeline {
         Map<ResourceKey, SortedSet<ResourceKey>> gatewaysByService = graph.gatewaysByService();
         BackendTlsResult backendTls = BackendTlsResolver.resolve(resources, gatewaysByService,
                 options.controllerName(), options.now());
-        PolicyReport policies = PolicyEngine.compute(resources, PolicyOptions.defaults(),
+        PolicyReport policies = PolicyEngine.compute(resources, graph.references(), PolicyOptions.defaults(),
                 memo == null ? null : memo.policies);
         SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>(graph.statuses());
         statuses.putAll(backendTls.statuses());

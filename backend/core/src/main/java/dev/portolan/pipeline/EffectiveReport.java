@@ -15,7 +15,7 @@ import dev.portolan.policy.ObjectPolicies;
 import dev.portolan.policy.PolicyCrd;
 import dev.portolan.policy.PolicyInfo;
 import dev.portolan.policy.PolicyReport;
-import dev.portolan.policy.RuleTimeouts;
+import dev.portolan.policy.EffectiveRuleTimeouts;
 import dev.portolan.policy.TargetStatus;
 import dev.portolan.policy.TimeoutSetting;
 import java.util.Map;
@@ -111,7 +111,7 @@ public final class EffectiveReport {
 
     private static ArrayNode timeouts(PolicyReport report) {
         ArrayNode out = JSON.arrayNode();
-        for (RuleTimeouts rule : report.timeouts()) {
+        for (EffectiveRuleTimeouts rule : report.timeouts()) {
             ObjectNode item = out.addObject().put("route", rule.route().toString()).put("rule", rule.rule())
                     .put("gateway", rule.gateway());
             timeout(item, "request", rule.request());

@@ -1,14 +1,12 @@
 package dev.portolan.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.portolan.model.ApiGroups;
-import dev.portolan.model.GatewayDuration;
+import dev.portolan.model.DeclaredTimeouts;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.TimeoutValue;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteTimeouts;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +16,6 @@ import java.util.Optional;
  * TimeoutPolicy default), but a TimeoutPolicy override beats it.
  */
 public final class EffectiveTimeouts {
-    private static final Duration MINIMUM = Duration.ofMillis(1);
 
     private EffectiveTimeouts() {
     }
@@ -31,17 +28,17 @@ public final class EffectiveTimeouts {
      *                      unless its CRD is labelled inherited (only spec.default / spec.override carry timeouts)
      * @throws IndexOutOfBoundsException when the rule does not exist
      */
-    public static RuleTimeouts forRule(HTTPRoute route, int ruleIndex, String gateway, MergedPolicy timeoutPolicy) {
+    public static EffectiveRuleTimeouts forRule(HTTPRoute route, int ruleIndex, String gateway, MergedPolicy timeoutPolicy) {
         ResourceKey routeKey = ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.HTTP_ROUTE,
                 route.getMetadata().getNamespace(), route.getMetadata().getName());
         HTTPRouteRule rule = route.getSpec().getRules().get(ruleIndex);
-        HTTPRouteTimeouts own = rule.getTimeouts();
+        DeclaredTimeouts own = DeclaredTimeouts.of(rule.getTimeouts());
         MergedPolicy policy = timeoutPolicy != null && timeoutPolicy.inheritable() ? timeoutPolicy : null;
         List<String> errors = new ArrayList<>();
         Optional<TimeoutSetting> request = resolve(TimeoutPolicies.REQUEST,
-                own == null ? null : own.getRequest(), routeKey, ruleIndex, policy, errors);
+                own.request(), routeKey, ruleIndex, policy, errors);
         Optional<TimeoutSetting> backendRequest = resolve(TimeoutPolicies.BACKEND_REQUEST,
-                own == null ? null : own.getBackendRequest(), routeKey, ruleIndex, policy, errors);
+                own.backendRequest(), routeKey, ruleIndex, policy, errors);
         if (request.isPresent() && backendRequest.isPresent()) {
             TimeoutSetting total = request.get();
             TimeoutSetting attempt = backendRequest.get();
@@ -53,43 +50,39 @@ public final class EffectiveTimeouts {
                         + "; backendRequest must not be longer than request");
             }
         }
-        return new RuleTimeouts(routeKey, ruleIndex, gateway, request, backendRequest, errors);
+        return new EffectiveRuleTimeouts(routeKey, ruleIndex, gateway, request, backendRequest, errors);
     }
 
-    private static Optional<TimeoutSetting> resolve(String field, String ruleValue, ResourceKey routeKey,
+    private static Optional<TimeoutSetting> resolve(String field, TimeoutValue ruleValue, ResourceKey routeKey,
                                                     int ruleIndex, MergedPolicy policy, List<String> errors) {
         EffectiveValue fromPolicy = policy == null ? null : policy.effectiveValues().get(field);
         if (fromPolicy != null && (fromPolicy.override() || ruleValue == null)) {
             String section = fromPolicy.override() ? MergedPolicy.OVERRIDE : MergedPolicy.DEFAULT;
             TimeoutOrigin origin = new TimeoutOrigin(fromPolicy.policy(), "spec." + section + "." + field,
                     fromPolicy.level(), fromPolicy.target(), fromPolicy.override());
-            return Optional.of(parse(field, fromPolicy.value(), origin, errors));
+            return Optional.of(setting(field, fromPolicy.value(), origin, errors));
         }
         if (ruleValue != null) {
             TimeoutOrigin origin = new TimeoutOrigin(routeKey, "spec.rules[" + ruleIndex + "].timeouts." + field,
                     null, null, false);
-            return Optional.of(parse(field, TextNode.valueOf(ruleValue),
-                    origin, errors));
+            return Optional.of(setting(field, ruleValue, origin, errors));
         }
         return Optional.empty();
     }
 
-    private static TimeoutSetting parse(String field, JsonNode value, TimeoutOrigin origin, List<String> errors) {
+    private static TimeoutSetting setting(String field, JsonNode value, TimeoutOrigin origin, List<String> errors) {
         if (!value.isTextual()) {
             errors.add(origin.describe() + ": " + value + " must be a duration string such as 10s");
             return new TimeoutSetting(field, value.toString(), null, origin);
         }
-        String text = value.asText();
-        try {
-            Duration duration = GatewayDuration.parse(text);
-            if (!duration.isZero() && duration.compareTo(MINIMUM) < 0) {
-                errors.add(origin.describe() + ": \"" + text + "\" is shorter than 1ms (use 0s to disable)");
-                return new TimeoutSetting(field, text, null, origin);
-            }
-            return new TimeoutSetting(field, text, duration, origin);
-        } catch (IllegalArgumentException e) {
-            errors.add(origin.describe() + ": " + e.getMessage());
-            return new TimeoutSetting(field, text, null, origin);
+        return setting(field, TimeoutValue.parse(value.asText()), origin, errors);
+    }
+
+    private static TimeoutSetting setting(String field, TimeoutValue value, TimeoutOrigin origin,
+                                          List<String> errors) {
+        if (!value.valid()) {
+            errors.add(origin.describe() + ": " + value.problem());
         }
+        return new TimeoutSetting(field, value.text(), value.duration(), origin);
     }
 }

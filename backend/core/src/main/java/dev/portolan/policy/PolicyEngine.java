@@ -1,5 +1,6 @@
 package dev.portolan.policy;
 
+import dev.portolan.graph.ReferenceIndex;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.Service;
@@ -29,10 +30,11 @@ public final class PolicyEngine {
     /** What flows from a Gateway to its routes: policies on its ancestors and on itself. */
     private final Map<ResourceKey, Set<InheritedPolicy>> gatewayFlow = new HashMap<>();
 
-    private PolicyEngine(ResourceSet resources, PolicyOptions options, List<Policy> policies) {
+    private PolicyEngine(ResourceSet resources, ReferenceIndex references, PolicyOptions options,
+                         List<Policy> policies) {
         this.resources = resources;
         this.options = options;
-        this.topology = new PolicyHierarchy(resources);
+        this.topology = new PolicyHierarchy(resources, references);
         for (Policy policy : policies) {
             policy.targets().stream().map(PolicyTarget::key).distinct()
                     .forEach(target -> attachedTo.computeIfAbsent(target, k -> new ArrayList<>()).add(policy));
@@ -40,17 +42,21 @@ public final class PolicyEngine {
     }
 
     public static PolicyReport compute(ResourceSet resources, PolicyOptions options) {
-        return compute(resources, options, null);
+        return compute(resources, ReferenceIndex.of(resources), options, null);
     }
 
-    /** Like {@link #compute(ResourceSet, PolicyOptions)}, reusing unchanged routes' shares from {@code memo}. */
-    public static PolicyReport compute(ResourceSet resources, PolicyOptions options, PolicyMemo memo) {
+    /**
+     * Like {@link #compute(ResourceSet, PolicyOptions)}, following the graph's {@code references} of the same
+     * resources and reusing unchanged routes' shares from {@code memo}.
+     */
+    public static PolicyReport compute(ResourceSet resources, ReferenceIndex references, PolicyOptions options,
+                                       PolicyMemo memo) {
         List<PolicyCrd> crds = PolicyDiscovery.policyCrds(resources);
         List<Policy> policies = PolicyDiscovery.policies(resources, crds);
         if (memo != null) {
             memo.begin(resources, options);
         }
-        PolicyReport report = new PolicyEngine(resources, options, policies).report(crds, policies, memo);
+        PolicyReport report = new PolicyEngine(resources, references, options, policies).report(crds, policies, memo);
         if (memo != null) {
             memo.end();
         }
@@ -81,7 +87,7 @@ public final class PolicyEngine {
                     effective(gatewayEffective(gateway, key)), new TreeMap<>(),
                     attachedRoutes.getOrDefault(key, List.of()).stream().sorted().toList()));
         }
-        List<RuleTimeouts> timeouts = new ArrayList<>();
+        List<EffectiveRuleTimeouts> timeouts = new ArrayList<>();
         BackendAccumulator backends = new BackendAccumulator();
         for (HTTPRoute route : resources.httpRoutes()) {
             PolicyMemo.RouteShare share = memo == null ? null : memo.get(route);
@@ -111,7 +117,7 @@ public final class PolicyEngine {
 
     /** A route's view, its rules' timeouts and what it adds to its Services: from the route and non-routes only. */
     private PolicyMemo.RouteShare routeShare(HTTPRoute route) {
-        List<RuleTimeouts> timeouts = new ArrayList<>();
+        List<EffectiveRuleTimeouts> timeouts = new ArrayList<>();
         List<PolicyMemo.BackendCall> backends = new ArrayList<>();
         ResourceKey key = PolicyHierarchy.routeKey(route);
         ResourceKey namespace = PolicyHierarchy.namespaceKey(key.namespace());

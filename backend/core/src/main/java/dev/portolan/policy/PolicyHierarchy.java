@@ -1,27 +1,27 @@
 package dev.portolan.policy;
 
+import dev.portolan.graph.ReferenceIndex;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
-import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The object graph gwctl walks for policies, from spec references only: HTTPRoute parentRefs to Gateways that exist,
- * backendRefs to Services that exist. No listener or ReferenceGrant checks (gwctl does none for policies).
+ * The object graph gwctl walks for policies, from the spec references the graph indexed ({@link ReferenceIndex}):
+ * HTTPRoute parentRefs to Gateways that exist, backendRefs to Services that exist. No listener or ReferenceGrant
+ * checks (gwctl does none for policies).
  */
 final class PolicyHierarchy {
     private final ResourceSet resources;
+    private final ReferenceIndex references;
     private final SortedSet<String> namespaces = new TreeSet<>();
 
-    PolicyHierarchy(ResourceSet resources) {
+    PolicyHierarchy(ResourceSet resources, ReferenceIndex references) {
         this.resources = resources;
+        this.references = references;
         resources.namespaces().forEach(n -> namespaces.add(n.getMetadata().getName()));
         resources.gateways().forEach(g -> namespaces.add(g.getMetadata().getNamespace()));
         resources.httpRoutes().forEach(r -> namespaces.add(r.getMetadata().getNamespace()));
@@ -62,19 +62,7 @@ final class PolicyHierarchy {
     /** Gateways named by the route's parentRefs that exist, sorted. */
     SortedSet<ResourceKey> parentGateways(HTTPRoute route) {
         SortedSet<ResourceKey> parents = new TreeSet<>();
-        List<ParentReference> refs = route.getSpec() == null ? null : route.getSpec().getParentRefs();
-        if (refs == null) {
-            return parents;
-        }
-        for (ParentReference ref : refs) {
-            String group = ref.getGroup() == null ? ApiGroups.GATEWAY : ref.getGroup();
-            String kind = ref.getKind() == null ? ApiGroups.GATEWAY_KIND : ref.getKind();
-            if (!group.equals(ApiGroups.GATEWAY) || !kind.equals(ApiGroups.GATEWAY_KIND) || ref.getName() == null) {
-                continue;
-            }
-            String namespace = ref.getNamespace() == null || ref.getNamespace().isEmpty()
-                    ? route.getMetadata().getNamespace() : ref.getNamespace();
-            ResourceKey key = ResourceKey.of(group, kind, namespace, ref.getName());
+        for (ResourceKey key : references.referencedBy(routeKey(route), ReferenceIndex.Field.PARENT)) {
             if (resources.get(key, Gateway.class).isPresent()) {
                 parents.add(key);
             }
@@ -85,26 +73,9 @@ final class PolicyHierarchy {
     /** Services named by the route's backendRefs (any rule) that exist, sorted. */
     SortedSet<ResourceKey> backendServices(HTTPRoute route) {
         SortedSet<ResourceKey> services = new TreeSet<>();
-        List<HTTPRouteRule> rules = route.getSpec() == null ? null : route.getSpec().getRules();
-        if (rules == null) {
-            return services;
-        }
-        for (HTTPRouteRule rule : rules) {
-            if (rule.getBackendRefs() == null) {
-                continue;
-            }
-            for (HTTPBackendRef ref : rule.getBackendRefs()) {
-                String group = ref.getGroup() == null ? ApiGroups.CORE : ref.getGroup();
-                String kind = ref.getKind() == null ? ApiGroups.SERVICE : ref.getKind();
-                if (!group.equals(ApiGroups.CORE) || !kind.equals(ApiGroups.SERVICE) || ref.getName() == null) {
-                    continue;
-                }
-                String namespace = ref.getNamespace() == null || ref.getNamespace().isEmpty()
-                        ? route.getMetadata().getNamespace() : ref.getNamespace();
-                ResourceKey key = ResourceKey.of(group, kind, namespace, ref.getName());
-                if (resources.get(key).isPresent()) {
-                    services.add(key);
-                }
+        for (ResourceKey key : references.referencedBy(routeKey(route), ReferenceIndex.Field.BACKEND)) {
+            if (resources.get(key).isPresent()) {
+                services.add(key);
             }
         }
         return services;

@@ -26,7 +26,7 @@ public final class PolicyMemo {
     }
 
     /** One route's part of a report. */
-    record RouteShare(ObjectPolicies view, List<RuleTimeouts> timeouts, List<BackendCall> backendCalls) {
+    record RouteShare(ObjectPolicies view, List<EffectiveRuleTimeouts> timeouts, List<BackendCall> backendCalls) {
     }
 
     private PolicyOptions options;

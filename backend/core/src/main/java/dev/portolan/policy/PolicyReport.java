@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * @param timeoutsByRule {@code timeouts} indexed by rule; always derived from {@code timeouts}, whatever is passed
  */
 public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
-                           SortedMap<ResourceKey, ObjectPolicies> objects, List<RuleTimeouts> timeouts,
-                           Map<RuleKey, RuleTimeouts> timeoutsByRule) {
+                           SortedMap<ResourceKey, ObjectPolicies> objects, List<EffectiveRuleTimeouts> timeouts,
+                           Map<RuleKey, EffectiveRuleTimeouts> timeoutsByRule) {
     public PolicyReport {
         policyCrds = List.copyOf(policyCrds);
         policies = List.copyOf(policies);
@@ -30,7 +30,7 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
     }
 
     public PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
-                        SortedMap<ResourceKey, ObjectPolicies> objects, List<RuleTimeouts> timeouts) {
+                        SortedMap<ResourceKey, ObjectPolicies> objects, List<EffectiveRuleTimeouts> timeouts) {
         this(policyCrds, policies, objects, timeouts, Map.of());
     }
 
@@ -42,9 +42,9 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
      * Built once per report: the translator asks once per rule per parent, and a scan of the list made a rebuild
      * quadratic in routes. The first entry of a key wins, as the scan it replaces did.
      */
-    private static Map<RuleKey, RuleTimeouts> index(List<RuleTimeouts> timeouts) {
-        Map<RuleKey, RuleTimeouts> byRule = new HashMap<>();
-        for (RuleTimeouts t : timeouts) {
+    private static Map<RuleKey, EffectiveRuleTimeouts> index(List<EffectiveRuleTimeouts> timeouts) {
+        Map<RuleKey, EffectiveRuleTimeouts> byRule = new HashMap<>();
+        for (EffectiveRuleTimeouts t : timeouts) {
             byRule.putIfAbsent(new RuleKey(t.route(), t.gateway(), t.rule()), t);
         }
         return Collections.unmodifiableMap(byRule);
@@ -55,7 +55,7 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
     }
 
     /** Timeouts of one route rule under one parent Gateway ({@code <ns>/<name>}). */
-    public Optional<RuleTimeouts> timeouts(ResourceKey route, String gateway, int rule) {
+    public Optional<EffectiveRuleTimeouts> timeouts(ResourceKey route, String gateway, int rule) {
         return Optional.ofNullable(timeoutsByRule.get(new RuleKey(route, gateway, rule)));
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param field    {@code request} or {@code backendRequest}
  * @param value    the duration string as written
- * @param duration parsed value; null when invalid (see {@link RuleTimeouts#errors()})
+ * @param duration parsed value; null when invalid (see {@link EffectiveRuleTimeouts#errors()})
  * @param origin   who set it
  */
 public record TimeoutSetting(String field, String value, Duration duration, TimeoutOrigin origin) {

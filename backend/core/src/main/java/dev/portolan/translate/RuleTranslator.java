@@ -125,7 +125,7 @@ final class RuleTranslator {
 
     /** Effective (policy-merged) timeouts when the policy report has them, else the rule's own; 0s means none. */
     private TimeoutsConfig timeouts(ResourceKey route, RuleView rule, String gateway, String field) {
-        Optional<dev.portolan.policy.RuleTimeouts> effective = policies.timeouts(route, gateway, rule.index());
+        Optional<dev.portolan.policy.EffectiveRuleTimeouts> effective = policies.timeouts(route, gateway, rule.index());
         Duration request;
         Duration backendRequest;
         if (effective.isPresent()) {
@@ -134,8 +134,8 @@ final class RuleTranslator {
             request = effective.get().request().map(TimeoutSetting::duration).orElse(null);
             backendRequest = effective.get().backendRequest().map(TimeoutSetting::duration).orElse(null);
         } else {
-            request = rule.timeouts() == null ? null : rule.timeouts().request();
-            backendRequest = rule.timeouts() == null ? null : rule.timeouts().backendRequest();
+            request = rule.timeouts() == null ? null : rule.timeouts().requestDuration();
+            backendRequest = rule.timeouts() == null ? null : rule.timeouts().backendRequestDuration();
         }
         request = positiveOrNull(request);
         backendRequest = positiveOrNull(backendRequest);

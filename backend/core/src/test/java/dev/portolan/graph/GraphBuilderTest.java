@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.ApiGroups;
+import dev.portolan.model.DeclaredTimeouts;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.testpki.IssuedCertificate;
@@ -118,7 +119,10 @@ class GraphBuilderTest {
                     timeouts: {request: 1s, backendRequest: 2s}
                 """));
         RouteView view = graph.routes().get(route("apps", "r"));
-        assertEquals(new RuleTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500)), view.rules().get(0).timeouts());
+        DeclaredTimeouts timeouts = view.rules().get(0).timeouts();
+        assertEquals(Duration.ofSeconds(2), timeouts.requestDuration());
+        assertEquals(Duration.ofMillis(500), timeouts.backendRequestDuration());
+        assertEquals("500ms", timeouts.backendRequest().text());
         JsonNode accepted = condition(graph.statuses().get(route("apps", "r")).path("parents").get(0), "Accepted");
         assertEquals("False", accepted.path("status").asText());
         assertEquals("UnsupportedValue", accepted.path("reason").asText());

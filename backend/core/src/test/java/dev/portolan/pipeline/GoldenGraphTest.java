@@ -2,6 +2,7 @@ package dev.portolan.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.GraphOptions;
+import dev.portolan.graph.ReferenceIndex;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Golden files for the whole pure pipeline: each folder under {@code src/test/resources/golden} holds the input
  * manifests and the expected statuses ({@code expected-status.yaml}) and effective policies, timeouts and backend
- * TLS ({@code expected-effective.json}) and the translated proxy config ({@code expected-proxy-config.json}, version 1,
+ * TLS ({@code expected-effective.json}), the spec references and the ReferenceGrants admitting them
+ * ({@code expected-references.txt}) and the translated proxy config ({@code expected-proxy-config.json}, version 1,
  * private keys redacted; what could not be translated in {@code expected-translation-problems.txt}). {@code -Dgolden.update=true} rewrites them.
  */
 class GoldenGraphTest {
@@ -51,6 +54,7 @@ class GoldenGraphTest {
         state.statuses().forEach((key, status) -> statuses.put(key.toString(), status));
         GoldenFiles.assertMatches(scenario.resolve("expected-status.yaml"),
                 Manifests.YAML.writeValueAsString(statuses));
+        GoldenFiles.assertMatches(scenario.resolve("expected-references.txt"), references(state.graph().references()));
         GoldenFiles.assertMatches(scenario.resolve("expected-effective.json"),
                 Manifests.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(EffectiveReport.of(state)) + "\n");
 
@@ -63,6 +67,24 @@ class GoldenGraphTest {
         StringBuilder problems = new StringBuilder();
         translation.problems().forEach(p -> problems.append(p).append('\n'));
         GoldenFiles.assertMatches(scenario.resolve("expected-translation-problems.txt"), problems.toString());
+    }
+
+    /** One line per spec reference; a cross-namespace one names the ReferenceGrants admitting it, or none. */
+    private static String references(ReferenceIndex index) {
+        StringBuilder out = new StringBuilder();
+        for (ReferenceIndex.Reference reference : index.all()) {
+            out.append(reference.from()).append(' ').append(reference.field().path()).append(" -> ")
+                    .append(reference.to());
+            if (reference.crossNamespace()) {
+                SortedSet<ResourceKey> grants = index.grantsAdmitting(reference.from(), reference.field(),
+                        reference.to());
+                out.append(grants.isEmpty() ? " (other namespace, no ReferenceGrant admits it)"
+                        : " (admitted by " + grants.stream().map(ResourceKey::toString)
+                                .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /**

@@ -22,7 +22,7 @@ class TranslationStatusesTest {
     private static final ResourceKey GATEWAY = ResourceKey.of("gateway.networking.k8s.io", "Gateway", "ns", "gw");
     private static final ResourceKey ROUTE = ResourceKey.of("gateway.networking.k8s.io", "HTTPRoute", "ns", "r");
     private static final ResourceGraph EMPTY = new ResourceGraph(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-            new TreeMap<>());
+            new TreeMap<>(), dev.portolan.graph.ReferenceIndex.EMPTY);
 
     @Test
     void aListenerTheProxyLeavesOutIsNotProgrammedAndItsNeighbourIsUntouched() throws Exception {

@@ -68,7 +68,7 @@ class EffectiveTimeoutsTest {
                 targetName, body.indent(2).stripTrailing());
     }
 
-    private static RuleTimeouts timeouts(String documents) {
+    private static EffectiveRuleTimeouts timeouts(String documents) {
         PolicyReport report = PolicyEngine.compute(PolicyFixtures.withTimeoutCrd(TOPOLOGY + documents),
                 PolicyOptions.defaults());
         return report.timeouts(ROUTE, "default/example-gateway", 0).orElseThrow();
@@ -76,7 +76,7 @@ class EffectiveTimeoutsTest {
 
     @Test
     void announcementExampleWithoutPoliciesUsesTheRuleValues() {
-        RuleTimeouts result = timeouts(route("    timeouts:\n      request: 10s\n      backendRequest: 2s"));
+        EffectiveRuleTimeouts result = timeouts(route("    timeouts:\n      request: 10s\n      backendRequest: 2s"));
         assertTrue(result.valid(), result.errors().toString());
         assertEquals(Duration.ofSeconds(10), result.request().orElseThrow().duration());
         assertEquals(Duration.ofSeconds(2), result.backendRequest().orElseThrow().duration());
@@ -89,7 +89,7 @@ class EffectiveTimeoutsTest {
 
     @Test
     void ruleBeatsEveryDefaultButAGatewayOverrideBeatsTheRule() {
-        RuleTimeouts result = timeouts(route("    timeouts:\n      request: 10s")
+        EffectiveRuleTimeouts result = timeouts(route("    timeouts:\n      request: 10s")
                 + policy("class-defaults", "GatewayClass", "portolan", "default:\n  request: 30s\n  backendRequest: 30s")
                 + policy("gateway-override", "Gateway", "example-gateway", "override:\n  backendRequest: 5s"));
         assertTrue(result.valid(), result.errors().toString());
@@ -110,7 +110,7 @@ class EffectiveTimeoutsTest {
 
     @Test
     void policyDefaultAppliesWhereTheRuleIsSilent() {
-        RuleTimeouts result = timeouts(route("")
+        EffectiveRuleTimeouts result = timeouts(route("")
                 + policy("class-defaults", "GatewayClass", "portolan", "default:\n  request: 30s"));
         TimeoutSetting request = result.request().orElseThrow();
         assertEquals(Duration.ofSeconds(30), request.duration());
@@ -123,7 +123,7 @@ class EffectiveTimeoutsTest {
 
     @Test
     void overrideBeatsTheRuleValue() {
-        RuleTimeouts result = timeouts(route("    timeouts:\n      request: 10s")
+        EffectiveRuleTimeouts result = timeouts(route("    timeouts:\n      request: 10s")
                 + policy("ns-cap", "Namespace", "default", "override:\n  request: 3s"));
         assertEquals("3s", result.request().orElseThrow().value());
         assertEquals(PolicyLevel.NAMESPACE, result.request().orElseThrow().origin().level());
@@ -131,7 +131,7 @@ class EffectiveTimeoutsTest {
 
     @Test
     void invalidPolicyDurationIsReportedWithPolicyFieldAndValue() {
-        RuleTimeouts result = timeouts(route("")
+        EffectiveRuleTimeouts result = timeouts(route("")
                 + policy("broken", "Gateway", "example-gateway", "default:\n  request: 10 seconds"));
         assertFalse(result.valid());
         assertNull(result.request().orElseThrow().duration());
@@ -143,7 +143,7 @@ class EffectiveTimeoutsTest {
 
     @Test
     void invalidRuleDurationIsReportedWithRouteFieldAndValue() {
-        RuleTimeouts result = timeouts(route("    timeouts:\n      backendRequest: 1.5s"));
+        EffectiveRuleTimeouts result = timeouts(route("    timeouts:\n      backendRequest: 1.5s"));
         assertEquals(1, result.errors().size());
         String error = result.errors().get(0);
         assertTrue(error.contains("HTTPRoute default/timeout-example spec.rules[0].timeouts.backendRequest"), error);
@@ -152,7 +152,7 @@ class EffectiveTimeoutsTest {
 
     @Test
     void backendRequestLongerThanRequestIsAnErrorNamingBothValues() {
-        RuleTimeouts result = timeouts(route("    timeouts:\n      request: 2s")
+        EffectiveRuleTimeouts result = timeouts(route("    timeouts:\n      request: 2s")
                 + policy("slow-backends", "Gateway", "example-gateway", "override:\n  backendRequest: 5s"));
         assertEquals(1, result.errors().size());
         String error = result.errors().get(0);
@@ -164,7 +164,7 @@ class EffectiveTimeoutsTest {
 
     @Test
     void zeroDisablesAndIsNotComparedWithBackendRequest() {
-        RuleTimeouts result = timeouts(route("    timeouts:\n      request: 0s\n      backendRequest: 5s"));
+        EffectiveRuleTimeouts result = timeouts(route("    timeouts:\n      request: 0s\n      backendRequest: 5s"));
         assertTrue(result.valid(), result.errors().toString());
         assertTrue(result.request().orElseThrow().disabled());
         assertFalse(result.backendRequest().orElseThrow().disabled());
@@ -177,7 +177,7 @@ class EffectiveTimeoutsTest {
         PolicyReport report = PolicyEngine.compute(
                 dev.portolan.model.ResourceSet.of(GwctlVectors.yamlDocuments(documents)), PolicyOptions.defaults());
         assertTrue(report.policies().isEmpty());
-        RuleTimeouts result = report.timeouts(ROUTE, "default/example-gateway", 0).orElseThrow();
+        EffectiveRuleTimeouts result = report.timeouts(ROUTE, "default/example-gateway", 0).orElseThrow();
         assertTrue(result.request().isEmpty());
         assertTrue(result.valid());
     }

@@ -1,7 +1,7 @@
 package dev.portolan.kubernetes.trust;
 
+import dev.portolan.pem.TlsPem;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -26,14 +26,10 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -103,8 +99,9 @@ public final class ConfigChannelCertificates {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(KEY_ALIAS, privateKey(material.privateKey()), password, new Certificate[] {
-                    certificate(material.certificate()), certificate(material.caCertificate())});
+            TlsPem.Identity serving = TlsPem.identity(material.certificate(), material.privateKey());
+            store.setKeyEntry(KEY_ALIAS, serving.key(), password, new Certificate[] {
+                    serving.chain().get(0), certificate(material.caCertificate())});
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("the config channel's key material does not load: " + e.getMessage(),
@@ -112,29 +109,14 @@ public final class ConfigChannelCertificates {
         }
     }
 
-    /** Parses one PEM certificate; throws IllegalArgumentException naming what is wrong. */
+    /** The first certificate of PEM text, read by {@link TlsPem}; throws IllegalArgumentException naming what is wrong. */
     public static X509Certificate certificate(String pem) {
-        Object parsed = readPem(pem);
-        if (!(parsed instanceof X509CertificateHolder holder)) {
-            throw new IllegalArgumentException("not a PEM certificate");
-        }
-        try {
-            return new JcaX509CertificateConverter().getCertificate(holder);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not a usable certificate: " + e.getMessage(), e);
-        }
+        return TlsPem.certificateChain(pem).get(0);
     }
 
-    static PrivateKey privateKey(String pem) {
-        Object parsed = readPem(pem);
-        if (!(parsed instanceof PrivateKeyInfo info)) {
-            throw new IllegalArgumentException("not a PEM private key (PKCS#8)");
-        }
-        try {
-            return new JcaPEMKeyConverter().getPrivateKey(info);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a usable private key: " + e.getMessage(), e);
-        }
+    /** The private key of {@code certificate}, read by {@link TlsPem}: it must belong to that certificate. */
+    static PrivateKey privateKey(String pem, X509Certificate certificate) {
+        return TlsPem.privateKey(pem, certificate);
     }
 
     /** The DNS names of a certificate's subjectAltName extension. */
@@ -145,14 +127,6 @@ public final class ConfigChannelCertificates {
                     .map(n -> (String) n.get(1)).toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("unreadable subjectAltName: " + e.getMessage(), e);
-        }
-    }
-
-    private static Object readPem(String pem) {
-        try (PEMParser parser = new PEMParser(new StringReader(pem == null ? "" : pem))) {
-            return parser.readObject();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not PEM: " + e.getMessage(), e);
         }
     }
 

@@ -58,7 +58,7 @@ public final class ConfigChannelTls {
         try {
             ConfigChannelCertificates.certificate(ca);
             serving = ConfigChannelCertificates.certificate(certificate);
-            ConfigChannelCertificates.privateKey(key);
+            ConfigChannelCertificates.privateKey(key, serving);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + ": " + e.getMessage()
                     + "; delete the Secret to have a new CA issued", e);

@@ -104,6 +104,21 @@ class ConfigChannelTlsTest {
     }
 
     @Test
+    void aKeyOfAnotherCertificateIsRefusedAtStartUp() {
+        ConfigChannelCertificates.Material mine = ConfigChannelCertificates.issue(HOME.serviceDnsNames(), Instant.now());
+        ConfigChannelCertificates.Material other = ConfigChannelCertificates.issue(HOME.serviceDnsNames(),
+                Instant.now());
+        cluster.client().secrets().inNamespace("portolan-system").resource(new SecretBuilder().withNewMetadata()
+                .withName("portolan-config-tls").withNamespace("portolan-system").endMetadata()
+                .withStringData(Map.of("ca.crt", mine.caCertificate(), "tls.crt", mine.certificate(),
+                        "tls.key", other.privateKey())).build()).create();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ConfigChannelTls.ensure(cluster.client(), HOME, Instant.now()));
+        assertTrue(e.getMessage().contains("private key does not match the certificate"), e.getMessage());
+        assertTrue(e.getMessage().contains("delete the Secret"), e.getMessage());
+    }
+
+    @Test
     void aCertificateForAnotherServiceIsRefused() {
         ConfigChannelTls.ensure(cluster.client(), HOME, Instant.now());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConfigChannelTls.ensure(

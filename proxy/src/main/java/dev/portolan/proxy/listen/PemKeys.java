@@ -1,8 +1,8 @@
 package dev.portolan.proxy.listen;
 
 import dev.portolan.proxy.config.CertificateConfig;
-import dev.portolan.proxy.tls.TlsPem;
-import dev.portolan.proxy.tls.TlsPemException;
+import dev.portolan.pem.TlsPem;
+import dev.portolan.pem.TlsPemException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;

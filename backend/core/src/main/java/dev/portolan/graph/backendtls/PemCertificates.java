@@ -1,7 +1,7 @@
 package dev.portolan.graph.backendtls;
 
-import dev.portolan.proxy.tls.TlsPem;
-import dev.portolan.proxy.tls.TlsPemException;
+import dev.portolan.pem.TlsPem;
+import dev.portolan.pem.TlsPemException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 

@@ -3,6 +3,8 @@ package dev.portolan.api.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.graph.ReferenceFinding;
+import dev.portolan.graph.ReferenceIndex;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.TargetStatus;
@@ -14,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * gwctl's analysis findings for one object (references to objects that do not exist, cross-namespace references no
- * ReferenceGrant permits), then every False condition of its status, then load problems of its file.
+ * gwctl's analysis findings for one object: its {@link ReferenceFinding}s (references to objects that do not exist,
+ * cross-namespace references no ReferenceGrant permits; for a Service, those made to it), then every False condition
+ * of its status, then load problems of its file.
  */
 final class Analysis {
     private final ReadIndex index;
@@ -36,52 +39,26 @@ final class Analysis {
     }
 
     private void references(ResourceKey key) {
-        switch (key.kind()) {
-            case ApiGroups.GATEWAY_KIND -> index.entry(key).filter(e -> e.stored() != null).ifPresent(e -> {
-                String className = e.stored().manifest().path("spec").path("gatewayClassName").asText("");
-                ResourceKey gatewayClass = ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.GATEWAY_CLASS, "", className);
-                if (!className.isEmpty() && !index.exists(gatewayClass)) {
-                    missing(key, gatewayClass);
-                }
-            });
-            case ApiGroups.HTTP_ROUTE -> routeReferences(key);
-            case ApiGroups.SERVICE -> index.routesOfService(key).forEach(route -> permission(route, key));
-            default -> { }
+        ReferenceIndex references = index.references();
+        // A Service is analysed for the references made to it, everything else for the references it makes.
+        List<ReferenceIndex.Reference> analysed = key.group().isEmpty() && key.kind().equals(ApiGroups.SERVICE)
+                ? references.referencesTo(key) : references.referencesFrom(key);
+        for (ReferenceIndex.Reference reference : analysed) {
+            String where = references.locations(reference).first();
+            ReferenceFinding.of(references, reference, where, index::exists).ifPresent(this::add);
         }
         index.policy(key.groupKind(), key.namespacedName()).ifPresent(policy -> {
             for (TargetStatus target : policy.targets()) {
                 if (!target.exists()) {
-                    missing(key, target.target().key());
+                    add(ReferenceFinding.notFound(key, "spec.targetRefs", target.target().key()));
                 }
             }
         });
     }
 
-    private void routeReferences(ResourceKey route) {
-        for (ResourceKey gateway : index.gatewaysOfRoute(route)) {
-            if (!index.exists(gateway)) {
-                missing(route, gateway);
-            }
-        }
-        for (ResourceKey service : index.servicesOfRoute(route)) {
-            if (!index.exists(service)) {
-                missing(route, service);
-            } else {
-                permission(route, service);
-            }
-        }
-    }
-
-    private void permission(ResourceKey route, ResourceKey service) {
-        if (!route.namespace().equals(service.namespace()) && Relations.grantsFor(route, service, index).isEmpty()) {
-            findings.add(finding("ReferenceNotPermitted", name(route) + " is not permitted to reference "
-                    + name(service)).put("object", route.toString()).put("reference", service.toString()));
-        }
-    }
-
-    private void missing(ResourceKey from, ResourceKey to) {
-        findings.add(finding("ReferenceNotFound", name(from) + " references a non-existent " + name(to))
-                .put("object", from.toString()).put("reference", to.toString()));
+    private void add(ReferenceFinding found) {
+        findings.add(finding(found.type(), found.message()).put("object", found.object().toString())
+                .put("reference", found.reference().toString()));
     }
 
     private void conditions(ResourceKey key, JsonNode status) {
@@ -115,11 +92,5 @@ final class Analysis {
 
     private static ObjectNode finding(String type, String message) {
         return ReadJson.JSON.objectNode().put("type", type).put("message", message);
-    }
-
-    /** gwctl's naming: {@code HTTPRoute "ns/name"}, {@code GatewayClass "name"}, Kind.group for other groups. */
-    static String name(ResourceKey key) {
-        String kind = key.group().isEmpty() || key.group().equals(ApiGroups.GATEWAY) ? key.kind() : key.groupKind();
-        return kind + " \"" + key.namespacedName() + "\"";
     }
 }

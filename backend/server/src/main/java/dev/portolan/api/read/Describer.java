@@ -307,33 +307,14 @@ final class Describer {
             tls.add(effective.backendTls(number, name,
                     index.snapshot().computed().backendTls().forBackend(key, number, name)));
         }
-        SortedSet<ResourceKey> grants = new TreeSet<>();
-        for (ResourceKey route : index.routesOfService(key)) {
-            if (!route.namespace().equals(key.namespace())) {
-                grants.addAll(Relations.grantsFor(route, key, index));
-            }
-        }
-        index.entries(ApiKinds.REFERENCE_GRANTS).stream()
-                .filter(e -> e.key().namespace().equals(key.namespace()) && e.stored() != null
-                        && grantsService(e.stored().manifest().path("spec"), key))
-                .forEach(e -> grants.add(e.key()));
+        // Every grant admitting a route's reference to this Service names it in its "to", so this lists them too.
+        SortedSet<ResourceKey> grants = index.references().grantsTo(key);
         out.set("referenceGrants", ReadJson.references(grants, index));
         ArrayNode routeLinks = links.putArray("routes");
         index.routesOfService(key).stream().filter(index::exists)
                 .forEach(r -> routeLinks.add(ApiKinds.HTTP_ROUTES.path(r)));
         ArrayNode grantLinks = links.putArray("referenceGrants");
         grants.forEach(g -> grantLinks.add(ApiKinds.REFERENCE_GRANTS.path(g)));
-    }
-
-    /** Whether a ReferenceGrant's {@code to} admits this Service (any name, or its name). */
-    private static boolean grantsService(JsonNode spec, ResourceKey service) {
-        for (JsonNode to : spec.path("to")) {
-            if (to.path("group").asText("").isEmpty() && to.path("kind").asText("").equals(ApiGroups.SERVICE)
-                    && (to.path("name").asText("").isEmpty() || to.path("name").asText().equals(service.name()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ObjectNode syntheticNamespace(ResourceKey key) {

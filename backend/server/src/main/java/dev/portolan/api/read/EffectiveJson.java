@@ -10,7 +10,7 @@ import dev.portolan.policy.EffectivePolicy;
 import dev.portolan.policy.EffectiveValue;
 import dev.portolan.policy.InheritedPolicy;
 import dev.portolan.policy.ObjectPolicies;
-import dev.portolan.policy.RuleTimeouts;
+import dev.portolan.policy.EffectiveRuleTimeouts;
 import dev.portolan.policy.TimeoutOrigin;
 import dev.portolan.policy.TimeoutSetting;
 import java.util.List;
@@ -76,7 +76,7 @@ final class EffectiveJson {
     /** {@code {"<ns>/<gateway>": [{rule, request, backendRequest, valid, errors}]}}. */
     ObjectNode timeouts(ResourceKey route) {
         ObjectNode out = ReadJson.JSON.objectNode();
-        for (RuleTimeouts rule : index.timeouts(route)) {
+        for (EffectiveRuleTimeouts rule : index.timeouts(route)) {
             ArrayNode rules = out.has(rule.gateway()) ? (ArrayNode) out.get(rule.gateway())
                     : out.putArray(rule.gateway());
             ObjectNode item = rules.addObject().put("rule", rule.rule());

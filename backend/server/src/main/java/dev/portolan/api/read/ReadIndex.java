@@ -3,23 +3,19 @@ package dev.portolan.api.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.ApiKinds;
-import dev.portolan.model.ApiGroups;
+import dev.portolan.graph.ReferenceIndex;
+import dev.portolan.graph.ReferenceIndex.Field;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.PolicyCrd;
 import dev.portolan.policy.PolicyInfo;
 import dev.portolan.policy.PolicyTarget;
-import dev.portolan.policy.RuleTimeouts;
+import dev.portolan.policy.EffectiveRuleTimeouts;
 import dev.portolan.policy.TargetStatus;
 import dev.portolan.pipeline.ConditionTimes;
 import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.store.StoredObject;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.LocalPolicyTargetReferenceWithSectionName;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -34,7 +30,7 @@ import java.util.TreeSet;
 
 /**
  * Lookups the read API needs, derived once per snapshot (never on a request): objects per kind in list order, the
- * spec references between them in both directions, policies by target, timeouts by route.
+ * spec references between them (read from the graph's {@link ReferenceIndex}), policies by target, timeouts by route.
  */
 public final class ReadIndex {
     static final String SEPARATOR = "\u0001";
@@ -50,12 +46,7 @@ public final class ReadIndex {
     private final Map<String, PolicyEntry> policiesByPath = new HashMap<>();
     private final Map<ResourceKey, List<PolicyEntry>> policiesByTarget = new HashMap<>();
     private final Map<String, PolicyCrd> policyCrdsByName = new LinkedHashMap<>();
-    private final Map<ResourceKey, SortedSet<ResourceKey>> gatewaysOfRoute = new HashMap<>();
-    private final Map<ResourceKey, SortedSet<ResourceKey>> routesOfGateway = new HashMap<>();
-    private final Map<ResourceKey, SortedSet<ResourceKey>> servicesOfRoute = new HashMap<>();
-    private final Map<ResourceKey, SortedSet<ResourceKey>> routesOfService = new HashMap<>();
-    private final Map<ResourceKey, SortedSet<ResourceKey>> gatewaysOfClass = new HashMap<>();
-    private final Map<ResourceKey, List<RuleTimeouts>> timeoutsByRoute = new HashMap<>();
+    private final Map<ResourceKey, List<EffectiveRuleTimeouts>> timeoutsByRoute = new HashMap<>();
 
     private ReadIndex(ControlPlaneSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -64,7 +55,6 @@ public final class ReadIndex {
     public static ReadIndex of(ControlPlaneSnapshot snapshot) {
         ReadIndex index = new ReadIndex(snapshot);
         index.indexObjects();
-        index.indexReferences();
         index.indexPolicies();
         snapshot.computed().policies().timeouts().forEach(timeouts ->
                 index.timeoutsByRoute.computeIfAbsent(timeouts.route(), k -> new ArrayList<>()).add(timeouts));
@@ -97,42 +87,6 @@ public final class ReadIndex {
     private void add(ApiKinds kind, Entry entry) {
         byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(entry);
         entries.put(entry.key(), entry);
-    }
-
-    private void indexReferences() {
-        for (Gateway gateway : snapshot.resources().gateways()) {
-            if (gateway.getSpec() != null && gateway.getSpec().getGatewayClassName() != null) {
-                link(gatewaysOfClass, ApiKinds.GATEWAY_CLASSES.key("", gateway.getSpec().getGatewayClassName()),
-                        keyOf(ApiKinds.GATEWAYS, gateway.getMetadata().getNamespace(), gateway.getMetadata().getName()));
-            }
-        }
-        for (HTTPRoute route : snapshot.resources().httpRoutes()) {
-            ResourceKey key = keyOf(ApiKinds.HTTP_ROUTES, route.getMetadata().getNamespace(),
-                    route.getMetadata().getName());
-            if (route.getSpec() == null) {
-                continue;
-            }
-            for (ParentReference ref : nonNull(route.getSpec().getParentRefs())) {
-                if (isKind(ref.getGroup(), ref.getKind(), ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND)
-                        && ref.getName() != null) {
-                    ResourceKey gateway = keyOf(ApiKinds.GATEWAYS, orDefault(ref.getNamespace(), key.namespace()),
-                            ref.getName());
-                    link(gatewaysOfRoute, key, gateway);
-                    link(routesOfGateway, gateway, key);
-                }
-            }
-            for (HTTPRouteRule rule : nonNull(route.getSpec().getRules())) {
-                for (HTTPBackendRef ref : nonNull(rule.getBackendRefs())) {
-                    if (isKind(ref.getGroup(), ref.getKind(), ApiGroups.CORE, ApiGroups.SERVICE)
-                            && ref.getName() != null) {
-                        ResourceKey service = keyOf(ApiKinds.BACKENDS, orDefault(ref.getNamespace(), key.namespace()),
-                                ref.getName());
-                        link(servicesOfRoute, key, service);
-                        link(routesOfService, service, key);
-                    }
-                }
-            }
-        }
     }
 
     private void indexPolicies() {
@@ -208,27 +162,43 @@ public final class ReadIndex {
         return List.copyOf(policyCrdsByName.values());
     }
 
+    /** The snapshot's spec references and the ReferenceGrants admitting them, as the graph worked them out. */
+    public ReferenceIndex references() {
+        return snapshot.computed().graph().references();
+    }
+
     public SortedSet<ResourceKey> gatewaysOfRoute(ResourceKey route) {
-        return gatewaysOfRoute.getOrDefault(route, EMPTY);
+        return references().referencedBy(route, Field.PARENT);
     }
 
     public SortedSet<ResourceKey> routesOfGateway(ResourceKey gateway) {
-        return routesOfGateway.getOrDefault(gateway, EMPTY);
+        return references().referrersOf(gateway, Field.PARENT);
     }
 
     public SortedSet<ResourceKey> servicesOfRoute(ResourceKey route) {
-        return servicesOfRoute.getOrDefault(route, EMPTY);
+        return references().referencedBy(route, Field.BACKEND);
     }
 
     public SortedSet<ResourceKey> routesOfService(ResourceKey service) {
-        return routesOfService.getOrDefault(service, EMPTY);
+        return references().referrersOf(service, Field.BACKEND);
     }
 
     public SortedSet<ResourceKey> gatewaysOfClass(ResourceKey gatewayClass) {
-        return gatewaysOfClass.getOrDefault(gatewayClass, EMPTY);
+        return references().referrersOf(gatewayClass, Field.GATEWAY_CLASS);
     }
 
-    public List<RuleTimeouts> timeouts(ResourceKey route) {
+    /** The GatewayClass a Gateway names, if it names one. */
+    public Optional<ResourceKey> classOfGateway(ResourceKey gateway) {
+        return references().referencedBy(gateway, Field.GATEWAY_CLASS).stream()
+                .filter(c -> !c.name().isEmpty()).findFirst();
+    }
+
+    /** The ReferenceGrants admitting an HTTPRoute's backendRef to a Service in another namespace. */
+    public SortedSet<ResourceKey> grantsForBackend(ResourceKey route, ResourceKey service) {
+        return references().grantsAdmitting(route, Field.BACKEND, service);
+    }
+
+    public List<EffectiveRuleTimeouts> timeouts(ResourceKey route) {
         return timeoutsByRoute.getOrDefault(route, List.of());
     }
 
@@ -259,12 +229,6 @@ public final class ReadIndex {
                 .getInstance() : stored.status();
     }
 
-    private static final SortedSet<ResourceKey> EMPTY = java.util.Collections.unmodifiableSortedSet(new TreeSet<>());
-
-    private static void link(Map<ResourceKey, SortedSet<ResourceKey>> map, ResourceKey from, ResourceKey to) {
-        map.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
-    }
-
     static Map<String, String> labelsOf(JsonNode manifest) {
         JsonNode labels = manifest.path("metadata").path("labels");
         if (!labels.isObject() || labels.isEmpty()) {
@@ -277,12 +241,6 @@ public final class ReadIndex {
 
     static ResourceKey keyOf(ApiKinds kind, String namespace, String name) {
         return kind.key(namespace == null || namespace.isEmpty() ? "default" : namespace, name);
-    }
-
-    private static boolean isKind(String group, String kind, String wantedGroup, String wantedKind) {
-        String actualGroup = group == null ? wantedGroup : group;
-        String actualKind = kind == null ? wantedKind : kind;
-        return actualGroup.equals(wantedGroup) && actualKind.equals(wantedKind);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -1,6 +1,5 @@
 package dev.portolan.api.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.api.ApiKinds;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
@@ -93,12 +92,9 @@ final class Relations {
 
     private void upFromGateway(ResourceKey gateway) {
         objects.add(gateway);
-        index.entry(gateway).filter(e -> e.stored() != null).ifPresent(e -> {
-            String className = e.stored().manifest().path("spec").path("gatewayClassName").asText("");
-            if (!className.isEmpty()) {
-                objects.add(ApiKinds.GATEWAY_CLASSES.key("", className));
-            }
-        });
+        if (index.entry(gateway).filter(e -> e.stored() != null).isPresent()) {
+            index.classOfGateway(gateway).ifPresent(objects::add);
+        }
     }
 
     private void upFromService(ResourceKey service) {
@@ -117,33 +113,9 @@ final class Relations {
             }
             for (ResourceKey service : index.servicesOfRoute(route)) {
                 if (objects.contains(service) && !service.namespace().equals(route.namespace())) {
-                    grantsFor(route, service, index).forEach(objects::add);
+                    objects.addAll(index.grantsForBackend(route, service));
                 }
             }
         }
-    }
-
-    /** ReferenceGrants in the Service's namespace that let HTTPRoutes of the route's namespace refer to it. */
-    static List<ResourceKey> grantsFor(ResourceKey route, ResourceKey service, ReadIndex index) {
-        return index.entries(ApiKinds.REFERENCE_GRANTS).stream()
-                .filter(e -> e.key().namespace().equals(service.namespace()) && e.stored() != null
-                        && admits(e.stored().manifest().path("spec"), route, service))
-                .map(ReadIndex.Entry::key).toList();
-    }
-
-    private static boolean admits(JsonNode spec, ResourceKey route, ResourceKey service) {
-        boolean from = false;
-        for (JsonNode item : spec.path("from")) {
-            from |= item.path("group").asText("").equals(ApiGroups.GATEWAY)
-                    && item.path("kind").asText("").equals(route.kind())
-                    && item.path("namespace").asText("").equals(route.namespace());
-        }
-        boolean to = false;
-        for (JsonNode item : spec.path("to")) {
-            to |= item.path("group").asText("").equals(service.group())
-                    && item.path("kind").asText("").equals(service.kind())
-                    && (item.path("name").asText("").isEmpty() || item.path("name").asText("").equals(service.name()));
-        }
-        return from && to;
     }
 }

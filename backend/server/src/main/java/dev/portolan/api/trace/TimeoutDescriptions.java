@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.PolicyReport;
-import dev.portolan.policy.RuleTimeouts;
+import dev.portolan.policy.EffectiveRuleTimeouts;
 import dev.portolan.policy.TimeoutSetting;
 import dev.portolan.proxy.config.TimeoutsConfig;
 import java.time.Duration;
@@ -20,11 +20,11 @@ final class TimeoutDescriptions {
     static ObjectNode describe(TimeoutsConfig config, ResourceKey route, String gateway, int rule,
                                PolicyReport policies, List<String> steps) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        Optional<RuleTimeouts> report = policies.timeouts(route, gateway, rule);
+        Optional<EffectiveRuleTimeouts> report = policies.timeouts(route, gateway, rule);
         field(out, "request", config == null ? null : config.request(),
-                report.flatMap(RuleTimeouts::request), steps);
+                report.flatMap(EffectiveRuleTimeouts::request), steps);
         field(out, "backendRequest", config == null ? null : config.backendRequest(),
-                report.flatMap(RuleTimeouts::backendRequest), steps);
+                report.flatMap(EffectiveRuleTimeouts::backendRequest), steps);
         ArrayNode errors = out.putArray("errors");
         report.ifPresent(r -> r.errors().forEach(errors::add));
         return out;

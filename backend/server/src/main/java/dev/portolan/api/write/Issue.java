@@ -10,7 +10,8 @@ import java.util.Comparator;
  *                {@code reference} (gwctl-style analysis: a missing object, a missing ReferenceGrant)
  * @param where   where inside the object: {@code parent default/web}, {@code listener https}, a field path, or ""
  * @param type    the condition type, or {@code Translation} / {@code Reference}
- * @param reason  the condition reason, or a short reason word
+ * @param reason  the condition reason, {@code Unexpressible}, or for references the finding type describe's analysis
+ *                uses ({@code ReferenceNotFound}, {@code ReferenceNotPermitted})
  */
 public record Issue(String object, String source, String where, String type, String reason, String message)
         implements Comparable<Issue> {

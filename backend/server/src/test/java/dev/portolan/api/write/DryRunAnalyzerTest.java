@@ -37,9 +37,9 @@ class DryRunAnalyzerTest {
                 && issue.reason().equals("BackendNotFound") && issue.where().equals("parent default/web")),
                 analysis.issuesIntroduced().toString());
         assertTrue(analysis.issuesIntroduced().contains(new Issue("HTTPRoute/default/cart", Issue.REFERENCE,
-                "spec.rules[0].backendRefs", "Reference", "NonExistent",
-                "HTTPRoute.gateway.networking.k8s.io \"default/cart\" references a non-existent Service "
-                        + "\"default/cart\"")), analysis.issuesIntroduced().toString());
+                "spec.rules[0].backendRefs", "Reference", "ReferenceNotFound",
+                "HTTPRoute \"default/cart\" references a non-existent Service \"default/cart\"")),
+                analysis.issuesIntroduced().toString());
         assertEquals(List.of(), analysis.issuesFixed());
         assertTrue(analysis.issuesIntroduced().stream().allMatch(i -> i.object().equals("HTTPRoute/default/cart")),
                 "only the new route has issues: " + analysis.issuesIntroduced());
@@ -81,7 +81,36 @@ class DryRunAnalyzerTest {
         assertTrue(changed.issuesIntroduced().stream().anyMatch(i -> i.reason().equals("BackendNotFound")));
         assertEquals(List.of(new Analysis.Change(SHOP_SERVICE, Analysis.Change.DELETE)), deleted.changes());
         assertTrue(deleted.issuesIntroduced().stream().anyMatch(i -> i.object().equals("HTTPRoute/default/shop")
-                && i.reason().equals("NonExistent")), deleted.issuesIntroduced().toString());
+                && i.reason().equals("ReferenceNotFound")), deleted.issuesIntroduced().toString());
+    }
+
+    @Test
+    void aCrossNamespaceBackendWithoutGrantIsTheFindingDescribeNamesAndAGrantFixesIt() {
+        String otherService = WriteFixtures.SERVICE.formatted("vault").replace("namespace: default",
+                "namespace: secure");
+        String route = WriteFixtures.ROUTE.formatted("cross", "vault").replace("- name: vault",
+                "- name: vault\n      namespace: secure");
+        StoreSnapshot store = WriteFixtures.store(WriteFixtures.CLASS_AND_GATEWAY + "---\n" + otherService);
+
+        Analysis created = analyze(store, route, List.of());
+        assertTrue(created.issuesIntroduced().contains(new Issue("HTTPRoute/default/cross", Issue.REFERENCE,
+                "spec.rules[0].backendRefs", "Reference", "ReferenceNotPermitted",
+                "HTTPRoute \"default/cross\" is not permitted to reference Service \"secure/vault\"")),
+                created.issuesIntroduced().toString());
+
+        StoreSnapshot withRoute = WriteFixtures.store(WriteFixtures.CLASS_AND_GATEWAY + "---\n" + otherService
+                + "---\n" + route);
+        Analysis granted = analyze(withRoute, """
+                apiVersion: gateway.networking.k8s.io/v1beta1
+                kind: ReferenceGrant
+                metadata: {name: let-default-in, namespace: secure}
+                spec:
+                  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: default}]
+                  to: [{group: "", kind: Service}]
+                """, List.of());
+        assertTrue(granted.issuesFixed().stream().anyMatch(i -> i.reason().equals("ReferenceNotPermitted")),
+                granted.issuesFixed().toString());
+        assertTrue(granted.issuesIntroduced().isEmpty(), granted.issuesIntroduced().toString());
     }
 
     @Test

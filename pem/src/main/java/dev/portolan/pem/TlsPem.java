@@ -1,31 +1,38 @@
-package dev.portolan.proxy.tls;
+package dev.portolan.pem;
 
-import dev.portolan.proxy.tls.TlsPemException.Part;
-import java.io.ByteArrayInputStream;
+import dev.portolan.pem.TlsPemException.Part;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
- * The one reader of TLS material shared by the control plane (which validates Secrets and CA bundles) and the proxy
- * (which serves them), so that what one accepts the other can serve. JDK APIs only. Certificates: every PEM block
- * must be an X.509 CERTIFICATE. Keys: PKCS#8 ({@code PRIVATE KEY}: RSA, EC, Ed25519), PKCS#1 ({@code RSA PRIVATE
+ * The one reader of TLS material shared by the control plane (which validates Secrets and CA bundles), the proxy
+ * (which serves them) and the test echo server, so that what one accepts the other can serve. {@link PemBlocks} cuts
+ * the text into blocks (bounded, with messages naming the block); BouncyCastle's {@link PEMParser} reads each block;
+ * the keys and certificates are the JDK's own types. Certificates: every PEM block must be an X.509 CERTIFICATE. Keys: PKCS#8 ({@code PRIVATE KEY}: RSA, EC, Ed25519), PKCS#1 ({@code RSA PRIVATE
  * KEY}) and SEC1 ({@code EC PRIVATE KEY}); the key must be of the leaf certificate's algorithm and belong to its
  * public key.
  */
@@ -33,6 +40,9 @@ public final class TlsPem {
     static final String KEY_TYPES = "expected PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY; encrypted keys are not "
             + "supported";
     private static final byte[] CHALLENGE = "portolan key check".getBytes(StandardCharsets.US_ASCII);
+    /** Without a provider argument both converters make the JDK's own certificate and key types. */
+    private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter();
+    private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
 
     /** A certificate chain (leaf first) and the leaf's private key. */
     public record Identity(List<X509Certificate> chain, PrivateKey key) {
@@ -82,16 +92,14 @@ public final class TlsPem {
         PublicKey publicKey = leaf.getPublicKey();
         String expected = family(publicKey.getAlgorithm());
         PrivateKey key = switch (block.type()) {
-            case "PRIVATE KEY" -> pkcs8(block.der(), expected);
+            case "PRIVATE KEY" -> pkcs8(block, expected);
             case "RSA PRIVATE KEY" -> {
                 requireFamily("RSA", expected);
-                yield generate("RSA", guarded(() -> Der.pkcs8FromPkcs1(block.der())), "RSA PRIVATE KEY");
+                yield traditional(block, "RSA", null);
             }
             case "EC PRIVATE KEY" -> {
                 requireFamily("EC", expected);
-                byte[] curve = guarded(() -> Der.sec1CurveOid(block.der()));
-                byte[] oid = curve != null ? curve : curveOf(publicKey);
-                yield generate("EC", guarded(() -> Der.pkcs8FromSec1(block.der(), oid)), "EC PRIVATE KEY");
+                yield traditional(block, "EC", publicKey);
             }
             default -> throw new TlsPemException(Part.PRIVATE_KEY, "unsupported key type '"
                     + PemBlocks.printable(block.type()) + "' (" + KEY_TYPES + ")");
@@ -111,7 +119,6 @@ public final class TlsPem {
             throw new TlsPemException(part, "holds no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)");
         }
         List<X509Certificate> out = new ArrayList<>();
-        CertificateFactory factory = x509Factory();
         for (int i = 0; i < blocks.size(); i++) {
             PemBlocks.Block block = blocks.get(i);
             if (!block.type().equals("CERTIFICATE")) {
@@ -119,8 +126,8 @@ public final class TlsPem {
                         + ", expected CERTIFICATE");
             }
             try {
-                out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
-            } catch (CertificateException | RuntimeException e) {
+                out.add(CERTIFICATES.getCertificate((X509CertificateHolder) parse(block)));
+            } catch (IOException | CertificateException | RuntimeException e) {
                 // RuntimeException: hostile DER can trip the JDK's parser in ways it does not wrap
                 throw new TlsPemException(part, "certificate " + i + " is not a valid X.509 certificate", e);
             }
@@ -141,35 +148,68 @@ public final class TlsPem {
         return keys.get(0);
     }
 
-    private static PrivateKey pkcs8(byte[] der, String expected) {
+    /** PKCS#8: the key's own algorithm identifier says what it is; one of another family is a mismatch. */
+    private static PrivateKey pkcs8(PemBlocks.Block block, String expected) {
+        PrivateKey key;
         try {
-            return KeyFactory.getInstance(expected).generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            for (String other : List.of("RSA", "EC", "EdDSA")) {
-                if (!other.equals(expected) && readsAs(other, der)) {
-                    throw new TlsPemException(Part.PRIVATE_KEY, "private key is " + other
-                            + " but the certificate's public key is " + expected
-                            + "; private key does not match the certificate");
-                }
-            }
+            key = KEYS.getPrivateKey((PrivateKeyInfo) parse(block));
+        } catch (IOException | RuntimeException e) {
             throw new TlsPemException(Part.PRIVATE_KEY, "PRIVATE KEY is not a valid PKCS#8 " + expected + " key", e);
         }
+        String actual = familyOrNull(key.getAlgorithm());
+        if (actual == null) {
+            throw new TlsPemException(Part.PRIVATE_KEY, "PRIVATE KEY is not a valid PKCS#8 " + expected + " key");
+        }
+        if (!actual.equals(expected)) {
+            throw new TlsPemException(Part.PRIVATE_KEY, "private key is " + actual
+                    + " but the certificate's public key is " + expected
+                    + "; private key does not match the certificate");
+        }
+        return key;
     }
 
-    private static boolean readsAs(String algorithm, byte[] der) {
+    /**
+     * PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1 ({@code EC PRIVATE KEY}). A SEC1 key without its curve (some tools
+     * leave it out) takes the certificate's.
+     */
+    private static PrivateKey traditional(PemBlocks.Block block, String algorithm, PublicKey certificateKey) {
         try {
-            KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
+            PrivateKeyInfo info = ((PEMKeyPair) parse(block)).getPrivateKeyInfo();
+            AlgorithmIdentifier id = info.getPrivateKeyAlgorithm();
+            if (certificateKey != null && id.getParameters() == null) {
+                ASN1Encodable curve = SubjectPublicKeyInfo.getInstance(certificateKey.getEncoded()).getAlgorithm()
+                        .getParameters();
+                info = new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve),
+                        info.parsePrivateKey());
+            }
+            return KEYS.getPrivateKey(info);
+        } catch (IOException | RuntimeException e) {
+            throw new TlsPemException(Part.PRIVATE_KEY, block.type() + " is not a valid " + algorithm + " key", e);
         }
     }
 
-    private static PrivateKey generate(String algorithm, byte[] pkcs8, String type) {
-        try {
-            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new TlsPemException(Part.PRIVATE_KEY, type + " is not a valid " + algorithm + " key", e);
+    /**
+     * One block through BouncyCastle's {@link PEMParser}, which knows every PEM type involved; the block was already
+     * cut and decoded by {@link PemBlocks}, so the parser reads it from there instead of from text.
+     */
+    private static Object parse(PemBlocks.Block block) throws IOException {
+        try (PEMParser parser = new PEMParser(Reader.nullReader()) {
+            private boolean read;
+
+            @Override
+            public PemObject readPemObject() {
+                if (read) {
+                    return null;
+                }
+                read = true;
+                return new PemObject(block.type(), block.der());
+            }
+        }) {
+            Object parsed = parser.readObject();
+            if (parsed == null) {
+                throw new IOException("no " + block.type());
+            }
+            return parsed;
         }
     }
 
@@ -177,20 +217,6 @@ public final class TlsPem {
         if (!key.equals(certificate)) {
             throw new TlsPemException(Part.PRIVATE_KEY, "private key is " + key + " but the certificate's public key "
                     + "is " + certificate + "; private key does not match the certificate");
-        }
-    }
-
-    private static byte[] curveOf(PublicKey publicKey) {
-        if (!(publicKey instanceof ECPublicKey ec)) {
-            throw new TlsPemException(Part.PRIVATE_KEY, "EC PRIVATE KEY names no curve and the certificate's key is "
-                    + publicKey.getAlgorithm());
-        }
-        try {
-            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-            parameters.init(ec.getParams());
-            return parameters.getEncoded();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new TlsPemException(Part.PRIVATE_KEY, "the certificate's EC curve is not a named curve", e);
         }
     }
 
@@ -225,6 +251,15 @@ public final class TlsPem {
 
     /** The JDK names Ed25519 certificate keys "EdDSA" or "Ed25519" depending on the provider. */
     private static String family(String algorithm) {
+        String family = familyOrNull(algorithm);
+        if (family == null) {
+            throw new TlsPemException(Part.CERTIFICATE_CHAIN, "the certificate's key algorithm " + algorithm
+                    + " is not supported (RSA, EC or Ed25519)");
+        }
+        return family;
+    }
+
+    private static String familyOrNull(String algorithm) {
         String upper = algorithm.toUpperCase(Locale.ROOT);
         if (upper.equals("RSA") || upper.equals("EC")) {
             return upper;
@@ -232,23 +267,6 @@ public final class TlsPem {
         if (upper.equals("EDDSA") || upper.equals("ED25519") || upper.equals("ED448")) {
             return "EdDSA";
         }
-        throw new TlsPemException(Part.CERTIFICATE_CHAIN, "the certificate's key algorithm " + algorithm
-                + " is not supported (RSA, EC or Ed25519)");
-    }
-
-    private static <T> T guarded(java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new TlsPemException(Part.PRIVATE_KEY, "private key is not valid DER", e);
-        }
-    }
-
-    private static CertificateFactory x509Factory() {
-        try {
-            return CertificateFactory.getInstance("X.509");
-        } catch (CertificateException e) {
-            throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
-        }
+        return null;
     }
 }

@@ -1,4 +1,4 @@
-package dev.portolan.proxy.tls;
+package dev.portolan.pem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -105,6 +105,80 @@ class TlsPemTest {
                 () -> TlsPem.identity(ecLeaf.chainPem(), TestPki.pem("EC PRIVATE KEY", hugeLength)));
         assertThrows(TlsPemException.class,
                 () -> TlsPem.identity(rsaLeaf.chainPem(), TestPki.pem("RSA PRIVATE KEY", new byte[] {0x30, 0})));
+    }
+
+    @Test
+    void garbageIsRefusedByNameWithoutEchoingIt() {
+        TlsPemException none = assertThrows(TlsPemException.class,
+                () -> TlsPem.identity("\u0000\u00ff garbage \n\r\n", rsaLeaf.privateKeyPem()));
+        assertEquals(TlsPemException.Part.CERTIFICATE_CHAIN, none.part());
+        assertEquals("holds no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)", none.getMessage());
+        TlsPemException hostileType = assertThrows(TlsPemException.class, () -> TlsPem.caBundle(
+                "-----BEGIN <script>alert(1)</script>-----\nMAA=\n-----END <script>alert(1)</script>-----\n"));
+        assertEquals("block 0 is unreadable type, expected CERTIFICATE", hostileType.getMessage());
+        assertEquals("block 0 has a malformed BEGIN line", assertThrows(TlsPemException.class,
+                () -> TlsPem.caBundle("-----BEGIN CERTIFICATE\nMAA=\n-----END CERTIFICATE-----\n")).getMessage());
+        assertEquals("block 0 (CERTIFICATE) is empty", assertThrows(TlsPemException.class,
+                () -> TlsPem.caBundle("-----BEGIN CERTIFICATE-----\n\n-----END CERTIFICATE-----\n")).getMessage());
+    }
+
+    @Test
+    void truncatedBase64AndTruncatedDerAreRefused() {
+        String pem = rsaLeaf.certificatePem();
+        int body = pem.indexOf('\n') + 1;
+        String cutMidBody = pem.substring(0, body + 30) + "\n-----END CERTIFICATE-----\n";
+        assertEquals("certificate 0 is not a valid X.509 certificate",
+                assertThrows(TlsPemException.class, () -> TlsPem.certificateChain(cutMidBody)).getMessage());
+        String oddLength = pem.substring(0, body + 5) + "\n-----END CERTIFICATE-----\n";
+        assertEquals("block 0 (CERTIFICATE) is not valid base64",
+                assertThrows(TlsPemException.class, () -> TlsPem.certificateChain(oddLength)).getMessage());
+        assertTrue(assertThrows(TlsPemException.class, () -> TlsPem.certificateChain(pem.substring(0, pem.length() / 2)))
+                .getMessage().endsWith("has no END line"));
+    }
+
+    @Test
+    void aKeyWhereACertificateIsExpectedAndACertificateWhereAKeyIsAreRefused() {
+        TlsPemException keyAsChain = assertThrows(TlsPemException.class,
+                () -> TlsPem.identity(rsaLeaf.privateKeyPem(KeyFormat.PKCS8), rsaLeaf.privateKeyPem()));
+        assertEquals(TlsPemException.Part.CERTIFICATE_CHAIN, keyAsChain.part());
+        assertEquals("block 0 is PRIVATE KEY, expected CERTIFICATE", keyAsChain.getMessage());
+        TlsPemException chainAsKey = assertThrows(TlsPemException.class,
+                () -> TlsPem.identity(rsaLeaf.chainPem(), rsaLeaf.certificatePem()));
+        assertEquals(TlsPemException.Part.PRIVATE_KEY, chainAsKey.part());
+        assertEquals("unsupported key type 'CERTIFICATE' (" + TlsPem.KEY_TYPES + ")", chainAsKey.getMessage());
+        // a certificate's DER under a key's label is not a key
+        byte[] certificateDer = Base64.getMimeDecoder().decode(rsaLeaf.certificatePem()
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        assertEquals("PRIVATE KEY is not a valid PKCS#8 RSA key", assertThrows(TlsPemException.class,
+                () -> TlsPem.identity(rsaLeaf.chainPem(), TestPki.pem("PRIVATE KEY", certificateDer))).getMessage());
+        assertEquals("RSA PRIVATE KEY is not a valid RSA key", assertThrows(TlsPemException.class,
+                () -> TlsPem.identity(rsaLeaf.chainPem(), TestPki.pem("RSA PRIVATE KEY", certificateDer)))
+                .getMessage());
+    }
+
+    @Test
+    void oversizedInputAndTooManyBlocksAreRefusedBeforeAnyParsing() {
+        String huge = "#".repeat(PemBlocks.MAX_CHARS) + ca.certificatePem();
+        TlsPemException big = assertThrows(TlsPemException.class, () -> TlsPem.caBundle(huge));
+        assertEquals(TlsPemException.Part.CA_BUNDLE, big.part());
+        assertTrue(big.getMessage().startsWith("is " + huge.length() + " characters long, more than the "
+                + PemBlocks.MAX_CHARS), big.getMessage());
+        assertEquals(TlsPemException.Part.PRIVATE_KEY, assertThrows(TlsPemException.class,
+                () -> TlsPem.identity(rsaLeaf.chainPem(), huge)).part());
+        String tiny = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
+        String many = tiny.repeat(PemBlocks.MAX_BLOCKS + 1);
+        assertEquals("holds more than " + PemBlocks.MAX_BLOCKS + " PEM blocks",
+                assertThrows(TlsPemException.class, () -> TlsPem.caBundle(many)).getMessage());
+    }
+
+    @Test
+    void aSec1KeyWithoutItsCurveTakesTheCertificates() throws Exception {
+        byte[] sec1 = Base64.getMimeDecoder().decode(ecLeaf.privateKeyPem(KeyFormat.TRADITIONAL)
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        org.bouncycastle.asn1.sec.ECPrivateKey full = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(sec1);
+        byte[] withoutCurve = new org.bouncycastle.asn1.sec.ECPrivateKey(256, full.getKey(), null).getEncoded();
+        TlsPem.Identity identity = TlsPem.identity(ecLeaf.chainPem(), TestPki.pem("EC PRIVATE KEY", withoutCurve));
+        assertEquals(secret(ecLeaf.privateKey()), secret(identity.key()));
     }
 
     /** SEC1 keys carry the public point, which PKCS#8 from the JDK omits: compare the secret itself. */

@@ -14,9 +14,9 @@ import java.util.Optional;
  * @param backendRequest effective backendRequest timeout, if any is set
  * @param errors         invalid values and backendRequest &gt; request; empty when usable
  */
-public record RuleTimeouts(ResourceKey route, int rule, String gateway, Optional<TimeoutSetting> request,
+public record EffectiveRuleTimeouts(ResourceKey route, int rule, String gateway, Optional<TimeoutSetting> request,
                            Optional<TimeoutSetting> backendRequest, List<String> errors) {
-    public RuleTimeouts {
+    public EffectiveRuleTimeouts {
         errors = List.copyOf(errors);
     }
 

@@ -1,4 +1,4 @@
-package dev.portolan.proxy.tls;
+package dev.portolan.pem;
 
 /**
  * PEM text that cannot be served, with the part at fault. Messages never quote key material, only block types,

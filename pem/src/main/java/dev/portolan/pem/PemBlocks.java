@@ -1,14 +1,19 @@
-package dev.portolan.proxy.tls;
+package dev.portolan.pem;
 
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * Splits PEM text into its blocks in one linear pass (no backtracking regex over hostile input). Text between
- * blocks is ignored, as OpenSSL does; a block without its END line, or whose body is not base64, is an error.
+ * Splits PEM text into its blocks in one linear pass (no backtracking regex over hostile input), bounded in size
+ * and count. Text between blocks is ignored, as OpenSSL does; a block without its END line, or whose body is not
+ * base64, is an error.
  */
 final class PemBlocks {
+    /** The most a Kubernetes Secret or ConfigMap can hold; no certificate, chain, bundle or key is larger. */
+    static final int MAX_CHARS = 1024 * 1024;
+    /** Far above any real chain or CA bundle (public trust stores hold about 150 certificates). */
+    static final int MAX_BLOCKS = 1000;
     private static final String BEGIN = "-----BEGIN ";
     private static final String DASHES = "-----";
 
@@ -24,11 +29,18 @@ final class PemBlocks {
         if (pem == null) {
             return blocks;
         }
+        if (pem.length() > MAX_CHARS) {
+            throw new TlsPemException(part, "is " + pem.length() + " characters long, more than the " + MAX_CHARS
+                    + " a Secret or ConfigMap can hold");
+        }
         int from = 0;
         while (true) {
             int begin = pem.indexOf(BEGIN, from);
             if (begin < 0) {
                 return blocks;
+            }
+            if (blocks.size() == MAX_BLOCKS) {
+                throw new TlsPemException(part, "holds more than " + MAX_BLOCKS + " PEM blocks");
             }
             int typeEnd = pem.indexOf(DASHES, begin + BEGIN.length());
             int lineEnd = pem.indexOf('\n', begin);
