@@ -39,7 +39,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help")
     boolean help;
 
-    InputStream stdin = System.in;
+    /** Tests stand in for standard input here; null: System.in. */
+    static volatile InputStream stdinForTests;
 
     @Override
     public Integer call() {
@@ -56,7 +57,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private String read() {
-        try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file))) {
+        try (InputStream in = file.equals("-") ? (stdinForTests != null ? stdinForTests : System.in) : Files.newInputStream(Path.of(file))) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 throw new CliFailure(Exit.USAGE, file + ": over 3 MiB, more than Portolan reads in one request");
