@@ -18,8 +18,21 @@ final class Lister {
         this.read = read;
     }
 
-    /** {@code namespace} null: all namespaces. */
+    /**
+     * {@code namespace} null: all namespaces. Policies of cluster-scoped kinds belong to every namespace's list,
+     * as kubectl shows cluster-scoped objects whatever -n says.
+     */
     List<JsonNode> list(Kind kind, String namespace, String selector, String related) throws ApiException {
+        if (kind == Kind.POLICIES && namespace != null) {
+            return pages(kind, null, selector, related).stream().filter(item -> {
+                String itemNamespace = Json.text(item.path("metadata"), "namespace");
+                return itemNamespace.isEmpty() || itemNamespace.equals(namespace);
+            }).toList();
+        }
+        return pages(kind, namespace, selector, related);
+    }
+
+    private List<JsonNode> pages(Kind kind, String namespace, String selector, String related) throws ApiException {
         List<JsonNode> items = new ArrayList<>();
         String next = null;
         for (int page = 0; page < MAX_PAGES; page++) {

@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 done, 1 Portolan refused or has no such object, 2 bad usage, "
                 + "3 Portolan unreachable."})
 public final class PortolanCli implements Callable<Integer> {
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help")
+    boolean help;
+
     final Map<String, String> env;
     final PrintWriter out;
     final PrintWriter err;

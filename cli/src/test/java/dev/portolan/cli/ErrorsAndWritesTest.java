@@ -142,6 +142,20 @@ class ErrorsAndWritesTest {
         CliRun affecting = CliRun.run(env(false), "get", "policies", "--for", "httproute/my-httproute-1");
         assertEquals(0, affecting.code(), affecting.toString());
         assertTrue(affecting.out().contains("my-retry-policy") && affecting.out().contains("demo-health-check-1")
+                && affecting.out().contains("demo-timeout-policy-on-gatewayclass")
                 && !affecting.out().contains("demo-tls-min-version-policy-2"), affecting.toString());
+    }
+
+    @Test
+    void clusterScopedPoliciesBelongToEveryNamespacesList() {
+        CliRun ns2 = CliRun.run(env(false), "get", "policies", "-n", "ns2");
+        assertEquals(0, ns2.code(), ns2.toString());
+        assertTrue(ns2.out().contains("demo-timeout-policy-on-gatewayclass")
+                && ns2.out().contains("demo-tls-min-version-policy-2")
+                && !ns2.out().contains("my-retry-policy"), ns2.toString());
+        CliRun describe = CliRun.run(env(false), "describe", "policies", "demo-timeout-policy-on-namespace");
+        assertEquals(0, describe.code(), describe.toString());
+        assertTrue(describe.out().contains("Targets:\n  Kind       Name     Exists\n  ----       ----     ------\n"
+                + "  Namespace  default  yes\n"), describe.toString());
     }
 }

@@ -1,14 +1,21 @@
 package dev.portolan.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.client.api.DefaultApi;
+import dev.portolan.client.invoker.ApiClient;
 import dev.portolan.kubernetes.MockApiServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +48,9 @@ class GwctlExamplesKubernetesModeTest {
                     "portolan.api.write-token", EmbeddedPortolan.TOKEN));
             try {
                 String url = server.getURL().toString();
+                JsonNode summary = Json.tree(new DefaultApi(new ApiClient(HttpClient.newBuilder(),
+                        ApiClient.createDefaultObjectMapper(), url)).summary());
+                assertEquals("kubernetes", summary.path("mode").asText(), "Portolan reads the cluster: " + summary);
                 GwctlExamples.awaitLoaded(url);
                 GwctlExamples.assertAllMatchGolden(url);
             } finally {
@@ -65,7 +75,7 @@ class GwctlExamplesKubernetesModeTest {
         cluster.create("{apiVersion: v1, kind: Namespace, metadata: {name: default}}");
 
         Path folder = Path.of(System.getProperty("portolan.examples", "../deploy/examples")).resolve("gwctl");
-        List<ObjectNode> documents = new java.util.ArrayList<>();
+        List<ObjectNode> documents = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 documents.addAll(MockApiServer.documents(Files.readString(file)));
