@@ -55,8 +55,4 @@ final class Connection {
         }
         return client;
     }
-
-    boolean hasToken(Map<String, String> env) {
-        return token != null || (env.get(TOKEN_VARIABLE) != null && !env.get(TOKEN_VARIABLE).isBlank());
-    }
 }

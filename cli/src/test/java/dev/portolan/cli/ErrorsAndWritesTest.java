@@ -147,6 +147,18 @@ class ErrorsAndWritesTest {
     }
 
     @Test
+    void forLooksInEveryNamespaceUnlessOneIsNamed() {
+        // ns2/demo-httproute-4 hangs off default/demo-gateway-1, whose policies live in default
+        CliRun anywhere = CliRun.run(env(false), "get", "policies", "--for", "httproute/ns2/demo-httproute-4");
+        assertEquals(0, anywhere.code(), anywhere.toString());
+        assertTrue(anywhere.out().contains("demo-health-check-1"), anywhere.toString());
+        CliRun inNs2 = CliRun.run(env(false), "get", "policies", "--for", "httproute/demo-httproute-4", "-n", "ns2");
+        assertEquals(0, inNs2.code(), inNs2.toString());
+        assertTrue(!inNs2.out().contains("demo-health-check-1")
+                && inNs2.out().contains("demo-timeout-policy-on-gatewayclass"), inNs2.toString());
+    }
+
+    @Test
     void clusterScopedPoliciesBelongToEveryNamespacesList() {
         CliRun ns2 = CliRun.run(env(false), "get", "policies", "-n", "ns2");
         assertEquals(0, ns2.code(), ns2.toString());
