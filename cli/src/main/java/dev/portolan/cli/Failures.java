@@ -68,15 +68,15 @@ final class Failures {
             String field = Json.text(problem, "field");
             String reason = Json.text(problem, "reason");
             String detail = Json.text(problem, "detail");
-            if (!object.isEmpty()) {
-                parts.add(object);
-            }
-            if (!field.isEmpty()) {
-                parts.add(field);
-            }
-            // the detail usually repeats object and field in a sentence; the reason alone reads best after them
+            // the reason alone reads best after object and field; a detail often names them itself
             String why = !reason.isEmpty() && (!object.isEmpty() || !field.isEmpty()) ? reason
                     : !detail.isEmpty() ? detail : reason;
+            if (!object.isEmpty() && !(why.equals(detail) && detail.contains(object))) {
+                parts.add(object);
+            }
+            if (!field.isEmpty() && !(why.equals(detail) && detail.contains(field))) {
+                parts.add(field);
+            }
             if (!why.isEmpty()) {
                 parts.add(why);
             }

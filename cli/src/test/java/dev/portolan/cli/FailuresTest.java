@@ -18,6 +18,13 @@ class FailuresTest {
     }
 
     @Test
+    void aDetailNamingTheObjectIsNotPrefixedWithItAgain() {
+        assertEquals("HTTPRoute/default/nope does not exist (404 Not Found)", Failures.problemLine(404,
+                "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"HTTPRoute/default/nope does not exist\","
+                        + "\"object\":\"HTTPRoute/default/nope\"}"));
+    }
+
+    @Test
     void aProblemWithADetailOnlyShowsTheDetail() {
         assertEquals("No proxy config has been published yet (503 Service Unavailable)",
                 Failures.problemLine(503, "{\"title\":\"Service Unavailable\",\"status\":503,"
