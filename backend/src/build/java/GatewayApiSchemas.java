@@ -22,10 +22,11 @@ import java.util.stream.Stream;
  * types Gateway API objects from upstream's own definition instead of a copy by hand.
  *
  * <p>For each CRD (kind K, its storage version): {@code K} (apiVersion, kind, metadata as {@code ObjectMeta}, spec,
- * status), {@code KSpec}, {@code KStatus}, the sub-schemas named in {@link #NAMED}, and {@code KDescription}:
- * describe.yml's {@code ObjectDescription} with {@code object} typed as {@code K}.
+ * status, plus common.yml's KubernetesObject members the CRD lacks, which v1 documented for every object),
+ * {@code KSpec}, {@code KStatus}, the sub-schemas named in {@link #NAMED}, and {@code KDescription}: describe.yml's
+ * {@code ObjectDescription} with {@code object} typed as {@code K}.
  *
- * <p>Usage: {@code java GatewayApiSchemas.java <crd folder> <describe.yml> <output .yml>}
+ * <p>Usage: {@code java GatewayApiSchemas.java <crd folder> <src/main/openapi folder> <output .yml>}
  */
 public final class GatewayApiSchemas {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -41,7 +42,7 @@ public final class GatewayApiSchemas {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            throw new IllegalArgumentException("usage: GatewayApiSchemas <crd folder> <describe.yml> <output .yml>");
+            throw new IllegalArgumentException("usage: GatewayApiSchemas <crd folder> <openapi folder> <output .yml>");
         }
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -52,15 +53,18 @@ public final class GatewayApiSchemas {
                 crds.add(yaml.readTree(file.toFile()));
             }
         }
-        JsonNode objectDescription = yaml.readTree(Path.of(args[1]).toFile())
+        JsonNode objectDescription = yaml.readTree(Path.of(args[1], "describe.yml").toFile())
                 .path("components").path("schemas").path("ObjectDescription");
-        if (!objectDescription.isObject()) {
-            throw new IllegalStateException(args[1] + " has no components.schemas.ObjectDescription");
+        JsonNode kubernetesObject = yaml.readTree(Path.of(args[1], "common.yml").toFile())
+                .path("components").path("schemas").path("KubernetesObject");
+        if (!objectDescription.isObject() || !kubernetesObject.isObject()) {
+            throw new IllegalStateException(args[1] + " lacks ObjectDescription (describe.yml) or KubernetesObject"
+                    + " (common.yml)");
         }
         ObjectNode document = JSON.objectNode().put("openapi", "3.0.1");
         document.putObject("info").put("title", "Portolan").put("version", "0.1");
         document.putObject("paths");
-        document.putObject("components").set("schemas", schemas(crds, (ObjectNode) objectDescription));
+        document.putObject("components").set("schemas", schemas(crds, (ObjectNode) objectDescription, kubernetesObject));
         Path out = Path.of(args[2]);
         Files.createDirectories(out.getParent());
         Files.writeString(out, "# Generated from the Gateway API CRDs in backend/src/main/gateway-api-crds: do not edit\n"
@@ -68,7 +72,7 @@ public final class GatewayApiSchemas {
     }
 
     /** The schemas of every CRD, by name. Pure: no I/O. */
-    static ObjectNode schemas(List<JsonNode> crds, ObjectNode objectDescription) {
+    static ObjectNode schemas(List<JsonNode> crds, ObjectNode objectDescription, JsonNode kubernetesObject) {
         ObjectNode schemas = JSON.objectNode();
         for (JsonNode crd : crds) {
             String kind = crd.path("spec").path("names").path("kind").asText();
@@ -99,6 +103,12 @@ public final class GatewayApiSchemas {
                     properties.set(part, ref(name));
                 }
             }
+            // v1 described every object as KubernetesObject: its other members stay documented (additive only)
+            kubernetesObject.path("properties").fields().forEachRemaining(member -> {
+                if (!properties.has(member.getKey())) {
+                    properties.set(member.getKey(), member.getValue().deepCopy());
+                }
+            });
             ArrayNode required = object.withArray("required");
             for (String member : List.of("apiVersion", "kind", "metadata")) {
                 if (!contains(required, member)) {
