@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Configuration, DefaultApi, ReadApi, ResponseError,
-  type HTTPRouteList, type ObjectDescription, type Problem, type RuleTimeouts, type Trace,
+  type HTTPRouteList, type HTTPRouteDescription, type Problem, type RuleTimeouts, type Trace,
 } from '../target/generated-sources/ts-client/index';
 
 const basePath = (process.env.PORTOLAN_URL ?? '').replace(/\/$/, '');
@@ -25,7 +25,8 @@ test('lists HTTPRoutes page by page with metadata.continue', async () => {
 });
 
 test('describes the timeout example with its effective timeouts and their provenance', async () => {
-  const route: ObjectDescription = await read.describeHttpRoutes({ namespace: 'default', name: 'timeout-example' });
+  const route: HTTPRouteDescription = await read.describeHttpRoutes({ namespace: 'default', name: 'timeout-example' });
+  assert.equal(route.object?.spec.rules?.[0].timeouts?.request, '10s');
   const rule: RuleTimeouts = route.effectiveTimeouts!['default/example-gateway'][0];
   assert.equal(rule.request?.value, '10s');
   assert.equal(rule.request?.from, 'rule');

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ContractValidatorTest {
     private static final String LIST = """
             {"apiVersion":"portolan.dev/v1","kind":"GatewayList",
-             "metadata":{"snapshotVersion":3,"continue":null,"remainingItemCount":0},
+             "metadata":{"resourceVersion":"3","snapshotVersion":3,"continue":null,"remainingItemCount":0},
              "items":[{"kind":"Gateway","metadata":{"name":"web","namespace":"default"},"age":"5m",
                        "links":{"self":"/api/v1/gateways/default/web"},"class":"portolan","addresses":[],
                        "ports":[80],"programmed":"True","attachedRoutes":2,"policies":[]}]}""";

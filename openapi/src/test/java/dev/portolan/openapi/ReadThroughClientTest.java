@@ -12,7 +12,7 @@ import dev.portolan.client.invoker.ApiException;
 import dev.portolan.client.model.EffectiveBackendTls;
 import dev.portolan.client.model.GatewayList;
 import dev.portolan.client.model.HTTPRouteList;
-import dev.portolan.client.model.ObjectDescription;
+import dev.portolan.client.model.HTTPRouteDescription;
 import dev.portolan.client.model.RuleTimeouts;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +129,10 @@ class ReadThroughClientTest {
 
     @Test
     void describesTheTimeoutExampleWithTheRulesOwnTimeouts() throws ApiException {
-        ObjectDescription route = read.describeHttpRoutes("default", "timeout-example");
+        HTTPRouteDescription route = read.describeHttpRoutes("default", "timeout-example");
+        // the object itself is typed by the Gateway API CRD: spec.rules[0].timeouts as written
+        assertEquals("10s", route.getObject().getSpec().getRules().get(0).getTimeouts().getRequest());
+        assertEquals("Accepted", route.getObject().getStatus().getParents().get(0).getConditions().get(0).getType());
         RuleTimeouts rule = route.getEffectiveTimeouts().get("default/example-gateway").get(0);
         assertEquals(0, rule.getRule());
         assertEquals("10s", rule.getRequest().getValue());

@@ -37,6 +37,8 @@ final class Listing {
         }
         ObjectNode out = ReadJson.JSON.objectNode().put("apiVersion", "portolan.dev/v1").put("kind", listKind);
         ObjectNode metadata = out.putObject("metadata");
+        // Kubernetes clients read a list's version from metadata.resourceVersion (a string): the snapshot here
+        metadata.put("resourceVersion", Long.toString(snapshotVersion));
         metadata.put("snapshotVersion", snapshotVersion);
         if (remaining > 0) {
             metadata.put("continue", new ContinueToken(snapshotVersion, lastKey).encode());

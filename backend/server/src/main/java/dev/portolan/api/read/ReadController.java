@@ -63,7 +63,7 @@ public class ReadController {
     @Get("/gatewayclasses/{name}")
     @Operation(summary = "Describe one of the gatewayclasses (cluster-scoped), as gwctl describe, with analysis and links")
     @ApiResponse(responseCode = "200", description = "The description",
-            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+            content = @Content(schema = @Schema(ref = "#/components/schemas/GatewayClassDescription")))
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
@@ -98,7 +98,7 @@ public class ReadController {
     @Get("/gateways/{namespace}/{name}")
     @Operation(summary = "Describe one of the gateways, as gwctl describe, with analysis and links")
     @ApiResponse(responseCode = "200", description = "The description",
-            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+            content = @Content(schema = @Schema(ref = "#/components/schemas/GatewayDescription")))
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
@@ -134,7 +134,7 @@ public class ReadController {
     @Get("/httproutes/{namespace}/{name}")
     @Operation(summary = "Describe one of the httproutes, as gwctl describe, with analysis and links")
     @ApiResponse(responseCode = "200", description = "The description",
-            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+            content = @Content(schema = @Schema(ref = "#/components/schemas/HTTPRouteDescription")))
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
@@ -170,7 +170,7 @@ public class ReadController {
     @Get("/referencegrants/{namespace}/{name}")
     @Operation(summary = "Describe one of the referencegrants, as gwctl describe, with analysis and links")
     @ApiResponse(responseCode = "200", description = "The description",
-            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+            content = @Content(schema = @Schema(ref = "#/components/schemas/ReferenceGrantDescription")))
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
@@ -206,7 +206,7 @@ public class ReadController {
     @Get("/backendtlspolicies/{namespace}/{name}")
     @Operation(summary = "Describe one of the backendtlspolicies, as gwctl describe, with analysis and links")
     @ApiResponse(responseCode = "200", description = "The description",
-            content = @Content(schema = @Schema(ref = "#/components/schemas/ObjectDescription")))
+            content = @Content(schema = @Schema(ref = "#/components/schemas/BackendTLSPolicyDescription")))
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,

@@ -42,6 +42,7 @@ class ListingTest {
         assertEquals(10, first.path("items").size());
         assertEquals(13, first.path("metadata").path("remainingItemCount").asInt());
         assertEquals(9, first.path("metadata").path("snapshotVersion").asLong());
+        assertEquals("9", first.path("metadata").path("resourceVersion").textValue());
         assertEquals("ThingList", first.path("kind").asText());
     }
 
