@@ -196,7 +196,13 @@ final class Http1Connection extends AbstractConnection
                 return;
             }
             // parse first even without new bytes: the parser may owe messageComplete for what it already read
-            boolean stopped = parser.parseNext(input == null ? BufferUtil.EMPTY_BUFFER : input.getByteBuffer());
+            boolean stopped;
+            try {
+                stopped = parser.parseNext(input == null ? BufferUtil.EMPTY_BUFFER : input.getByteBuffer());
+            } catch (RuntimeException | AssertionError e) {
+                parseFailed(e);
+                return;
+            }
             if (listener.get() != l) {
                 return; // failed or abandoned while parsing
             }
@@ -235,7 +241,12 @@ final class Http1Connection extends AbstractConnection
             }
             if (filled < 0) {
                 parser.atEOF();
-                parser.parseNext(BufferUtil.EMPTY_BUFFER);
+                try {
+                    parser.parseNext(BufferUtil.EMPTY_BUFFER);
+                } catch (RuntimeException | AssertionError e) {
+                    parseFailed(e);
+                    return;
+                }
                 if (complete) {
                     closeAfter = true;
                     finish();
@@ -324,6 +335,23 @@ final class Http1Connection extends AbstractConnection
         if (l != null) {
             l.onFailure(failure, reused() && status == 0);
         }
+    }
+
+    /**
+     * The parser threw instead of reporting a bad message. Jetty's response parser builds its "header too large"
+     * and "bad response" failures with the answer's status as the error code, which its own assertion rejects
+     * for a 2xx status: with assertions on, an AssertionError escaped and left the exchange hanging. Whatever
+     * escapes fails the exchange (the listener's own failures too).
+     */
+    private void parseFailed(Throwable thrown) {
+        fail(new IOException(malformedReason(thrown.toString()), thrown));
+    }
+
+    private String malformedReason(String detail) {
+        if (parser.getHeaderLength() > MAX_RESPONSE_HEAD_BYTES) {
+            return "the backend's answer head is larger than " + MAX_RESPONSE_HEAD_BYTES + " bytes";
+        }
+        return "the backend's answer is malformed: " + detail;
     }
 
     private void releaseInput() {
@@ -427,7 +455,7 @@ final class Http1Connection extends AbstractConnection
 
     @Override
     public void badMessage(HttpException failure) {
-        fail(new IOException("the backend's answer is malformed: " + failure.getReason()));
+        fail(new IOException(malformedReason(failure.getReason())));
     }
 
     private final class ConsumedCallback implements Callback {

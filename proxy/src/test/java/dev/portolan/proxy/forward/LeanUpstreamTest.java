@@ -323,6 +323,60 @@ class LeanUpstreamTest {
         assertEquals(2, backend.connections(), "the cut connection was not reused");
     }
 
+    @Test
+    void aHeaderBlockBeyondTheLimitIs502AndTheNextRequestIsServed() throws Exception {
+        start((request, out) -> {
+            if (request.requestLine().contains("/huge")) {
+                // ~130 KiB of header lines and never the blank line that ends the head; the socket stays open
+                write(out, "HTTP/1.1 200 OK\r\n");
+                String line = "X-Filler: " + "f".repeat(118) + "\r\n";
+                for (int i = 0; i < 1040; i++) {
+                    write(out, line);
+                }
+                out.flush();
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+            return ok(out, "after");
+        });
+        long started = System.nanoTime();
+        ContentResponse huge = get("/huge");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(502, huge.getStatus());
+        assertTrue(millis < 5_000, "502 after " + millis + " ms");
+        ContentResponse after = get("/after");
+        assertEquals(200, after.getStatus());
+        assertEquals("after", after.getContentAsString());
+        assertEquals(2, backend.connections(), "the connection with the oversized head was not reused");
+    }
+
+    @Test
+    void aHeadThatTricklesInForeverIsCutAtTheBackendTimeout() throws Exception {
+        start((request, out) -> {
+            write(out, "HTTP/1.1 200 OK\r\n");
+            out.flush();
+            try {
+                for (int i = 0; i < 200; i++) {
+                    write(out, "X-Slow-" + i + ": x\r\n");
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }, new TimeoutsConfig(Duration.ofSeconds(5), Duration.ofMillis(700)));
+        long started = System.nanoTime();
+        ContentResponse answer = get("/trickle");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(504, answer.getStatus());
+        assertTrue(millis < 4_000, "504 after " + millis + " ms");
+    }
+
     private static byte[] pattern(int size) {
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
