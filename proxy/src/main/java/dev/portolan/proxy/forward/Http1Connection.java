@@ -75,7 +75,7 @@ final class Http1Connection extends AbstractConnection
     private static final int SENT = 1;
     private static final int ANSWERED = 2;
 
-    private final Http1Pool.Idle pool;
+    private final Http1Pool.Home home;
     /** How much of an answer one read takes. */
     static final int READ_BUFFER_BYTES = 16 * 1024;
 
@@ -117,14 +117,14 @@ final class Http1Connection extends AbstractConnection
     private BodyPump body;
     private int exchanges;
 
-    Http1Connection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, Http1Pool.Idle pool,
+    Http1Connection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, Http1Pool.Home home,
                     Http1Pool.Opening opening) {
         super(endPoint, executor);
         // AbstractConnection reads 2 KiB at a time: a 64 KiB answer then took 32 read/parse/write rounds
         // (0.34 x nginx's requests/s); Jetty's HttpClient reads answers 16 KiB at a time.
         setInputBufferSize(READ_BUFFER_BYTES);
         this.buffers = buffers;
-        this.pool = pool;
+        this.home = home;
         this.opening = opening;
     }
 
@@ -311,7 +311,12 @@ final class Http1Connection extends AbstractConnection
 
     private void reuse() {
         tryFillInterested(fillable);
-        pool.release(this);
+        home.release(this);
+    }
+
+    /** Back to the pool unused (the exchange it was found for ended before sending anything). */
+    void giveBack() {
+        reuse();
     }
 
     /** The request's last byte is written. */
@@ -364,7 +369,7 @@ final class Http1Connection extends AbstractConnection
     @Override
     public void onClose(Throwable cause) {
         super.onClose(cause);
-        pool.remove(this);
+        home.remove(this);
         Listener l = listener.getAndSet(null);
         if (l != null) {
             l.onFailure(cause != null ? cause : new EOFException("the connection to the backend was closed"),

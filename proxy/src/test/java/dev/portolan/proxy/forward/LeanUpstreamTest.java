@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.Endpoint;
 import dev.portolan.proxy.config.TimeoutsConfig;
+import dev.portolan.proxy.listen.ApplyResult;
+import dev.portolan.proxy.listen.ListenFixtures;
+import dev.portolan.proxy.listen.ProxyServer;
+import dev.portolan.proxy.listen.ProxyServerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +26,10 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.client.ContentResponse;
@@ -32,15 +40,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The lean HTTP/1.1 upstream against backends that misbehave on purpose (plain loopback sockets scripted byte by
- * byte): connection reuse counted at the backend, closed keep-alive connections, Connection: close, answers larger
- * than any buffer, a slow client holding back the backend, request bodies streamed, malformed answers, stalls.
+ * The lean HTTP/1.1 upstream, behind the real listener, against backends that misbehave on purpose (plain loopback
+ * sockets scripted byte by byte): connection reuse counted at the backend, closed keep-alive connections,
+ * Connection: close, answers larger than any buffer, a slow client holding back the backend, request bodies
+ * streamed, malformed and oversized answer heads, stalls, the per-endpoint connection cap and its queue,
+ * Expect: 100-continue and HTTP/1.0 clients.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LeanUpstreamTest {
 
     private ScriptedBackend backend;
-    private ForwardTestServer proxy;
+    private ProxyServer proxy;
+    private int port;
     private HttpClient client;
 
     @BeforeEach
@@ -60,11 +71,27 @@ class LeanUpstreamTest {
         }
     }
 
-    private void start(ScriptedBackend.Script script, TimeoutsConfig timeouts) throws Exception {
+    /** The real listener (its selector carries the upstream connections) in front of a scripted backend. */
+    private void start(ScriptedBackend.Script script, TimeoutsConfig timeouts, UpstreamSettings upstream)
+            throws Exception {
         backend = new ScriptedBackend(script);
         BackendConfig config = new BackendConfig("test/scripted:" + backend.port(),
                 List.of(new Endpoint("127.0.0.1", backend.port())), BackendProtocol.HTTP1, null, null);
-        proxy = ForwardTestServer.start(config(withTimeouts(rule("/", List.of(), to(config)), timeouts)));
+        int offset = ListenFixtures.freeOffset(List.of(Configs.SPEC_PORT), "127.0.0.1");
+        proxy = new ProxyServer(new HttpForwarder(upstream), ProxyServerOptions.defaults().withPortOffset(offset),
+                new GatewayMetrics());
+        proxy.start();
+        ApplyResult applied = proxy.apply(config(withTimeouts(rule("/", List.of(), to(config)), timeouts)));
+        assertTrue(applied.ok(), applied.toString());
+        port = Configs.SPEC_PORT + offset;
+    }
+
+    private void start(ScriptedBackend.Script script, TimeoutsConfig timeouts) throws Exception {
+        start(script, timeouts, UpstreamSettings.defaults());
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     private void start(ScriptedBackend.Script script) throws Exception {
@@ -72,7 +99,7 @@ class LeanUpstreamTest {
     }
 
     private ContentResponse get(String path) throws Exception {
-        var request = client.newRequest(proxy.url(80) + path).timeout(20, TimeUnit.SECONDS);
+        var request = client.newRequest(url(path)).timeout(20, TimeUnit.SECONDS);
         return new org.eclipse.jetty.client.CompletableResponseListener(request, 16 * 1024 * 1024).send()
                 .get(30, TimeUnit.SECONDS);
     }
@@ -159,7 +186,7 @@ class LeanUpstreamTest {
         });
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(64 * 1024);
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", proxy.port(80)));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
             write(socket.getOutputStream(), "GET /big HTTP/1.1\r\nHost: test\r\n\r\n");
             Thread.sleep(1500);
             long early = written.get();
@@ -186,7 +213,7 @@ class LeanUpstreamTest {
         start((request, out) -> ok(out, "got " + request.body().length));
         byte[] first = pattern(1024);
         byte[] second = pattern(1024);
-        try (Socket socket = new Socket("127.0.0.1", proxy.port(80))) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             write(out, "POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: 2048\r\n\r\n");
             out.write(first);
@@ -213,7 +240,7 @@ class LeanUpstreamTest {
     void aBodyOfUnknownLengthGoesOutChunked() throws Exception {
         start((request, out) -> ok(out, "got " + request.body().length));
         byte[] piece = pattern(100_000);
-        try (Socket socket = new Socket("127.0.0.1", proxy.port(80))) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             write(out, "POST /chunked-upload HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n");
             for (int i = 0; i < 5; i++) {
@@ -268,7 +295,7 @@ class LeanUpstreamTest {
             }
             return true;
         });
-        ContentResponse head = client.newRequest(proxy.url(80) + "/head").method("HEAD")
+        ContentResponse head = client.newRequest(url("/head")).method("HEAD")
                 .timeout(20, TimeUnit.SECONDS).send();
         assertEquals(200, head.getStatus());
         assertEquals("10", head.getHeaders().get("Content-Length"));
@@ -292,7 +319,7 @@ class LeanUpstreamTest {
             return false;
         }, new TimeoutsConfig(Duration.ofSeconds(5), Duration.ofMillis(500)));
         long started = System.nanoTime();
-        try (Socket socket = new Socket("127.0.0.1", proxy.port(80))) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             write(socket.getOutputStream(), "GET /stall HTTP/1.1\r\nHost: test\r\n\r\n");
             InputStream in = socket.getInputStream();
             String head = readHead(in);
@@ -313,7 +340,7 @@ class LeanUpstreamTest {
             }
             return ok(out, "fine");
         });
-        try (Socket socket = new Socket("127.0.0.1", proxy.port(80))) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             write(socket.getOutputStream(), "GET /cut HTTP/1.1\r\nHost: test\r\n\r\n");
             InputStream in = socket.getInputStream();
             assertTrue(readHead(in).startsWith("HTTP/1.1 200"));
@@ -375,6 +402,143 @@ class LeanUpstreamTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertEquals(504, answer.getStatus());
         assertTrue(millis < 4_000, "504 after " + millis + " ms");
+    }
+
+    /** Answers /hold/... only once {@code release} opens; everything else at once. */
+    private static ScriptedBackend.Script holding(CountDownLatch release) {
+        return (request, out) -> {
+            if (request.requestLine().contains("/hold")) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ok(out, "done");
+        };
+    }
+
+    private void awaitHeads(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (backend.heads.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, backend.heads.size(), "requests that reached the backend");
+    }
+
+    @Test
+    void connectionsToOneEndpointAreCappedAndFurtherRequestsWaitForOne() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start(holding(release), null, new UpstreamSettings(2, 100, 30_000));
+        List<CompletableFuture<ContentResponse>> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var request = client.newRequest(url("/hold/" + i)).timeout(20, TimeUnit.SECONDS);
+            answers.add(new org.eclipse.jetty.client.CompletableResponseListener(request).send());
+        }
+        awaitHeads(2);
+        Thread.sleep(300);
+        assertEquals(2, backend.heads.size(), "only two requests may be at the backend at once");
+        assertEquals(2, backend.connections());
+        release.countDown();
+        for (CompletableFuture<ContentResponse> answer : answers) {
+            ContentResponse done = answer.get(20, TimeUnit.SECONDS);
+            assertEquals(200, done.getStatus());
+            assertEquals("done", done.getContentAsString());
+        }
+        assertEquals(5, backend.received.size());
+        assertEquals(2, backend.connections(), "the waiting requests took the freed connections");
+    }
+
+    @Test
+    void aRequestBeyondTheQueueIs503AtOnceAndOneWaitingTooLongIs503() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start(holding(release), null, new UpstreamSettings(1, 1, 1_000));
+        var holder = client.newRequest(url("/hold/a")).timeout(20, TimeUnit.SECONDS);
+        CompletableFuture<ContentResponse> first = new org.eclipse.jetty.client.CompletableResponseListener(holder)
+                .send();
+        awaitHeads(1);
+        var waiter = client.newRequest(url("/hold/b")).timeout(20, TimeUnit.SECONDS);
+        long queuedAt = System.nanoTime();
+        CompletableFuture<ContentResponse> queued = new org.eclipse.jetty.client.CompletableResponseListener(waiter)
+                .send();
+        Thread.sleep(200);
+        ContentResponse overflow = get("/third");
+        assertEquals(503, overflow.getStatus());
+        assertEquals("503 upstream connection limit\n", overflow.getContentAsString());
+        ContentResponse expired = queued.get(20, TimeUnit.SECONDS);
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queuedAt);
+        assertEquals(503, expired.getStatus());
+        assertTrue(waited >= 900 && waited < 5_000, "the queued request waited " + waited + " ms");
+        release.countDown();
+        assertEquals(200, first.get(20, TimeUnit.SECONDS).getStatus());
+        assertEquals(200, get("/after").getStatus());
+        assertEquals(1, backend.connections());
+    }
+
+    @Test
+    void expectContinueGetsTheClientIts100AndTheBodyReachesTheBackend() throws Exception {
+        start((request, out) -> ok(out, "got " + new String(request.body(), StandardCharsets.US_ASCII)));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            write(out, "POST /upload HTTP/1.1\r\nHost: test\r\nExpect: 100-continue\r\nContent-Length: 11\r\n\r\n");
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String interim = readHead(in);
+            assertTrue(interim.startsWith("HTTP/1.1 100"), "before sending its body the client waits for 100: "
+                    + interim);
+            write(out, "hello world");
+            out.flush();
+            String head = readHead(in);
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            assertEquals("got hello world", new String(in.readNBytes(15), StandardCharsets.US_ASCII));
+        }
+        ScriptedBackend.Received received = backend.received.get(0);
+        assertEquals("hello world", new String(received.body(), StandardCharsets.US_ASCII));
+        assertTrue(!received.head().toLowerCase(java.util.Locale.ROOT).contains("expect"),
+                "the proxy answered the expectation itself: " + received.head());
+    }
+
+    @Test
+    void http10ClientsGetWholeAnswersAndKeepAliveOnlyWhenAsked() throws Exception {
+        start((request, out) -> {
+            if (request.requestLine().contains("/chunked")) {
+                write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+                return true;
+            }
+            return ok(out, "sized");
+        });
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            // no Host header: HTTP/1.0 does not require one
+            write(socket.getOutputStream(), "GET /chunked HTTP/1.0\r\n\r\n");
+            InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            assertTrue(head.matches("(?s)HTTP/1\\.[01] 200 .*"), head);
+            assertTrue(!head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding"), head);
+            assertEquals("hello world", new String(in.readAllBytes(), StandardCharsets.US_ASCII),
+                    "an HTTP/1.0 client gets the body unchunked, delimited by the end of the connection");
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 2; i++) {
+                write(out, "GET /sized/" + i + " HTTP/1.0\r\nHost: test\r\nConnection: keep-alive\r\n\r\n");
+                out.flush();
+                String head = readHead(in);
+                assertTrue(head.matches("(?s)HTTP/1\\.[01] 200 .*"), head);
+                assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("content-length: 5"), head);
+                assertEquals("sized", new String(in.readNBytes(5), StandardCharsets.US_ASCII));
+            }
+        }
+        for (ScriptedBackend.Received received : backend.received) {
+            assertTrue(received.requestLine().endsWith(" HTTP/1.1"), received.requestLine());
+            assertTrue(received.head().toLowerCase(java.util.Locale.ROOT).contains("\r\nhost: "), received.head());
+        }
+        assertEquals(3, backend.received.size());
+        assertEquals(1, backend.connections(), "the upstream connection is kept whatever the client speaks");
     }
 
     private static byte[] pattern(int size) {
