@@ -541,6 +541,26 @@ class LeanUpstreamTest {
         assertEquals(1, backend.connections(), "the upstream connection is kept whatever the client speaks");
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderOnOneConnection() throws Exception {
+        start((request, out) -> ok(out, request.requestLine().contains("/first") ? "one" : "two"));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            // both requests in one write: the second waits in the listener's buffer while the first is relayed
+            write(socket.getOutputStream(), "GET /first HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /second HTTP/1.1\r\nHost: test\r\n\r\n");
+            InputStream in = socket.getInputStream();
+            assertTrue(readHead(in).startsWith("HTTP/1.1 200"));
+            assertEquals("one", new String(in.readNBytes(3), StandardCharsets.US_ASCII));
+            assertTrue(readHead(in).startsWith("HTTP/1.1 200"));
+            assertEquals("two", new String(in.readNBytes(3), StandardCharsets.US_ASCII));
+            // and the connection still takes a third request afterwards
+            write(socket.getOutputStream(), "GET /first HTTP/1.1\r\nHost: test\r\n\r\n");
+            assertTrue(readHead(in).startsWith("HTTP/1.1 200"));
+            assertEquals("one", new String(in.readNBytes(3), StandardCharsets.US_ASCII));
+        }
+    }
+
     private static byte[] pattern(int size) {
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
