@@ -8,8 +8,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * later), Jetty resumes the HTTP/1.1 connection by handing it to a pool thread, which reads the next request.
  * With a non-blocking forwarder the thread that completed the request (the selector thread that relayed the
  * answer) reads on itself instead: a request then costs no thread wake-up. One level only: a connection that
- * is resumed inline and completes another request at once (pipelining) goes to the pool. A connection with
- * nothing buffered only registers read interest, without the empty read Jetty's resume would make first.
+ * is resumed inline and completes another request at once (pipelining) goes to the pool.
  */
 final class ResumingThreadPool extends QueuedThreadPool {
     private static final ThreadLocal<Boolean> RESUMING = new ThreadLocal<>();
@@ -23,12 +22,6 @@ final class ResumingThreadPool extends QueuedThreadPool {
 
     @Override
     public void execute(Runnable job) {
-        if (resumeInline && job instanceof HttpConnection connection && isWaitingForNextRequest(connection)) {
-            // Resuming would read the socket at once, find nothing (the client is still reading the answer)
-            // and only then ask the selector to wait: asking directly saves that empty read per request.
-            connection.fillInterested();
-            return;
-        }
         if (resumeInline && job instanceof HttpConnection && RESUMING.get() == null) {
             RESUMING.set(Boolean.TRUE);
             try {
@@ -39,14 +32,5 @@ final class ResumingThreadPool extends QueuedThreadPool {
             return;
         }
         super.execute(job);
-    }
-
-    /**
-     * A kept-alive connection between requests with no bytes of a next (pipelined) request buffered: its parser
-     * waits at the start of a message. A closing connection, or one with buffered bytes, is resumed as Jetty does.
-     */
-    private static boolean isWaitingForNextRequest(HttpConnection connection) {
-        return connection.isRequestBufferEmpty() && connection.getParser().isStart()
-                && connection.getEndPoint().isOpen() && !connection.isFillInterested();
     }
 }
