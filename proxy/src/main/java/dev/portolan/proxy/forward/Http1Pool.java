@@ -93,8 +93,13 @@ final class Http1Pool {
             connect(selectors, endpoint, idle, limit, promise);
         } else {
             // name resolution may block: not on the selector thread
-            selectors.selectorManager().getExecutor().execute(
-                    () -> connect(selectors, endpoint, idle, limit, promise));
+            try {
+                selectors.selectorManager().getExecutor().execute(
+                        () -> connect(selectors, endpoint, idle, limit, promise));
+            } catch (RuntimeException rejected) {
+                closed(limit); // not opened after all: give its place back
+                promise.failed(rejected);
+            }
         }
     }
 

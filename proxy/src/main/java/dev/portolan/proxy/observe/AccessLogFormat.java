@@ -100,7 +100,12 @@ public final class AccessLogFormat {
         out.append('"');
     }
 
+    /** A null prints as "null", as string concatenation would (e.g. a client address Jetty could not tell). */
     private void escaped(String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"') {

@@ -65,6 +65,14 @@ class AccessLogFormatTest {
         }
     }
 
+    @Test
+    void anUnknownClientAddressPrintsAsBefore() {
+        Instant time = Instant.parse("2026-01-02T03:04:05Z");
+        assertEquals(reference(time, "ns", "gw", null, null, null, -1, "GET", "/", 200, 1, 0, null, "id", null, 0),
+                new AccessLogFormat().line(time.getEpochSecond(), time.getNano(), "ns", "gw", null, null, null, -1,
+                        "GET", "/", 200, 1, 0, null, "id", null, 0).toString());
+    }
+
     private static String pick(Random random, String[] texts) {
         return texts[random.nextInt(texts.length)];
     }
