@@ -242,6 +242,10 @@ final class Http1Pool {
         }
     }
 
+    private static final int MAX_HAND_DEPTH = 16;
+    /** How deep this thread is in handing connections to waiting requests. */
+    private static final ThreadLocal<int[]> HANDING = ThreadLocal.withInitial(() -> new int[1]);
+
     /** Where a connection belongs: its selector's idle list and its endpoint's count. */
     final class Home {
         private final Idle idle;
@@ -255,14 +259,22 @@ final class Http1Pool {
 
         /** The connection is free: to the first waiting request if any, else to the idle list. */
         void release(Http1Connection connection) {
-            if (limit.waitingCount > 0) {
+            int[] depth;
+            if (limit.waitingCount > 0 && (depth = HANDING.get())[0] < MAX_HAND_DEPTH) {
                 Waiter next;
                 synchronized (limit) {
                     next = nextWaiter(limit);
                 }
                 if (next != null) {
-                    // a request of another selector's client may get it: the exchange then spans two threads
-                    next.promise.succeeded(connection);
+                    // a request of another selector's client may get it: the exchange then spans two threads.
+                    // A waiter whose request is gone gives it back at once, which lands here again: the depth
+                    // bound keeps a queue of such waiters from recursing through the whole queue.
+                    depth[0]++;
+                    try {
+                        next.promise.succeeded(connection);
+                    } finally {
+                        depth[0]--;
+                    }
                     return;
                 }
             }

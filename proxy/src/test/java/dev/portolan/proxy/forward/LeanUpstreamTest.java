@@ -13,6 +13,7 @@ import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.Endpoint;
+import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.TimeoutsConfig;
 import dev.portolan.proxy.listen.ApplyResult;
 import dev.portolan.proxy.listen.ListenFixtures;
@@ -74,6 +75,12 @@ class LeanUpstreamTest {
     /** The real listener (its selector carries the upstream connections) in front of a scripted backend. */
     private void start(ScriptedBackend.Script script, TimeoutsConfig timeouts, UpstreamSettings upstream)
             throws Exception {
+        start(script, upstream, config -> new RuleConfig[] {withTimeouts(rule("/", List.of(), to(config)), timeouts)});
+    }
+
+    /** The rules built for the scripted backend's config. */
+    private void start(ScriptedBackend.Script script, UpstreamSettings upstream,
+                       java.util.function.Function<BackendConfig, RuleConfig[]> rules) throws Exception {
         backend = new ScriptedBackend(script);
         BackendConfig config = new BackendConfig("test/scripted:" + backend.port(),
                 List.of(new Endpoint("127.0.0.1", backend.port())), BackendProtocol.HTTP1, null, null);
@@ -81,7 +88,7 @@ class LeanUpstreamTest {
         proxy = new ProxyServer(new HttpForwarder(upstream), ProxyServerOptions.defaults().withPortOffset(offset),
                 new GatewayMetrics());
         proxy.start();
-        ApplyResult applied = proxy.apply(config(withTimeouts(rule("/", List.of(), to(config)), timeouts)));
+        ApplyResult applied = proxy.apply(config(rules.apply(config)));
         assertTrue(applied.ok(), applied.toString());
         port = Configs.SPEC_PORT + offset;
     }
@@ -473,6 +480,32 @@ class LeanUpstreamTest {
         assertEquals(200, first.get(20, TimeUnit.SECONDS).getStatus());
         assertEquals(200, get("/after").getStatus());
         assertEquals(1, backend.connections());
+    }
+
+    @Test
+    void waitersWhoseRequestsTimedOutPassTheFreedConnectionOnWithoutClosingIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        // /hold has no timeout; everything else gives up after 300 ms: the queued requests die while waiting
+        start(holding(release), new UpstreamSettings(1, 100, 30_000), config -> new RuleConfig[] {
+            rule("/hold", List.of(), to(config)),
+            withTimeouts(rule("/", List.of(), to(config)), new TimeoutsConfig(Duration.ofMillis(300), null))});
+        var holder = client.newRequest(url("/hold/first")).timeout(20, TimeUnit.SECONDS);
+        CompletableFuture<ContentResponse> first = new org.eclipse.jetty.client.CompletableResponseListener(holder)
+                .send();
+        awaitHeads(1);
+        List<CompletableFuture<ContentResponse>> queued = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            var request = client.newRequest(url("/queued/" + i)).timeout(20, TimeUnit.SECONDS);
+            queued.add(new org.eclipse.jetty.client.CompletableResponseListener(request).send());
+        }
+        for (CompletableFuture<ContentResponse> answer : queued) {
+            assertEquals(504, answer.get(20, TimeUnit.SECONDS).getStatus(), "timed out while waiting");
+        }
+        release.countDown(); // the connection frees: it passes through waiters whose requests are gone
+        assertEquals(200, first.get(20, TimeUnit.SECONDS).getStatus());
+        assertEquals(200, get("/after").getStatus());
+        assertEquals(1, backend.connections(), "the freed connection was kept, not closed by the dead waiters");
+        assertEquals(2, backend.received.size(), "no queued request reached the backend after giving up");
     }
 
     @Test
