@@ -150,15 +150,24 @@ wait_ready proxy "http://$HOST:$PROXY_PORT$BENCH_PATH" "$WORK/proxy.log" "${WRK_
 wait_ready nginx "http://$HOST:$NGINX_PORT/" "$WORK/nginx-error.log"
 
 TICKS="$(getconf CLK_TCK)"
-# utime+stime in clock ticks of one process (fields 14 and 15; the command name may contain spaces).
+# utime+stime in clock ticks of one process (fields 14 and 15; the command name may contain spaces);
+# user_ticks_of: utime alone (kernel time is the difference).
 ticks_of() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+user_ticks_of() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 }'; }
 # nginx: the master and its workers.
-nginx_ticks() {
+nginx_ticks() { # [user]
   local total=0 pid
   for pid in "$NGINX_PID" $(cat "/proc/$NGINX_PID/task/$NGINX_PID/children" 2>/dev/null); do
-    total=$((total + $(ticks_of "$pid")))
+    if [[ "${1:-}" == user ]]; then total=$((total + $(user_ticks_of "$pid"))); else total=$((total + $(ticks_of "$pid"))); fi
   done
   echo "$total"
+}
+target_user_ticks() { # target
+  case "$1" in
+    backend) user_ticks_of "$BACKEND_PID" ;;
+    proxy) user_ticks_of "$PROXY_PID" ;;
+    nginx) nginx_ticks user ;;
+  esac
 }
 target_ticks() { # target
   case "$1" in
@@ -177,16 +186,20 @@ done
 
 # bytes the proxy's threads allocated so far (LoadTarget's AllocationMeter, refreshed every 100 ms)
 allocated() { case "$1" in proxy) cat "$WORK/proxy-allocated" 2>/dev/null || echo 0 ;; *) echo 0 ;; esac; }
-RESULTS="$WORK/results.tsv"   # target round rps p50ms p99ms requests errors target_ticks backend_ticks alloc_bytes
+RESULTS="$WORK/results.tsv"   # target round rps p50ms p99ms requests errors target_ticks backend_ticks alloc_bytes user_ticks
+# PROFILE=1: a JFR CPU profile of the proxy over its measured rounds (printed with bench/jfr-top.sh at the end)
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  jcmd "$PROXY_PID" JFR.start name=bench settings=profile filename="$WORK/proxy.jfr" >/dev/null
+fi
 for ((r = 1; r <= ROUNDS; r++)); do
   for t in "${TARGETS[@]}"; do
     echo "round $r/$ROUNDS $t ${DURATION}s" >&2
     before_a="$(allocated "$t")"
-    before_t="$(target_ticks "$t")"; before_b="$(ticks_of "$BACKEND_PID")"
+    before_t="$(target_ticks "$t")"; before_b="$(ticks_of "$BACKEND_PID")"; before_u="$(target_user_ticks "$t")"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${WRK_HEADERS[@]}" "http://$HOST:$(port_of "$t")$BENCH_PATH" >"$WORK/wrk.out"
-    after_t="$(target_ticks "$t")"; after_b="$(ticks_of "$BACKEND_PID")"
+    after_t="$(target_ticks "$t")"; after_b="$(ticks_of "$BACKEND_PID")"; after_u="$(target_user_ticks "$t")"
     sleep 0.2; after_a="$(allocated "$t")"
-    awk -v t="$t" -v r="$r" -v dt=$((after_t - before_t)) -v db=$((after_b - before_b)) -v da=$((after_a - before_a)) '
+    awk -v t="$t" -v r="$r" -v dt=$((after_t - before_t)) -v db=$((after_b - before_b)) -v da=$((after_a - before_a)) -v du=$((after_u - before_u)) '
       function ms(v) {
         if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000;
         if (v ~ /s$/) return v * 1000; return v
@@ -195,10 +208,17 @@ for ((r = 1; r <= ROUNDS; r++)); do
       / requests in / { n = $1 } /^Requests\/sec:/ { rps = $2 }
       /Socket errors:/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
       /Non-2xx or 3xx responses:/ { err += $5 }
-      END { printf "%s\t%d\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\n", t, r, rps, p50, p99, n, err, dt, db, da }
+      END { printf "%s\t%d\t%s\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\t%d\n", t, r, rps, p50, p99, n, err, dt, db, da, du }
     ' "$WORK/wrk.out" >>"$RESULTS"
   done
 done
+
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  jcmd "$PROXY_PID" JFR.stop name=bench >/dev/null
+  mkdir -p "$ROOT/proxy/target/bench-profile"
+  cp "$WORK/proxy.jfr" "$ROOT/proxy/target/bench-profile/features-$ROUTES-access-$ACCESS_LOG.jfr"
+  "$ROOT/bench/jfr-top.sh" "$WORK/proxy.jfr" "${PROFILE_TOP:-30}"
+fi
 
 echo
 echo "routes: $ROUTES ($BENCH_PATH); access log: $ACCESS_LOG; wrk -t$THREADS -c$CONNECTIONS, ${ROUNDS} x ${DURATION}s per target after ${WARMUP}s warm-up; nginx worker_processes 1;" \
@@ -210,15 +230,16 @@ awk -v hz="$TICKS" -F'\t' '
     return a[int((m + 1) / 2)]
   }
   { rps[$1] = rps[$1] " " $3; p50[$1] = p50[$1] " " $4; p99[$1] = p99[$1] " " $5
-    n[$1] += $6; err[$1] += $7; tt[$1] += $8; bt[$1] += $9; al[$1] += $10 }
+    n[$1] += $6; err[$1] += $7; tt[$1] += $8; bt[$1] += $9; al[$1] += $10; ut[$1] += $11 }
   END {
-    printf "%-8s %12s %9s %9s %14s %14s %8s\n", "target", "req/s(med)", "p50 ms", "p99 ms", "cpu us/req", "backend us/req", "errors"
+    printf "%-8s %12s %9s %9s %14s %16s %14s %8s\n", "target", "req/s(med)", "p50 ms", "p99 ms", "cpu us/req", "user/kernel us", "backend us/req", "errors"
     split("backend proxy nginx", order, " ")
     for (i = 1; i <= 3; i++) {
       t = order[i]
       cpu[t] = tt[t] / hz / n[t] * 1e6
       med[t] = median(rps[t])
-      printf "%-8s %12.0f %9.3f %9.3f %14.1f %14.1f %8d\n", t, med[t], median(p50[t]), median(p99[t]), cpu[t], bt[t] / hz / n[t] * 1e6, err[t]
+      uk = sprintf("%.1f / %.1f", ut[t] / hz / n[t] * 1e6, (tt[t] - ut[t]) / hz / n[t] * 1e6)
+      printf "%-8s %12.0f %9.3f %9.3f %14.1f %16s %14.1f %8d\n", t, med[t], median(p50[t]), median(p99[t]), cpu[t], uk, bt[t] / hz / n[t] * 1e6, err[t]
     }
     for (i = 1; i <= 3; i++) printf "%-8s req/s per round:%s\n", order[i], rps[order[i]]
     printf "proxy allocation: %.0f bytes per request (all JVM threads, measured rounds)\n", al["proxy"] / n["proxy"]

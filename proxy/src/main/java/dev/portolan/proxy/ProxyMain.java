@@ -4,6 +4,7 @@ import dev.portolan.proxy.admin.AdminServer;
 import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.edge.EdgeSettings;
 import dev.portolan.proxy.forward.HttpForwarder;
+import dev.portolan.proxy.forward.UpstreamSettings;
 import dev.portolan.proxy.listen.ApplyResult;
 import dev.portolan.proxy.listen.IpLiterals;
 import dev.portolan.proxy.listen.ProxyServer;
@@ -39,7 +40,8 @@ public final class ProxyMain {
             + " [--admin-port N]"
             + " [--trusted-hops N] [--merge-slashes true|false] [--header-read-timeout-ms N] [--idle-timeout-ms N]"
             + " [--max-request-header-bytes N] [--max-request-headers N] [--max-request-body-bytes N]"
-            + " [--max-connections-per-client N] [--max-concurrent-streams N]";
+            + " [--max-connections-per-client N] [--max-concurrent-streams N]"
+            + " [--max-connections-per-endpoint N]";
 
     /**
      * Parsed command line.
@@ -51,15 +53,17 @@ public final class ProxyMain {
      * @param insecurePlaintext whether an http config URL is accepted with a token file
      * @param edge        what clients may send (trusted hops, path normalization, limits)
      * @param idleTimeoutMillis how long an idle client connection stays open
+     * @param upstream    connections to each backend endpoint and the queue beyond them
      */
     record Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, Path caFile,
                 boolean insecurePlaintext, int portOffset, String adminAddress, int adminPort, EdgeSettings edge,
-                long idleTimeoutMillis) {
+                long idleTimeoutMillis, UpstreamSettings upstream) {
 
         Args(URI configUrl, GatewayRef gateway, String bindAddress, Path tokenFile, Path caFile,
              boolean insecurePlaintext, int portOffset, String adminAddress, int adminPort) {
             this(configUrl, gateway, bindAddress, tokenFile, caFile, insecurePlaintext, portOffset, adminAddress,
-                    adminPort, EdgeSettings.defaults(), ProxyServerOptions.defaults().idleTimeoutMillis());
+                    adminPort, EdgeSettings.defaults(), ProxyServerOptions.defaults().idleTimeoutMillis(),
+                    UpstreamSettings.defaults());
         }
 
         static Args parse(String... argv) {
@@ -74,6 +78,7 @@ public final class ProxyMain {
             int admin = AdminServer.DEFAULT_PORT;
             EdgeSettings edge = EdgeSettings.defaults();
             long idle = ProxyServerOptions.defaults().idleTimeoutMillis();
+            UpstreamSettings upstream = UpstreamSettings.defaults();
             for (int i = 0; i < argv.length; i++) {
                 String name = argv[i];
                 if (!name.startsWith("--")) {
@@ -110,6 +115,8 @@ public final class ProxyMain {
                             edge = edge.withMaxConnectionsPerClient(number(name, value, 1, 1_000_000));
                     case "--max-concurrent-streams" ->
                             edge = edge.withMaxConcurrentStreams(number(name, value, 1, 1_000_000));
+                    case "--max-connections-per-endpoint" -> upstream =
+                            upstream.withMaxConnectionsPerEndpoint(number(name, value, 1, 1_000_000));
                     default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
                 }
             }
@@ -126,7 +133,7 @@ public final class ProxyMain {
                 throw new IllegalArgumentException("--ca-file is for an https config URL; " + url + " is not one");
             }
             return new Args(url, gateway, bind, tokenFile, caFile, insecurePlaintext, offset, adminAddress, admin,
-                    edge, idle);
+                    edge, idle, upstream);
         }
 
         private static boolean bool(String name, String value) {
@@ -202,7 +209,7 @@ public final class ProxyMain {
         ProxyServerOptions options = ProxyServerOptions.defaults().withPortOffset(args.portOffset())
                 .withBindAddressOverride(args.bindAddress()).withIdleTimeoutMillis(args.idleTimeoutMillis())
                 .withEdge(args.edge());
-        ProxyServer proxy = new ProxyServer(new HttpForwarder(), options, new GatewayMetrics());
+        ProxyServer proxy = new ProxyServer(new HttpForwarder(args.upstream()), options, new GatewayMetrics());
         proxy.start();
         AdminServer admin = new AdminServer(proxy, args.adminAddress(), args.adminPort(),
                 args.gateway() == null ? null : args.gateway().toString());

@@ -103,5 +103,11 @@ class ProxyMainTest {
                 "--merge-slashes", "yes"));
         assertEquals("--max-request-header-bytes: 10 is not in 1024..1048576", error("--config-url", "http://cp",
                 "--max-request-header-bytes", "10"));
+        assertEquals(64, ProxyMain.Args.parse("--config-url", "http://cp", "--max-connections-per-endpoint", "64")
+                .upstream().maxConnectionsPerEndpoint());
+        assertEquals(dev.portolan.proxy.forward.UpstreamSettings.defaults(),
+                ProxyMain.Args.parse("--config-url", "http://cp").upstream());
+        assertEquals("--max-connections-per-endpoint: 0 is not in 1..1000000", error("--config-url", "http://cp",
+                "--max-connections-per-endpoint", "0"));
     }
 }

@@ -23,6 +23,7 @@ public enum GatewayAnswer {
     INTERNAL_ERROR(500, "internal error"),
     UPSTREAM_ERROR(502, "upstream connect error"),
     NO_HEALTHY_UPSTREAM(503, "no healthy upstream"),
+    UPSTREAM_BUSY(503, "upstream connection limit"),
     UPSTREAM_TIMEOUT(504, "upstream request timeout");
 
     private final int status;

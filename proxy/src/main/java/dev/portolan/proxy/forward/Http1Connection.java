@@ -75,7 +75,7 @@ final class Http1Connection extends AbstractConnection
     private static final int SENT = 1;
     private static final int ANSWERED = 2;
 
-    private final Http1Pool.Idle pool;
+    private final Http1Pool.Home home;
     /** How much of an answer one read takes. */
     static final int READ_BUFFER_BYTES = 16 * 1024;
 
@@ -117,14 +117,14 @@ final class Http1Connection extends AbstractConnection
     private BodyPump body;
     private int exchanges;
 
-    Http1Connection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, Http1Pool.Idle pool,
+    Http1Connection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, Http1Pool.Home home,
                     Http1Pool.Opening opening) {
         super(endPoint, executor);
         // AbstractConnection reads 2 KiB at a time: a 64 KiB answer then took 32 read/parse/write rounds
         // (0.34 x nginx's requests/s); Jetty's HttpClient reads answers 16 KiB at a time.
         setInputBufferSize(READ_BUFFER_BYTES);
         this.buffers = buffers;
-        this.pool = pool;
+        this.home = home;
         this.opening = opening;
     }
 
@@ -196,7 +196,13 @@ final class Http1Connection extends AbstractConnection
                 return;
             }
             // parse first even without new bytes: the parser may owe messageComplete for what it already read
-            boolean stopped = parser.parseNext(input == null ? BufferUtil.EMPTY_BUFFER : input.getByteBuffer());
+            boolean stopped;
+            try {
+                stopped = parser.parseNext(input == null ? BufferUtil.EMPTY_BUFFER : input.getByteBuffer());
+            } catch (RuntimeException | AssertionError e) {
+                parseFailed(e);
+                return;
+            }
             if (listener.get() != l) {
                 return; // failed or abandoned while parsing
             }
@@ -235,7 +241,12 @@ final class Http1Connection extends AbstractConnection
             }
             if (filled < 0) {
                 parser.atEOF();
-                parser.parseNext(BufferUtil.EMPTY_BUFFER);
+                try {
+                    parser.parseNext(BufferUtil.EMPTY_BUFFER);
+                } catch (RuntimeException | AssertionError e) {
+                    parseFailed(e);
+                    return;
+                }
                 if (complete) {
                     closeAfter = true;
                     finish();
@@ -300,7 +311,12 @@ final class Http1Connection extends AbstractConnection
 
     private void reuse() {
         tryFillInterested(fillable);
-        pool.release(this);
+        home.release(this);
+    }
+
+    /** Back to the pool unused (the exchange it was found for ended before sending anything). */
+    void giveBack() {
+        reuse();
     }
 
     /** The request's last byte is written. */
@@ -326,6 +342,23 @@ final class Http1Connection extends AbstractConnection
         }
     }
 
+    /**
+     * The parser threw instead of reporting a bad message. Jetty's response parser builds its "header too large"
+     * and "bad response" failures with the answer's status as the error code, which its own assertion rejects
+     * for a 2xx status: with assertions on, an AssertionError escaped and left the exchange hanging. Whatever
+     * escapes fails the exchange (the listener's own failures too).
+     */
+    private void parseFailed(Throwable thrown) {
+        fail(new IOException(malformedReason(thrown.toString()), thrown));
+    }
+
+    private String malformedReason(String detail) {
+        if (parser.getHeaderLength() > MAX_RESPONSE_HEAD_BYTES) {
+            return "the backend's answer head is larger than " + MAX_RESPONSE_HEAD_BYTES + " bytes";
+        }
+        return "the backend's answer is malformed: " + detail;
+    }
+
     private void releaseInput() {
         if (input != null && !input.hasRemaining()) {
             input.release();
@@ -336,7 +369,7 @@ final class Http1Connection extends AbstractConnection
     @Override
     public void onClose(Throwable cause) {
         super.onClose(cause);
-        pool.remove(this);
+        home.remove(this);
         Listener l = listener.getAndSet(null);
         if (l != null) {
             l.onFailure(cause != null ? cause : new EOFException("the connection to the backend was closed"),
@@ -427,7 +460,7 @@ final class Http1Connection extends AbstractConnection
 
     @Override
     public void badMessage(HttpException failure) {
-        fail(new IOException("the backend's answer is malformed: " + failure.getReason()));
+        fail(new IOException(malformedReason(failure.getReason())));
     }
 
     private final class ConsumedCallback implements Callback {

@@ -7,6 +7,7 @@ import dev.portolan.proxy.observe.RequestIds;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Http1Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Exchange.class);
+    private static final long BUSY_WARNING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final AtomicLong LAST_BUSY_WARNING =
+            new AtomicLong(System.nanoTime() - 2 * BUSY_WARNING_EVERY_NANOS);
 
     private final Request clientToProxyRequest;
     private final Response proxyToClientResponse;
@@ -123,7 +127,7 @@ final class Http1Exchange {
                 live = !finished && current == this && !abandoned;
             }
             if (!live) {
-                result.abort();
+                result.giveBack(); // nothing sent: another request can use it
                 return;
             }
             result.send(this, head.slice(), plan.body() == null ? null : plan.body().slice(),
@@ -241,6 +245,9 @@ final class Http1Exchange {
                 LOG.debug("backend {} did not answer within the backendRequest timeout of {} ms",
                         plan.backend().name(), plan.backendMillis());
                 GatewayAnswer.UPSTREAM_TIMEOUT.write(proxyToClientResponse, callback);
+            } else if (failure instanceof UpstreamBusyException) {
+                warnBusy(plan.backend().name(), failure);
+                GatewayAnswer.UPSTREAM_BUSY.write(proxyToClientResponse, callback);
             } else if (ProxyExchange.isBodyTooLarge(failure)) {
                 LOG.debug("request body to backend {} exceeds the proxy's limit: {}", plan.backend().name(),
                         failure.toString());
@@ -344,6 +351,18 @@ final class Http1Exchange {
             case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
             default -> false;
         };
+    }
+
+    /** At most one warning per 10 s: at the limit, every request would log one. */
+    private static void warnBusy(String backend, Throwable failure) {
+        long now = System.nanoTime();
+        long last = LAST_BUSY_WARNING.get();
+        if (now - last >= BUSY_WARNING_EVERY_NANOS && LAST_BUSY_WARNING.compareAndSet(last, now)) {
+            LOG.warn("backend {} is at its connection limit, answering 503: {} (more within 10 s at debug)",
+                    backend, failure.getMessage());
+        } else {
+            LOG.debug("backend {} is at its connection limit, answering 503: {}", backend, failure.getMessage());
+        }
     }
 
     private synchronized boolean claimFinish() {

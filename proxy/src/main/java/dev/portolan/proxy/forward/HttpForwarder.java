@@ -47,10 +47,20 @@ public final class HttpForwarder implements Forwarder {
     static final int MAX_BUFFERED_BODY = 16 * 1024 * 1024;
     private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
-    private final UpstreamClients clients = new UpstreamClients();
+    private final UpstreamClients clients;
     private final BackendPicker picker = new BackendPicker();
-    private final Mirrors mirrors = new Mirrors(clients, picker);
+    private final Mirrors mirrors;
     private final ConcurrentHashMap<Cors, CorsPolicy> corsPolicies = new ConcurrentHashMap<>();
+
+    /** A forwarder with {@link UpstreamSettings#defaults()}. */
+    public HttpForwarder() {
+        this(UpstreamSettings.defaults());
+    }
+
+    public HttpForwarder(UpstreamSettings settings) {
+        clients = new UpstreamClients(settings);
+        mirrors = new Mirrors(clients, picker);
+    }
 
     @Override
     public void prepare(ProxyConfig config) {
@@ -240,11 +250,6 @@ public final class HttpForwarder implements Forwarder {
     @Override
     public org.eclipse.jetty.util.thread.Invocable.InvocationType invocationType() {
         return org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING;
-    }
-
-    /** Connections the lean upstream opened so far (for tests). */
-    long upstreamConnectionsOpened() {
-        return clients.http1Pool().openedConnections();
     }
 
     private void redirect(Request request, Response response, Callback callback, MatchedRule matched,

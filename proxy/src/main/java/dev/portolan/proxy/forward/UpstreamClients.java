@@ -44,16 +44,19 @@ final class UpstreamClients implements AutoCloseable {
     private final Map<UpstreamTls, TlsClient> tlsClients = new ConcurrentHashMap<>();
     private final Map<HttpClient, WebSocketClient> webSocketClients = new ConcurrentHashMap<>();
     private final Set<HttpClient> retiring = ConcurrentHashMap.newKeySet();
-    private final Http1Pool http1Pool = new Http1Pool();
+    private final UpstreamSettings settings;
+    private final Http1Pool http1Pool;
     private final OwnUpstreamSelector ownSelector;
 
-    UpstreamClients() {
+    UpstreamClients(UpstreamSettings settings) {
+        this.settings = settings;
         threads = new QueuedThreadPool(64, 4);
         threads.setName("portolan-upstream");
         scheduler = new ScheduledExecutorScheduler("portolan-upstream-scheduler", true);
         try {
             threads.start();
             scheduler.start();
+            http1Pool = new Http1Pool(settings, scheduler);
             ownSelector = new OwnUpstreamSelector(threads, scheduler);
             ownSelector.start();
             http1 = start(new HttpClientTransportOverHTTP(connector(null)));
@@ -156,8 +159,8 @@ final class UpstreamClients implements AutoCloseable {
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setConnectTimeout(5_000);
         client.setIdleTimeout(60_000);
-        client.setMaxConnectionsPerDestination(256);
-        client.setMaxRequestsQueuedPerDestination(4096);
+        client.setMaxConnectionsPerDestination(settings.maxConnectionsPerEndpoint());
+        client.setMaxRequestsQueuedPerDestination(settings.maxQueuedPerEndpoint());
         // Whatever header block the listener accepted (EdgeSettings caps it at 1 MiB) plus the forwarding
         // headers this proxy adds; only requests that outgrow the first buffer use this much.
         client.setMaxRequestHeadersSize(EdgeSettings.MAX_REQUEST_HEADER_BYTES_LIMIT + 16 * 1024);

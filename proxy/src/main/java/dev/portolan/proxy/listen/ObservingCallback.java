@@ -3,24 +3,19 @@ package dev.portolan.proxy.listen;
 import dev.portolan.proxy.admin.RequestStats;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.ListenerConfig;
-import dev.portolan.proxy.observe.AccessLogLine;
+import dev.portolan.proxy.observe.AccessLog;
 import dev.portolan.proxy.observe.Exchange;
 import dev.portolan.proxy.routing.RouteMatch;
 import java.time.Instant;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Once the exchange completes: counts its final status on the listener, route and backend series, records its
- * latency, writes the access log line, then completes the real callback.
+ * latency, writes the access log line ({@link AccessLog}), then completes the real callback.
  */
 final class ObservingCallback implements Callback {
-    /** The access log: one JSON object per request; the logger's level turns it off. */
-    static final Logger ACCESS = LoggerFactory.getLogger("portolan.access");
-
     private final Callback delegate;
     private final Request request;
     private final Response response;
@@ -71,13 +66,13 @@ final class ObservingCallback implements Callback {
                 backendStats.record(status, nanos);
             }
         }
-        if (ACCESS.isInfoEnabled()) {
-            ACCESS.info(new AccessLogLine(Instant.now(), LiveConfig.key(port.gateway()),
-                    listener == null ? null : listener.name(), match == null ? null : match.route().key(),
-                    match == null ? -1 : match.rule().index(), request.getMethod(), request.getHttpURI().getPath(),
-                    status, nanos / 1e6, Response.getContentBytesWritten(response),
-                    backend == null ? null : backend.name(), exchange.requestId(),
-                    Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request)).toJson());
+        if (AccessLog.enabled()) {
+            AccessLog.write(Instant.now(), port.gateway().namespace(), port.gateway().name(),
+                    listener == null ? null : listener.name(), match == null ? null : match.route().namespace(),
+                    match == null ? null : match.route().name(), match == null ? -1 : match.rule().index(),
+                    request.getMethod(), request.getHttpURI().getPath(), status, nanos / 1e6,
+                    Response.getContentBytesWritten(response), backend == null ? null : backend.name(),
+                    exchange.requestId(), Request.getRemoteAddr(request), Request.getRemotePort(request));
         }
     }
 

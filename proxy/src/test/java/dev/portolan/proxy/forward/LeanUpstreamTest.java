@@ -9,10 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.Endpoint;
+import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.TimeoutsConfig;
+import dev.portolan.proxy.listen.ApplyResult;
+import dev.portolan.proxy.listen.ListenFixtures;
+import dev.portolan.proxy.listen.ProxyServer;
+import dev.portolan.proxy.listen.ProxyServerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +27,10 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.client.ContentResponse;
@@ -32,15 +41,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The lean HTTP/1.1 upstream against backends that misbehave on purpose (plain loopback sockets scripted byte by
- * byte): connection reuse counted at the backend, closed keep-alive connections, Connection: close, answers larger
- * than any buffer, a slow client holding back the backend, request bodies streamed, malformed answers, stalls.
+ * The lean HTTP/1.1 upstream, behind the real listener, against backends that misbehave on purpose (plain loopback
+ * sockets scripted byte by byte): connection reuse counted at the backend, closed keep-alive connections,
+ * Connection: close, answers larger than any buffer, a slow client holding back the backend, request bodies
+ * streamed, malformed and oversized answer heads, stalls, the per-endpoint connection cap and its queue,
+ * Expect: 100-continue and HTTP/1.0 clients.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LeanUpstreamTest {
 
     private ScriptedBackend backend;
-    private ForwardTestServer proxy;
+    private ProxyServer proxy;
+    private int port;
     private HttpClient client;
 
     @BeforeEach
@@ -60,11 +72,33 @@ class LeanUpstreamTest {
         }
     }
 
-    private void start(ScriptedBackend.Script script, TimeoutsConfig timeouts) throws Exception {
+    /** The real listener (its selector carries the upstream connections) in front of a scripted backend. */
+    private void start(ScriptedBackend.Script script, TimeoutsConfig timeouts, UpstreamSettings upstream)
+            throws Exception {
+        start(script, upstream, config -> new RuleConfig[] {withTimeouts(rule("/", List.of(), to(config)), timeouts)});
+    }
+
+    /** The rules built for the scripted backend's config. */
+    private void start(ScriptedBackend.Script script, UpstreamSettings upstream,
+                       java.util.function.Function<BackendConfig, RuleConfig[]> rules) throws Exception {
         backend = new ScriptedBackend(script);
         BackendConfig config = new BackendConfig("test/scripted:" + backend.port(),
                 List.of(new Endpoint("127.0.0.1", backend.port())), BackendProtocol.HTTP1, null, null);
-        proxy = ForwardTestServer.start(config(withTimeouts(rule("/", List.of(), to(config)), timeouts)));
+        int offset = ListenFixtures.freeOffset(List.of(Configs.SPEC_PORT), "127.0.0.1");
+        proxy = new ProxyServer(new HttpForwarder(upstream), ProxyServerOptions.defaults().withPortOffset(offset),
+                new GatewayMetrics());
+        proxy.start();
+        ApplyResult applied = proxy.apply(config(rules.apply(config)));
+        assertTrue(applied.ok(), applied.toString());
+        port = Configs.SPEC_PORT + offset;
+    }
+
+    private void start(ScriptedBackend.Script script, TimeoutsConfig timeouts) throws Exception {
+        start(script, timeouts, UpstreamSettings.defaults());
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     private void start(ScriptedBackend.Script script) throws Exception {
@@ -72,7 +106,7 @@ class LeanUpstreamTest {
     }
 
     private ContentResponse get(String path) throws Exception {
-        var request = client.newRequest(proxy.url(80) + path).timeout(20, TimeUnit.SECONDS);
+        var request = client.newRequest(url(path)).timeout(20, TimeUnit.SECONDS);
         return new org.eclipse.jetty.client.CompletableResponseListener(request, 16 * 1024 * 1024).send()
                 .get(30, TimeUnit.SECONDS);
     }
@@ -159,7 +193,7 @@ class LeanUpstreamTest {
         });
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(64 * 1024);
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", proxy.port(80)));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
             write(socket.getOutputStream(), "GET /big HTTP/1.1\r\nHost: test\r\n\r\n");
             Thread.sleep(1500);
             long early = written.get();
@@ -186,7 +220,7 @@ class LeanUpstreamTest {
         start((request, out) -> ok(out, "got " + request.body().length));
         byte[] first = pattern(1024);
         byte[] second = pattern(1024);
-        try (Socket socket = new Socket("127.0.0.1", proxy.port(80))) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             write(out, "POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: 2048\r\n\r\n");
             out.write(first);
@@ -213,7 +247,7 @@ class LeanUpstreamTest {
     void aBodyOfUnknownLengthGoesOutChunked() throws Exception {
         start((request, out) -> ok(out, "got " + request.body().length));
         byte[] piece = pattern(100_000);
-        try (Socket socket = new Socket("127.0.0.1", proxy.port(80))) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             write(out, "POST /chunked-upload HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n");
             for (int i = 0; i < 5; i++) {
@@ -268,7 +302,7 @@ class LeanUpstreamTest {
             }
             return true;
         });
-        ContentResponse head = client.newRequest(proxy.url(80) + "/head").method("HEAD")
+        ContentResponse head = client.newRequest(url("/head")).method("HEAD")
                 .timeout(20, TimeUnit.SECONDS).send();
         assertEquals(200, head.getStatus());
         assertEquals("10", head.getHeaders().get("Content-Length"));
@@ -292,7 +326,7 @@ class LeanUpstreamTest {
             return false;
         }, new TimeoutsConfig(Duration.ofSeconds(5), Duration.ofMillis(500)));
         long started = System.nanoTime();
-        try (Socket socket = new Socket("127.0.0.1", proxy.port(80))) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             write(socket.getOutputStream(), "GET /stall HTTP/1.1\r\nHost: test\r\n\r\n");
             InputStream in = socket.getInputStream();
             String head = readHead(in);
@@ -313,7 +347,7 @@ class LeanUpstreamTest {
             }
             return ok(out, "fine");
         });
-        try (Socket socket = new Socket("127.0.0.1", proxy.port(80))) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             write(socket.getOutputStream(), "GET /cut HTTP/1.1\r\nHost: test\r\n\r\n");
             InputStream in = socket.getInputStream();
             assertTrue(readHead(in).startsWith("HTTP/1.1 200"));
@@ -321,6 +355,243 @@ class LeanUpstreamTest {
         }
         assertEquals("fine", get("/next").getContentAsString());
         assertEquals(2, backend.connections(), "the cut connection was not reused");
+    }
+
+    @Test
+    void aHeaderBlockBeyondTheLimitIs502AndTheNextRequestIsServed() throws Exception {
+        start((request, out) -> {
+            if (request.requestLine().contains("/huge")) {
+                // ~130 KiB of header lines and never the blank line that ends the head; the socket stays open
+                write(out, "HTTP/1.1 200 OK\r\n");
+                String line = "X-Filler: " + "f".repeat(118) + "\r\n";
+                for (int i = 0; i < 1040; i++) {
+                    write(out, line);
+                }
+                out.flush();
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+            return ok(out, "after");
+        });
+        long started = System.nanoTime();
+        ContentResponse huge = get("/huge");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(502, huge.getStatus());
+        assertTrue(millis < 5_000, "502 after " + millis + " ms");
+        ContentResponse after = get("/after");
+        assertEquals(200, after.getStatus());
+        assertEquals("after", after.getContentAsString());
+        assertEquals(2, backend.connections(), "the connection with the oversized head was not reused");
+    }
+
+    @Test
+    void aHeadThatTricklesInForeverIsCutAtTheBackendTimeout() throws Exception {
+        start((request, out) -> {
+            write(out, "HTTP/1.1 200 OK\r\n");
+            out.flush();
+            try {
+                for (int i = 0; i < 200; i++) {
+                    write(out, "X-Slow-" + i + ": x\r\n");
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }, new TimeoutsConfig(Duration.ofSeconds(5), Duration.ofMillis(700)));
+        long started = System.nanoTime();
+        ContentResponse answer = get("/trickle");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(504, answer.getStatus());
+        assertTrue(millis < 4_000, "504 after " + millis + " ms");
+    }
+
+    /** Answers /hold/... only once {@code release} opens; everything else at once. */
+    private static ScriptedBackend.Script holding(CountDownLatch release) {
+        return (request, out) -> {
+            if (request.requestLine().contains("/hold")) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ok(out, "done");
+        };
+    }
+
+    private void awaitHeads(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (backend.heads.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, backend.heads.size(), "requests that reached the backend");
+    }
+
+    @Test
+    void connectionsToOneEndpointAreCappedAndFurtherRequestsWaitForOne() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start(holding(release), null, new UpstreamSettings(2, 100, 30_000));
+        List<CompletableFuture<ContentResponse>> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var request = client.newRequest(url("/hold/" + i)).timeout(20, TimeUnit.SECONDS);
+            answers.add(new org.eclipse.jetty.client.CompletableResponseListener(request).send());
+        }
+        awaitHeads(2);
+        Thread.sleep(300);
+        assertEquals(2, backend.heads.size(), "only two requests may be at the backend at once");
+        assertEquals(2, backend.connections());
+        release.countDown();
+        for (CompletableFuture<ContentResponse> answer : answers) {
+            ContentResponse done = answer.get(20, TimeUnit.SECONDS);
+            assertEquals(200, done.getStatus());
+            assertEquals("done", done.getContentAsString());
+        }
+        assertEquals(5, backend.received.size());
+        assertEquals(2, backend.connections(), "the waiting requests took the freed connections");
+    }
+
+    @Test
+    void aRequestBeyondTheQueueIs503AtOnceAndOneWaitingTooLongIs503() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start(holding(release), null, new UpstreamSettings(1, 1, 1_000));
+        var holder = client.newRequest(url("/hold/a")).timeout(20, TimeUnit.SECONDS);
+        CompletableFuture<ContentResponse> first = new org.eclipse.jetty.client.CompletableResponseListener(holder)
+                .send();
+        awaitHeads(1);
+        var waiter = client.newRequest(url("/hold/b")).timeout(20, TimeUnit.SECONDS);
+        long queuedAt = System.nanoTime();
+        CompletableFuture<ContentResponse> queued = new org.eclipse.jetty.client.CompletableResponseListener(waiter)
+                .send();
+        Thread.sleep(200);
+        ContentResponse overflow = get("/third");
+        assertEquals(503, overflow.getStatus());
+        assertEquals("503 upstream connection limit\n", overflow.getContentAsString());
+        ContentResponse expired = queued.get(20, TimeUnit.SECONDS);
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queuedAt);
+        assertEquals(503, expired.getStatus());
+        assertTrue(waited >= 900 && waited < 5_000, "the queued request waited " + waited + " ms");
+        release.countDown();
+        assertEquals(200, first.get(20, TimeUnit.SECONDS).getStatus());
+        assertEquals(200, get("/after").getStatus());
+        assertEquals(1, backend.connections());
+    }
+
+    @Test
+    void waitersWhoseRequestsTimedOutPassTheFreedConnectionOnWithoutClosingIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        // /hold has no timeout; everything else gives up after 300 ms: the queued requests die while waiting
+        start(holding(release), new UpstreamSettings(1, 100, 30_000), config -> new RuleConfig[] {
+            rule("/hold", List.of(), to(config)),
+            withTimeouts(rule("/", List.of(), to(config)), new TimeoutsConfig(Duration.ofMillis(300), null))});
+        var holder = client.newRequest(url("/hold/first")).timeout(20, TimeUnit.SECONDS);
+        CompletableFuture<ContentResponse> first = new org.eclipse.jetty.client.CompletableResponseListener(holder)
+                .send();
+        awaitHeads(1);
+        List<CompletableFuture<ContentResponse>> queued = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            var request = client.newRequest(url("/queued/" + i)).timeout(20, TimeUnit.SECONDS);
+            queued.add(new org.eclipse.jetty.client.CompletableResponseListener(request).send());
+        }
+        for (CompletableFuture<ContentResponse> answer : queued) {
+            assertEquals(504, answer.get(20, TimeUnit.SECONDS).getStatus(), "timed out while waiting");
+        }
+        release.countDown(); // the connection frees: it passes through waiters whose requests are gone
+        assertEquals(200, first.get(20, TimeUnit.SECONDS).getStatus());
+        assertEquals(200, get("/after").getStatus());
+        assertEquals(1, backend.connections(), "the freed connection was kept, not closed by the dead waiters");
+        assertEquals(2, backend.received.size(), "no queued request reached the backend after giving up");
+    }
+
+    @Test
+    void expectContinueGetsTheClientIts100AndTheBodyReachesTheBackend() throws Exception {
+        start((request, out) -> ok(out, "got " + new String(request.body(), StandardCharsets.US_ASCII)));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            write(out, "POST /upload HTTP/1.1\r\nHost: test\r\nExpect: 100-continue\r\nContent-Length: 11\r\n\r\n");
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String interim = readHead(in);
+            assertTrue(interim.startsWith("HTTP/1.1 100"), "before sending its body the client waits for 100: "
+                    + interim);
+            write(out, "hello world");
+            out.flush();
+            String head = readHead(in);
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            assertEquals("got hello world", new String(in.readNBytes(15), StandardCharsets.US_ASCII));
+        }
+        ScriptedBackend.Received received = backend.received.get(0);
+        assertEquals("hello world", new String(received.body(), StandardCharsets.US_ASCII));
+        assertTrue(!received.head().toLowerCase(java.util.Locale.ROOT).contains("expect"),
+                "the proxy answered the expectation itself: " + received.head());
+    }
+
+    @Test
+    void http10ClientsGetWholeAnswersAndKeepAliveOnlyWhenAsked() throws Exception {
+        start((request, out) -> {
+            if (request.requestLine().contains("/chunked")) {
+                write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+                return true;
+            }
+            return ok(out, "sized");
+        });
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            // no Host header: HTTP/1.0 does not require one
+            write(socket.getOutputStream(), "GET /chunked HTTP/1.0\r\n\r\n");
+            InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            assertTrue(head.matches("(?s)HTTP/1\\.[01] 200 .*"), head);
+            assertTrue(!head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding"), head);
+            assertEquals("hello world", new String(in.readAllBytes(), StandardCharsets.US_ASCII),
+                    "an HTTP/1.0 client gets the body unchunked, delimited by the end of the connection");
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 2; i++) {
+                write(out, "GET /sized/" + i + " HTTP/1.0\r\nHost: test\r\nConnection: keep-alive\r\n\r\n");
+                out.flush();
+                String head = readHead(in);
+                assertTrue(head.matches("(?s)HTTP/1\\.[01] 200 .*"), head);
+                assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("content-length: 5"), head);
+                assertEquals("sized", new String(in.readNBytes(5), StandardCharsets.US_ASCII));
+            }
+        }
+        for (ScriptedBackend.Received received : backend.received) {
+            assertTrue(received.requestLine().endsWith(" HTTP/1.1"), received.requestLine());
+            assertTrue(received.head().toLowerCase(java.util.Locale.ROOT).contains("\r\nhost: "), received.head());
+        }
+        assertEquals(3, backend.received.size());
+        assertEquals(1, backend.connections(), "the upstream connection is kept whatever the client speaks");
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderOnOneConnection() throws Exception {
+        start((request, out) -> ok(out, request.requestLine().contains("/first") ? "one" : "two"));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            // both requests in one write: the second waits in the listener's buffer while the first is relayed
+            write(socket.getOutputStream(), "GET /first HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /second HTTP/1.1\r\nHost: test\r\n\r\n");
+            InputStream in = socket.getInputStream();
+            assertTrue(readHead(in).startsWith("HTTP/1.1 200"));
+            assertEquals("one", new String(in.readNBytes(3), StandardCharsets.US_ASCII));
+            assertTrue(readHead(in).startsWith("HTTP/1.1 200"));
+            assertEquals("two", new String(in.readNBytes(3), StandardCharsets.US_ASCII));
+            // and the connection still takes a third request afterwards
+            write(socket.getOutputStream(), "GET /first HTTP/1.1\r\nHost: test\r\n\r\n");
+            assertTrue(readHead(in).startsWith("HTTP/1.1 200"));
+            assertEquals("one", new String(in.readNBytes(3), StandardCharsets.US_ASCII));
+        }
     }
 
     private static byte[] pattern(int size) {
