@@ -152,8 +152,8 @@ public final class SnapshotService implements AutoCloseable {
             Instant now = clock.instant();
             Computed computedFrom = reusable(stored);
             if (computedFrom == null) {
-                ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests()),
-                        typedCache);
+                ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests(),
+                        typedCache::keyOf), typedCache);
                 Function<ResourceKey, Optional<String>> addresses =
                         addressing.addresses(resources, stored, controllerName);
                 GraphOptions options = new GraphOptions(controllerName, now, addresses);
@@ -166,10 +166,10 @@ public final class SnapshotService implements AutoCloseable {
             ControlPlaneSnapshot next = new ControlPlaneSnapshot(++version, now, stored, resources, computed);
             current.set(next);
             firstPublished.complete(null);
-            statusLog.report(computed.statuses());
             for (Consumer<ControlPlaneSnapshot> listener : listeners) {
                 notify(listener, next);
             }
+            statusLog.report(computed.statuses()); // after the listeners: logging is not on the way to the proxy
             // after publishing: the API and proxies get the new state without waiting for the API server's writes
             if (writesStatus.getAsBoolean()) {
                 writeStatusesOrRetryLater(stored, computed);

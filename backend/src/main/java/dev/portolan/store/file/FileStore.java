@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,12 @@ public final class FileStore implements ResourceStore {
     private final SortedMap<String, ManifestFile> files = new TreeMap<>();
     private final SortedMap<ResourceKey, ObjectState> states;
     private final Map<ResourceKey, StoredObject> objects = new HashMap<>();
+    /** The state each served object was built from: whether it is current is one identity check. */
+    private final Map<ResourceKey, ObjectState> servedFrom = new HashMap<>();
+    /** Keys put into or removed from {@code objects} since the last publish. */
+    private final Set<ResourceKey> unpublished = new HashSet<>();
+    /** {@code objects} as last published, sorted: the next publish patches a copy with the unpublished keys. */
+    private SortedMap<ResourceKey, StoredObject> published = new TreeMap<>();
     private Resolution resolution = new Resolution(Map.of(), Set.of(), List.of());
     private Set<String> loggedProblems = Set.of();
     private long counter;
@@ -254,7 +261,7 @@ public final class FileStore implements ResourceStore {
                 }
                 ObjectState updated = state.withStatus(newStatus, String.valueOf(++counter));
                 states.put(key, updated);
-                objects.put(key, storedObject(key, objects.get(key).manifest(), updated));
+                serve(key, storedObject(key, objects.get(key).manifest(), updated), updated);
                 changed = true;
             }
             if (changed) {
@@ -399,19 +406,27 @@ public final class FileStore implements ResourceStore {
                 states.put(key, updated);
                 stateChanged = true;
             }
-            StoredObject served = objects.get(key);
-            if (served == null || !updated.equals(old) || !served.resourceVersion().equals(updated.resourceVersion())) {
-                objects.put(key, storedObject(key, doc.userPart(), updated));
+            // served from another state (so with another resourceVersion), or not served yet
+            if (servedFrom.get(key) != updated) {
+                serve(key, storedObject(key, doc.userPart(), updated), updated);
                 objectsChanged = true;
             }
         }
-        for (ResourceKey key : Set.copyOf(states.keySet())) {
-            if (!next.defined().containsKey(key) && !next.kept().contains(key)) {
-                states.remove(key);
-                stateChanged = true;
+        // every defined key is in states now, and kept keys are states' too: only a size difference means that
+        // some state lost its definition (saves a walk of every key per change)
+        if (states.size() != next.defined().size() + next.kept().size()) {
+            for (var entries = states.keySet().iterator(); entries.hasNext(); ) {
+                ResourceKey key = entries.next();
+                if (!next.defined().containsKey(key) && !next.kept().contains(key)) {
+                    entries.remove();
+                    stateChanged = true;
+                    if (objects.containsKey(key)) {
+                        unserve(key);
+                        objectsChanged = true;
+                    }
+                }
             }
         }
-        objectsChanged |= objects.keySet().removeIf(key -> !states.containsKey(key));
         boolean problemsChanged = !next.problems().equals(resolution.problems());
         resolution = next;
         logNewProblems(next.problems());
@@ -436,6 +451,18 @@ public final class FileStore implements ResourceStore {
         long generation = old.specHash().equals(doc.specHash()) ? old.generation() : old.generation() + 1;
         return new ObjectState(old.uid(), created, generation, String.valueOf(++counter), doc.specHash(),
                 doc.objectHash(), source, old.status());
+    }
+
+    private void serve(ResourceKey key, StoredObject object, ObjectState from) {
+        objects.put(key, object);
+        servedFrom.put(key, from);
+        unpublished.add(key);
+    }
+
+    private void unserve(ResourceKey key) {
+        objects.remove(key);
+        servedFrom.remove(key);
+        unpublished.add(key);
     }
 
     private static StoredObject storedObject(ResourceKey key, ObjectNode userPart, ObjectState state) {
@@ -530,7 +557,19 @@ public final class FileStore implements ResourceStore {
 
     private void publish() {
         revision = Math.max(revision + 1, counter);
-        StoreSnapshot next = new StoreSnapshot(revision, new TreeMap<>(objects), resolution.problems());
+        // a copy of the last sorted map (linear, no comparisons) patched with what changed, not a sort of everything
+        SortedMap<ResourceKey, StoredObject> sorted = new TreeMap<>(published);
+        for (ResourceKey key : unpublished) {
+            StoredObject object = objects.get(key);
+            if (object == null) {
+                sorted.remove(key);
+            } else {
+                sorted.put(key, object);
+            }
+        }
+        unpublished.clear();
+        published = sorted;
+        StoreSnapshot next = new StoreSnapshot(revision, sorted, resolution.problems());
         snapshot = next;
         if (closed) {
             return;
