@@ -66,10 +66,12 @@ public final class FileStore implements ResourceStore {
 
     // Guarded by lock.
     private final SortedMap<String, ManifestFile> files = new TreeMap<>();
-    private final SortedMap<ResourceKey, ObjectState> states;
+    /** Hashed, not sorted: read for every object on every change; sorted only when saved, off the lock. */
+    private final Map<ResourceKey, ObjectState> states;
     private final Map<ResourceKey, StoredObject> objects = new HashMap<>();
     /** The state each served object was built from: whether it is current is one identity check. */
     private final Map<ResourceKey, ObjectState> servedFrom = new HashMap<>();
+    private final FolderKinds folderKinds = new FolderKinds();
     /** Keys put into or removed from {@code objects} since the last publish. */
     private final Set<ResourceKey> unpublished = new HashSet<>();
     /** {@code objects} as last published, sorted: the next publish patches a copy with the unpublished keys. */
@@ -89,7 +91,7 @@ public final class FileStore implements ResourceStore {
         this.clock = clock;
         this.stateFile = new StateFile(root);
         StateFile.Content content = stateFile.load();
-        this.states = new TreeMap<>(content.objects());
+        this.states = new HashMap<>(content.objects());
         this.counter = content.counter();
         this.revision = counter;
         ScheduledThreadPoolExecutor saver = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -159,7 +161,7 @@ public final class FileStore implements ResourceStore {
             for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
                 pollLocked();
                 try {
-                    Resolution.kindsDefinedIn(files.values()).check(manifest.path("apiVersion").asText(), key.kind());
+                    folderKinds.of(files.values()).check(manifest.path("apiVersion").asText(), key.kind());
                 } catch (ManifestException e) {
                     throw invalid(key, e);
                 }
@@ -392,7 +394,8 @@ public final class FileStore implements ResourceStore {
 
     /** Recomputes objects from the files and the state; saves state and publishes when anything changed. */
     private void refresh() {
-        Resolution next = Resolution.resolve(files.values(), states, objects.keySet());
+        Resolution next = Resolution.resolve(files.values(), folderKinds.of(files.values()), states,
+                objects.keySet());
         boolean stateChanged = false;
         boolean objectsChanged = false;
         String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -525,21 +528,21 @@ public final class FileStore implements ResourceStore {
         saveScheduled = true;
         saveThread.schedule(() -> {
             long counterNow;
-            SortedMap<ResourceKey, ObjectState> statesNow;
+            Map<ResourceKey, ObjectState> statesNow;
             synchronized (lock) {
                 if (!saveScheduled || closed) {
                     return;
                 }
                 saveScheduled = false;
                 counterNow = counter;
-                statesNow = new TreeMap<>(states); // states are immutable: a copy of the map is a snapshot
+                statesNow = new HashMap<>(states); // states are immutable: a copy of the map is a snapshot
             }
             // encoded and written outside the lock and off the store thread: writes and change notices go on
             saveState(counterNow, statesNow);
         }, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void saveState(long counterNow, SortedMap<ResourceKey, ObjectState> statesNow) {
+    private void saveState(long counterNow, Map<ResourceKey, ObjectState> statesNow) {
         try {
             stateFile.save(counterNow, statesNow);
         } catch (IOException e) {
