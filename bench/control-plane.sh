@@ -10,6 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SIZES="${SIZES:-1000,5000,20000}"   # HTTPRoutes over 20 Gateways and 50 namespaces
 CHANGES="${CHANGES:-200}"           # changes per way (apply, file) and size
+WARMUP="${WARMUP:-30}"              # changes via apply first, not counted (the JIT settles after start)
 CHURN_SECONDS="${CHURN_SECONDS:-10}" # seconds of steady load idle, then as long under churn
 CLIENTS="${CLIENTS:-4}"             # closed-loop clients of the steady route
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx2g}"
@@ -22,6 +23,7 @@ cd "$ROOT"
   -Dportolan.bench.controlplane=true \
   -Dportolan.bench.controlplane.sizes="$SIZES" \
   -Dportolan.bench.controlplane.changes="$CHANGES" \
+  -Dportolan.bench.controlplane.warmup="$WARMUP" \
   -Dportolan.bench.controlplane.churn-seconds="$CHURN_SECONDS" \
   -Dportolan.bench.controlplane.clients="$CLIENTS" \
   verify

@@ -1,7 +1,6 @@
 package dev.portolan.distribute;
 
 import dev.portolan.proxy.config.ProxyConfig;
-import dev.portolan.proxy.config.ProxyConfigCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class ConfigPublisher {
             if (current != null && current.version().equals(candidate.version())) {
                 return current;
             }
-            published = new PublishedConfig(candidate, ProxyConfigCodec.toJson(candidate));
+            published = PublishedConfig.encodedWhenAsked(candidate);
             current = published;
             waiters.removeIf(waiter -> {
                 if (waiter.changedIn(published)) {

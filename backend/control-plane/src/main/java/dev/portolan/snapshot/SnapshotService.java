@@ -18,8 +18,8 @@ import dev.portolan.store.StoredObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,8 +152,8 @@ public final class SnapshotService implements AutoCloseable {
             Instant now = clock.instant();
             Computed computedFrom = reusable(stored);
             if (computedFrom == null) {
-                ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests()),
-                        typedCache);
+                ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests(),
+                        typedCache::keyOf), typedCache);
                 Function<ResourceKey, Optional<String>> addresses =
                         addressing.addresses(resources, stored, controllerName);
                 GraphOptions options = new GraphOptions(controllerName, now, addresses);
@@ -166,10 +166,10 @@ public final class SnapshotService implements AutoCloseable {
             ControlPlaneSnapshot next = new ControlPlaneSnapshot(++version, now, stored, resources, computed);
             current.set(next);
             firstPublished.complete(null);
-            statusLog.report(computed.statuses());
             for (Consumer<ControlPlaneSnapshot> listener : listeners) {
                 notify(listener, next);
             }
+            statusLog.report(computed.statuses()); // after the listeners: logging is not on the way to the proxy
             // after publishing: the API and proxies get the new state without waiting for the API server's writes
             if (writesStatus.getAsBoolean()) {
                 writeStatusesOrRetryLater(stored, computed);
@@ -233,9 +233,9 @@ public final class SnapshotService implements AutoCloseable {
 
     /** Writes statuses that changed; clears statuses of objects Portolan no longer owns. */
     private void writeStatuses(StoreSnapshot stored, ComputedState computed) {
-        Set<ResourceKey> written = new HashSet<>();
         Map<ResourceKey, ObjectNode> changes = new HashMap<>();
-        Map<ResourceKey, Checked> checkedNow = new HashMap<>();
+        // every status written (or found needing no write) now, by key; its keys are the next statusesWritten
+        Map<ResourceKey, Checked> checkedNow = new HashMap<>(Math.max(16, checked.size() * 4 / 3 + 1));
         // both sorted by key: one walk in step instead of a lookup per status (thousands per rebuild)
         var storedObjects = stored.byKey().entrySet().iterator();
         Map.Entry<ResourceKey, StoredObject> storedEntry = storedObjects.hasNext() ? storedObjects.next() : null;
@@ -250,34 +250,37 @@ public final class SnapshotService implements AutoCloseable {
             Checked last = checked.get(entry.getKey());
             if (last != null && last.computed() == entry.getValue() && last.stored() == object) {
                 // the very status found equal to this very stored object before (trees are never mutated)
-                written.add(entry.getKey());
                 checkedNow.put(entry.getKey(), last);
                 continue;
             }
             ObjectNode fresh = entry.getValue().deepCopy();
             ConditionTimes.carryOver(object.status(), fresh);
-            written.add(entry.getKey());
             if (!SameStatus.same(fresh, object.status())) {
                 changes.put(entry.getKey(), fresh);
+                checkedNow.put(entry.getKey(), Checked.WRITTEN);
             } else {
                 checkedNow.put(entry.getKey(), new Checked(entry.getValue(), object));
             }
         }
         for (ResourceKey key : statusesWritten) {
+            if (checkedNow.containsKey(key)) {
+                continue;
+            }
             StoredObject object = stored.byKey().get(key);
-            if (!written.contains(key) && object != null && hasContent(object.status())) {
+            if (object != null && hasContent(object.status())) {
                 changes.put(key, object.manifest().objectNode());
             }
         }
         if (!changes.isEmpty()) {
             store.updateStatuses(changes);
         }
-        statusesWritten = Set.copyOf(written);
+        statusesWritten = Collections.unmodifiableSet(checkedNow.keySet());
         checked = checkedNow;
     }
 
-    /** A computed status found to need no write against this stored object. */
+    /** A computed status found to need no write against this stored object ({@link #WRITTEN}: it was written). */
     private record Checked(ObjectNode computed, StoredObject stored) {
+        static final Checked WRITTEN = new Checked(null, null);
     }
 
     private static boolean hasContent(JsonNode status) {

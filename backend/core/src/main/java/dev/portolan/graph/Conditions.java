@@ -21,11 +21,22 @@ public final class Conditions {
 
     /** The condition of a type, if present. */
     public static Optional<Condition> find(Collection<Condition> conditions, String type) {
-        return conditions.stream().filter(c -> c.type().equals(type)).findFirst();
+        return Optional.ofNullable(first(conditions, type));
     }
 
     public static boolean isTrue(Collection<Condition> conditions, String type) {
-        return find(conditions, type).map(Condition::status).orElse(false);
+        // asked for every parent of every route on every rebuild: a loop, not a stream and an Optional each time
+        Condition condition = first(conditions, type);
+        return condition != null && condition.status();
+    }
+
+    private static Condition first(Collection<Condition> conditions, String type) {
+        for (Condition condition : conditions) {
+            if (condition.type().equals(type)) {
+                return condition;
+            }
+        }
+        return null;
     }
 
     /**

@@ -189,9 +189,17 @@ public final class GraphBuilder {
                 continue;
             }
             for (RuleView rule : route.rules()) {
-                java.util.stream.Stream.concat(rule.backends().stream(), rule.mirrors().stream())
-                        .filter(BackendView::resolved)
-                        .forEach(b -> gatewaysByService.computeIfAbsent(b.service(), s -> new TreeSet<>()).add(parent.gateway()));
+                indexResolved(rule.backends(), parent.gateway(), gatewaysByService);
+                indexResolved(rule.mirrors(), parent.gateway(), gatewaysByService);
+            }
+        }
+    }
+
+    private static void indexResolved(List<BackendView> backends, ResourceKey gateway,
+                                      SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService) {
+        for (BackendView backend : backends) {
+            if (backend.resolved()) {
+                gatewaysByService.computeIfAbsent(backend.service(), s -> new TreeSet<>()).add(gateway);
             }
         }
     }

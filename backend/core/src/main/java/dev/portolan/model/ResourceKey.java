@@ -1,6 +1,5 @@
 package dev.portolan.model;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -8,12 +7,6 @@ import java.util.Objects;
  * Cluster-scoped objects have an empty namespace. The core group is the empty string.
  */
 public record ResourceKey(String group, String kind, String namespace, String name) implements Comparable<ResourceKey> {
-
-    private static final Comparator<ResourceKey> ORDER = Comparator
-            .comparing(ResourceKey::group)
-            .thenComparing(ResourceKey::kind)
-            .thenComparing(ResourceKey::namespace)
-            .thenComparing(ResourceKey::name);
 
     public ResourceKey {
         group = group == null ? "" : group;
@@ -42,7 +35,23 @@ public record ResourceKey(String group, String kind, String namespace, String na
 
     @Override
     public int compareTo(ResourceKey other) {
-        return ORDER.compare(this, other);
+        // group, kind, namespace, name; written out (not a Comparator chain) because sorted maps of thousands of
+        // keys are walked on every change, and most keys share their group and kind (often the very same String)
+        if (this == other) {
+            return 0;
+        }
+        int order = compare(group, other.group);
+        if (order == 0) {
+            order = compare(kind, other.kind);
+        }
+        if (order == 0) {
+            order = compare(namespace, other.namespace);
+        }
+        return order != 0 ? order : compare(name, other.name);
+    }
+
+    private static int compare(String a, String b) {
+        return a == b ? 0 : a.compareTo(b);
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class ResourceSet {
         for (JsonNode manifest : manifests) {
             ResourceKey key;
             try {
-                key = Manifests.keyOf(manifest);
+                key = cache.keyOf(manifest);
             } catch (ManifestException e) {
                 set.problems.add(new Problem(null, e.field(), e.reason()));
                 continue;

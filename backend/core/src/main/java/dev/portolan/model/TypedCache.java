@@ -2,6 +2,7 @@ package dev.portolan.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -18,6 +19,22 @@ public final class TypedCache {
 
     private Map<ResourceKey, Converted> last = new HashMap<>();
     private Map<ResourceKey, Converted> next = new HashMap<>();
+    /** Keys by manifest tree (trees are never mutated): an unchanged manifest is not read again for its key. */
+    private Map<JsonNode, ResourceKey> lastKeys = new IdentityHashMap<>();
+    private Map<JsonNode, ResourceKey> nextKeys = new IdentityHashMap<>();
+
+    /** {@link Manifests#keyOf(JsonNode)}, remembered for the manifests of this set and the last. */
+    public ResourceKey keyOf(JsonNode manifest) {
+        ResourceKey key = nextKeys.get(manifest);
+        if (key == null) {
+            key = lastKeys.get(manifest);
+            if (key == null) {
+                key = Manifests.keyOf(manifest);
+            }
+            nextKeys.put(manifest, key);
+        }
+        return key;
+    }
 
     Converted convert(ResourceKey key, JsonNode manifest) {
         Converted known = last.get(key);
@@ -42,5 +59,7 @@ public final class TypedCache {
     void finish() {
         last = next;
         next = new HashMap<>();
+        lastKeys = nextKeys;
+        nextKeys = new IdentityHashMap<>();
     }
 }

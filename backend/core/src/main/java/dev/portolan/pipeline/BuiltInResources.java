@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Objects Portolan knows without being told: the CRDs of its own policy kinds (the files in {@code deploy/crds},
@@ -22,10 +23,16 @@ public final class BuiltInResources {
 
     /** The manifests plus every built-in object they do not define themselves. */
     public static List<ObjectNode> withBuiltIns(Collection<ObjectNode> manifests) {
+        return withBuiltIns(manifests, Manifests::keyOf);
+    }
+
+    /** {@link #withBuiltIns(Collection)} reading keys through {@code keyOf} (a cache of the last rebuild's). */
+    public static List<ObjectNode> withBuiltIns(Collection<ObjectNode> manifests,
+                                                Function<ObjectNode, ResourceKey> keyOf) {
         Set<ResourceKey> present = new HashSet<>();
         for (ObjectNode manifest : manifests) {
             try {
-                present.add(Manifests.keyOf(manifest));
+                present.add(keyOf.apply(manifest));
             } catch (RuntimeException e) {
                 // malformed manifests are reported by the store; they cannot shadow a built-in
             }

@@ -23,12 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -93,14 +91,25 @@ public final class ProxyConfigTranslator {
     private static Map<ResourceKey, List<RouteView>> routesByGateway(TranslationInputs state) {
         Map<ResourceKey, List<RouteView>> byGateway = new HashMap<>();
         for (RouteView route : state.graph().routes().values()) {
-            Set<ResourceKey> parents = new HashSet<>();
-            for (ParentView parent : route.parents()) {
-                if (parent.accepted() && parents.add(parent.gateway())) {
+            List<ParentView> parents = route.parents();
+            for (int i = 0; i < parents.size(); i++) {
+                ParentView parent = parents.get(i);
+                if (parent.accepted() && !acceptedBefore(parents, i, parent.gateway())) {
                     byGateway.computeIfAbsent(parent.gateway(), k -> new ArrayList<>()).add(route);
                 }
             }
         }
         return byGateway;
+    }
+
+    /** Whether a parentRef before {@code index} is accepted by the same Gateway (a route is listed once). */
+    private static boolean acceptedBefore(List<ParentView> parents, int index, ResourceKey gateway) {
+        for (int i = 0; i < index; i++) {
+            if (parents.get(i).accepted() && parents.get(i).gateway().equals(gateway)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static GatewayConfig gateway(ResourceSet resources, GatewayView gateway, List<RouteView> routes,

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
  * <p>In the suite it is a seconds-long smoke (200 routes, 5 changes, 1 s of load) that checks only that every
  * change arrives and figures are printed. {@code -Dportolan.bench.controlplane=true} runs the full report; sizes,
  * counts and durations: {@code -Dportolan.bench.controlplane.sizes=1000,5000,20000}, {@code .changes=200},
+ * {@code .warmup=30} (changes via apply before the measured ones, not counted),
  * {@code .churn-seconds=10}, {@code .clients=4}. {@code bench/control-plane.sh} runs it. Asserts nothing about speed.
  * The proxy's access log is off while it runs (it would measure the console).
  */
@@ -72,6 +73,7 @@ class ControlPlaneReport {
         int changes = Integer.getInteger("portolan.bench.controlplane.changes", full ? 200 : 5);
         int churnSeconds = Integer.getInteger("portolan.bench.controlplane.churn-seconds", full ? 10 : 1);
         int clients = Integer.getInteger("portolan.bench.controlplane.clients", 4);
+        int warmup = Integer.getInteger("portolan.bench.controlplane.warmup", full ? 30 : 0);
         List<String> summary = new ArrayList<>();
         // Millions of access-log lines to the test's stdout would measure the console, not the control plane.
         ch.qos.logback.classic.Logger access =
@@ -82,7 +84,7 @@ class ControlPlaneReport {
         try {
             int echoPort = ((ServerConnector) echo.getConnectors()[0]).getLocalPort();
             for (int routes : sizes) {
-                summary.add(measure(routes, changes, churnSeconds, clients, echoPort));
+                summary.add(measure(routes, changes, warmup, churnSeconds, clients, echoPort));
             }
         } finally {
             echo.stop();
@@ -92,7 +94,8 @@ class ControlPlaneReport {
         summary.forEach(System.out::println);
     }
 
-    private String measure(int routes, int changes, int churnSeconds, int clients, int echoPort) throws Exception {
+    private String measure(int routes, int changes, int warmup, int churnSeconds, int clients, int echoPort)
+            throws Exception {
         Path folder = Files.createTempDirectory("portolan-control-plane-report");
         try {
             PerfManifests.write(folder, routes, echoPort);
@@ -111,6 +114,12 @@ class ControlPlaneReport {
                 awaitOk(proxy + "/steady", startNanos);
                 double startMillis = (System.nanoTime() - startNanos) / 1e6;
                 String api = server.getURL() + "/api/v1/apply";
+                // changes before the measured ones, not counted: right after start the JIT is still compiling the
+                // rebuild's code, and a control plane runs for days, not for its first changes
+                if (warmup > 0) {
+                    changes(warmup, proxy, i -> post(api, PerfManifests.route("warmup-" + i, "/warmup-" + i)),
+                            "/warmup-");
+                }
 
                 Sample viaApply = changes(changes, proxy, i -> post(api, PerfManifests.route("apply-" + i,
                         "/apply-" + i)), "/apply-");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.GraphOptions;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.model.TypedCache;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.RouteConfig;
@@ -62,7 +63,39 @@ class RebuildSpeedReport {
             System.out.printf("RebuildSpeedReport: %,d HTTPRoutes over %d Gateways: median %.1f ms per rebuild "
                     + "(min %.1f, max %.1f; %d runs after %d warm-ups)%n", routes, GATEWAYS, millis[runs / 2],
                     millis[0], millis[runs - 1], runs, warmUps);
+            double[] oneRoute = oneRouteChanged(routes, options, warmUps, full ? 20 : 3);
+            System.out.printf("RebuildSpeedReport: %,d HTTPRoutes, one HTTPRoute changed (reusing the last "
+                            + "rebuild, as the snapshot service does): median %.1f ms (min %.1f, max %.1f)%n", routes,
+                    oneRoute[oneRoute.length / 2], oneRoute[0], oneRoute[oneRoute.length - 1]);
         }
+    }
+
+    /**
+     * What a change to one HTTPRoute costs the snapshot service: the typed set built through its cache and the
+     * pipeline with its memo, after a rebuild over the same objects; each run changes another route's path.
+     */
+    private static double[] oneRouteChanged(int routes, GraphOptions options, int warmUps, int runs) {
+        List<ObjectNode> manifests = new ArrayList<>(manifests(routes));
+        TypedCache cache = new TypedCache();
+        ControlPlanePipeline.Memo memo = new ControlPlanePipeline.Memo();
+        double[] millis = new double[runs];
+        for (int i = -warmUps - 1; i < runs; i++) {
+            int at = manifests.size() - 1 - Math.floorMod(i, routes);
+            ObjectNode route = manifests.get(at).deepCopy();
+            if (i >= -warmUps && route.path("kind").asText().equals("HTTPRoute")) {
+                ((ObjectNode) route.at("/spec/rules/0/matches/0/path")).put("value", "/changed-" + i);
+                manifests.set(at, route);
+            }
+            long start = System.nanoTime();
+            ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(manifests, cache::keyOf), cache);
+            ComputedState state = ControlPlanePipeline.compute(resources, options, memo);
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            assertEquals(GATEWAYS, state.translation().config().gateways().size());
+        }
+        Arrays.sort(millis);
+        return millis;
     }
 
     private static void assertEveryRouteServed(ComputedState state, int routes) {

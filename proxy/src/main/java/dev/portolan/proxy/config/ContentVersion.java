@@ -20,10 +20,12 @@ public final class ContentVersion {
     }
 
     public static String of(List<GatewayConfig> gateways) {
-        String canonical = ProxyConfigCodec.toJson(new ProxyConfig(UNVERSIONED, gateways));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            // the canonical JSON's bytes, fed piece by piece (each Gateway's JSON is cached by the codec)
+            ProxyConfigCodec.writeJson(new ProxyConfig(UNVERSIONED, gateways),
+                    piece -> sha256.update(piece.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha256.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

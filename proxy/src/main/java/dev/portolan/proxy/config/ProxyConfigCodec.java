@@ -48,12 +48,24 @@ public final class ProxyConfigCodec {
      * is encoded once per Gateway config object (a config that changed one Gateway encodes only that one again).
      */
     public static String toJson(ProxyConfig config) {
-        StringBuilder out = new StringBuilder("{\"version\":").append(quoted(config.version()))
-                .append(",\"gateways\":[");
+        StringBuilder out = new StringBuilder();
+        writeJson(config, out::append);
+        return out.toString();
+    }
+
+    /**
+     * The text of {@link #toJson} in pieces, in order, without joining them: a digest of a big config need not
+     * build one big String (megabytes at thousands of routes, a humongous allocation on every change).
+     */
+    public static void writeJson(ProxyConfig config, java.util.function.Consumer<String> out) {
+        out.accept("{\"version\":" + quoted(config.version()) + ",\"gateways\":[");
         for (int i = 0; i < config.gateways().size(); i++) {
-            out.append(i == 0 ? "" : ",").append(GATEWAY_JSON.of(config.gateways().get(i)));
+            if (i > 0) {
+                out.accept(",");
+            }
+            out.accept(GATEWAY_JSON.of(config.gateways().get(i)));
         }
-        return out.append("]}").toString();
+        out.accept("]}");
     }
 
     /** As Jackson writes the version (which {@link ProxyConfig} restricts to characters needing no escape). */

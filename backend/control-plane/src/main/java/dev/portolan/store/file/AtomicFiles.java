@@ -1,6 +1,7 @@
 package dev.portolan.store.file;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,12 +15,25 @@ final class AtomicFiles {
     }
 
     static void write(Path target, String content) throws IOException {
+        write(target, writer -> writer.write(content));
+    }
+
+    /** What writes a file's content. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    /** Like {@link #write(Path, String)}, streaming the content (a big file need not be one String first). */
+    static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Hidden name: the folder poller ignores it should a crash leave it behind.
         Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
         try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                content.writeTo(writer);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,16 @@ public final class FileStore implements ResourceStore {
 
     // Guarded by lock.
     private final SortedMap<String, ManifestFile> files = new TreeMap<>();
-    private final SortedMap<ResourceKey, ObjectState> states;
+    /** Hashed, not sorted: read for every object on every change; sorted only when saved, off the lock. */
+    private final Map<ResourceKey, ObjectState> states;
     private final Map<ResourceKey, StoredObject> objects = new HashMap<>();
+    /** The state each served object was built from: whether it is current is one identity check. */
+    private final Map<ResourceKey, ObjectState> servedFrom = new HashMap<>();
+    private final FolderKinds folderKinds = new FolderKinds();
+    /** Keys put into or removed from {@code objects} since the last publish. */
+    private final Set<ResourceKey> unpublished = new HashSet<>();
+    /** {@code objects} as last published, sorted: the next publish patches a copy with the unpublished keys. */
+    private SortedMap<ResourceKey, StoredObject> published = new TreeMap<>();
     private Resolution resolution = new Resolution(Map.of(), Set.of(), List.of());
     private Set<String> loggedProblems = Set.of();
     private long counter;
@@ -82,7 +91,7 @@ public final class FileStore implements ResourceStore {
         this.clock = clock;
         this.stateFile = new StateFile(root);
         StateFile.Content content = stateFile.load();
-        this.states = new TreeMap<>(content.objects());
+        this.states = new HashMap<>(content.objects());
         this.counter = content.counter();
         this.revision = counter;
         ScheduledThreadPoolExecutor saver = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -152,7 +161,7 @@ public final class FileStore implements ResourceStore {
             for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
                 pollLocked();
                 try {
-                    Resolution.kindsDefinedIn(files.values()).check(manifest.path("apiVersion").asText(), key.kind());
+                    folderKinds.of(files.values()).check(manifest.path("apiVersion").asText(), key.kind());
                 } catch (ManifestException e) {
                     throw invalid(key, e);
                 }
@@ -254,7 +263,7 @@ public final class FileStore implements ResourceStore {
                 }
                 ObjectState updated = state.withStatus(newStatus, String.valueOf(++counter));
                 states.put(key, updated);
-                objects.put(key, storedObject(key, objects.get(key).manifest(), updated));
+                serve(key, storedObject(key, objects.get(key).manifest(), updated), updated);
                 changed = true;
             }
             if (changed) {
@@ -385,7 +394,8 @@ public final class FileStore implements ResourceStore {
 
     /** Recomputes objects from the files and the state; saves state and publishes when anything changed. */
     private void refresh() {
-        Resolution next = Resolution.resolve(files.values(), states, objects.keySet());
+        Resolution next = Resolution.resolve(files.values(), folderKinds.of(files.values()), states,
+                objects.keySet());
         boolean stateChanged = false;
         boolean objectsChanged = false;
         String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -399,19 +409,27 @@ public final class FileStore implements ResourceStore {
                 states.put(key, updated);
                 stateChanged = true;
             }
-            StoredObject served = objects.get(key);
-            if (served == null || !updated.equals(old) || !served.resourceVersion().equals(updated.resourceVersion())) {
-                objects.put(key, storedObject(key, doc.userPart(), updated));
+            // served from another state (so with another resourceVersion), or not served yet
+            if (servedFrom.get(key) != updated) {
+                serve(key, storedObject(key, doc.userPart(), updated), updated);
                 objectsChanged = true;
             }
         }
-        for (ResourceKey key : Set.copyOf(states.keySet())) {
-            if (!next.defined().containsKey(key) && !next.kept().contains(key)) {
-                states.remove(key);
-                stateChanged = true;
+        // every defined key is in states now, and kept keys are states' too: only a size difference means that
+        // some state lost its definition (saves a walk of every key per change)
+        if (states.size() != next.defined().size() + next.kept().size()) {
+            for (var entries = states.keySet().iterator(); entries.hasNext(); ) {
+                ResourceKey key = entries.next();
+                if (!next.defined().containsKey(key) && !next.kept().contains(key)) {
+                    entries.remove();
+                    stateChanged = true;
+                    if (objects.containsKey(key)) {
+                        unserve(key);
+                        objectsChanged = true;
+                    }
+                }
             }
         }
-        objectsChanged |= objects.keySet().removeIf(key -> !states.containsKey(key));
         boolean problemsChanged = !next.problems().equals(resolution.problems());
         resolution = next;
         logNewProblems(next.problems());
@@ -436,6 +454,18 @@ public final class FileStore implements ResourceStore {
         long generation = old.specHash().equals(doc.specHash()) ? old.generation() : old.generation() + 1;
         return new ObjectState(old.uid(), created, generation, String.valueOf(++counter), doc.specHash(),
                 doc.objectHash(), source, old.status());
+    }
+
+    private void serve(ResourceKey key, StoredObject object, ObjectState from) {
+        objects.put(key, object);
+        servedFrom.put(key, from);
+        unpublished.add(key);
+    }
+
+    private void unserve(ResourceKey key) {
+        objects.remove(key);
+        servedFrom.remove(key);
+        unpublished.add(key);
     }
 
     private static StoredObject storedObject(ResourceKey key, ObjectNode userPart, ObjectState state) {
@@ -498,21 +528,21 @@ public final class FileStore implements ResourceStore {
         saveScheduled = true;
         saveThread.schedule(() -> {
             long counterNow;
-            SortedMap<ResourceKey, ObjectState> statesNow;
+            Map<ResourceKey, ObjectState> statesNow;
             synchronized (lock) {
                 if (!saveScheduled || closed) {
                     return;
                 }
                 saveScheduled = false;
                 counterNow = counter;
-                statesNow = new TreeMap<>(states); // states are immutable: a copy of the map is a snapshot
+                statesNow = new HashMap<>(states); // states are immutable: a copy of the map is a snapshot
             }
             // encoded and written outside the lock and off the store thread: writes and change notices go on
             saveState(counterNow, statesNow);
         }, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void saveState(long counterNow, SortedMap<ResourceKey, ObjectState> statesNow) {
+    private void saveState(long counterNow, Map<ResourceKey, ObjectState> statesNow) {
         try {
             stateFile.save(counterNow, statesNow);
         } catch (IOException e) {
@@ -530,7 +560,19 @@ public final class FileStore implements ResourceStore {
 
     private void publish() {
         revision = Math.max(revision + 1, counter);
-        StoreSnapshot next = new StoreSnapshot(revision, new TreeMap<>(objects), resolution.problems());
+        // a copy of the last sorted map (linear, no comparisons) patched with what changed, not a sort of everything
+        SortedMap<ResourceKey, StoredObject> sorted = new TreeMap<>(published);
+        for (ResourceKey key : unpublished) {
+            StoredObject object = objects.get(key);
+            if (object == null) {
+                sorted.remove(key);
+            } else {
+                sorted.put(key, object);
+            }
+        }
+        unpublished.clear();
+        published = sorted;
+        StoreSnapshot next = new StoreSnapshot(revision, sorted, resolution.problems());
         snapshot = next;
         if (closed) {
             return;

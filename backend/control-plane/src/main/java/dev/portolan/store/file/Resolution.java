@@ -38,12 +38,17 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
      */
     static Resolution resolve(Collection<ManifestFile> files, Map<ResourceKey, ObjectState> states,
                               Set<ResourceKey> served) {
+        return resolve(files, kindsDefinedIn(files), states, served);
+    }
+
+    /** {@link #resolve(Collection, Map, Set)} with the kinds the files define, known already. */
+    static Resolution resolve(Collection<ManifestFile> files, KnownKinds kinds, Map<ResourceKey, ObjectState> states,
+                              Set<ResourceKey> served) {
         Map<ResourceKey, Definition> defined = new LinkedHashMap<>();
         Set<ResourceKey> brokenKeys = new HashSet<>();
         Set<String> brokenFiles = new HashSet<>();
         Set<String> brokenSources = new HashSet<>();
         List<PendingProblem> pending = new ArrayList<>();
-        KnownKinds kinds = kindsDefinedIn(files);
         for (ManifestFile file : files) {
             if (file.readFailure() != null) {
                 brokenFiles.add(file.relPath());
@@ -100,13 +105,20 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
     static KnownKinds kindsDefinedIn(Collection<ManifestFile> files) {
         List<JsonNode> crds = new ArrayList<>();
         for (ManifestFile file : files) {
-            for (ParsedDocument doc : file.documents()) {
-                if (doc.ok() && KnownKinds.isCrd(doc.userPart())) {
-                    crds.add(doc.userPart());
-                }
-            }
+            crds.addAll(crdsIn(file));
         }
         return KnownKinds.withCrds(crds);
+    }
+
+    /** The good CustomResourceDefinition documents of one file. */
+    static List<JsonNode> crdsIn(ManifestFile file) {
+        List<JsonNode> crds = new ArrayList<>();
+        for (ParsedDocument doc : file.documents()) {
+            if (doc.ok() && KnownKinds.isCrd(doc.userPart())) {
+                crds.add(doc.userPart());
+            }
+        }
+        return crds;
     }
 
     /** Why the document's group/version/kind is not served, or null when it is. */

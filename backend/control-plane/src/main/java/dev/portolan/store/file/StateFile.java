@@ -2,7 +2,7 @@ package dev.portolan.store.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -59,33 +60,59 @@ final class StateFile {
         }
     }
 
-    void save(long counter, Map<ResourceKey, ObjectState> objects) throws IOException {
-        AtomicFiles.write(path, Manifests.JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(encode(counter, objects)));
+    /**
+     * Writes every object's state, one JSON line per object. An object whose state is the one saved last time
+     * reuses that line, so a save costs the changed objects' encoding plus a copy of the rest, not an encoding of
+     * tens of MiB of statuses (which also kept the collector busy under churn). Called by one thread at a time.
+     */
+    synchronized void save(long counter, Map<ResourceKey, ObjectState> objects) throws IOException {
+        Map<ResourceKey, Line> lines = new HashMap<>(Math.max(16, objects.size() * 4 / 3 + 1));
+        SortedMap<ResourceKey, ObjectState> sorted = objects instanceof SortedMap<ResourceKey, ObjectState> s
+                && s.comparator() == null ? s : new TreeMap<>(objects);
+        AtomicFiles.write(path, writer -> {
+            writer.write("{\"resourceVersionCounter\":" + counter + ",\"objects\":[");
+            boolean first = true;
+            for (Map.Entry<ResourceKey, ObjectState> entry : sorted.entrySet()) {
+                Line line = saved.get(entry.getKey());
+                if (line == null || line.state() != entry.getValue()) {
+                    line = new Line(entry.getValue(), LINE_WRITER.writeValueAsString(
+                            encode(entry.getKey(), entry.getValue())));
+                }
+                lines.put(entry.getKey(), line);
+                writer.write(first ? "\n" : ",\n");
+                writer.write(line.json());
+                first = false;
+            }
+            writer.write("\n]}\n");
+        });
+        saved = lines;
     }
 
-    private static ObjectNode encode(long counter, Map<ResourceKey, ObjectState> objects) {
-        ObjectNode root = Manifests.JSON.createObjectNode();
-        root.put("resourceVersionCounter", counter);
-        ArrayNode list = root.putArray("objects");
-        new TreeMap<>(objects).forEach((key, state) -> {
-            ObjectNode entry = list.addObject();
-            entry.put("group", key.group());
-            entry.put("kind", key.kind());
-            entry.put("namespace", key.namespace());
-            entry.put("name", key.name());
-            entry.put("uid", state.uid());
-            entry.put("creationTimestamp", state.creationTimestamp());
-            entry.put("generation", state.generation());
-            entry.put("resourceVersion", state.resourceVersion());
-            entry.put("specHash", state.specHash());
-            entry.put("objectHash", state.objectHash());
-            entry.put("source", state.source());
-            if (state.status() != null) {
-                entry.set("status", state.status());
-            }
-        });
-        return root;
+    /** One object's saved line and the (immutable) state it encodes. */
+    private record Line(ObjectState state, String json) {
+    }
+
+    private static final ObjectWriter LINE_WRITER = Manifests.JSON.writer();
+    /** The lines of the last save, by object. */
+    private Map<ResourceKey, Line> saved = Map.of();
+
+    private static ObjectNode encode(ResourceKey key, ObjectState state) {
+        ObjectNode entry = Manifests.JSON.createObjectNode();
+        entry.put("group", key.group());
+        entry.put("kind", key.kind());
+        entry.put("namespace", key.namespace());
+        entry.put("name", key.name());
+        entry.put("uid", state.uid());
+        entry.put("creationTimestamp", state.creationTimestamp());
+        entry.put("generation", state.generation());
+        entry.put("resourceVersion", state.resourceVersion());
+        entry.put("specHash", state.specHash());
+        entry.put("objectHash", state.objectHash());
+        entry.put("source", state.source());
+        if (state.status() != null) {
+            entry.set("status", state.status());
+        }
+        return entry;
     }
 
     private static Content decode(JsonNode root) {
