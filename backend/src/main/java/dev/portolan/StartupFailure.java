@@ -1,0 +1,36 @@
+package dev.portolan;
+
+import java.net.BindException;
+import java.util.Optional;
+
+/**
+ * The one line a person gets when Portolan cannot start because its HTTP port is taken, instead of Micronaut's
+ * stack trace: the port, and the setting that moves it.
+ */
+final class StartupFailure {
+    private StartupFailure() {
+    }
+
+    /**
+     * @param port the configured {@code micronaut.server.port} (null when unknown)
+     * @return the message when {@code failure} was caused by a port already in use, else empty
+     */
+    static Optional<String> portTaken(Throwable failure, Integer port) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                String which = port == null ? "The HTTP port" : "Port " + port;
+                return Optional.of("portolan: " + which + " is already in use (setting micronaut.server.port); start"
+                        + " with another one, e.g. -Dmicronaut.server.port=" + suggestion(port)
+                        + " (./portolan demo -Dmicronaut.server.port=" + suggestion(port) + ")");
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int suggestion(Integer port) {
+        return port == null || port <= 0 || port >= 65535 ? 8081 : port + 1;
+    }
+}
