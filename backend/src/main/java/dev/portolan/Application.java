@@ -24,8 +24,9 @@ public final class Application {
     private static final class PortolanMicronaut extends Micronaut {
         @Override
         protected void handleStartupException(Environment environment, Throwable exception) {
+            // the message Micronaut throws names the address; this is the fallback (the environment may be stopped)
             Integer port = environment == null ? null
-                    : environment.getProperty("micronaut.server.port", Integer.class).orElse(8080);
+                    : environment.getProperty("micronaut.server.port", Integer.class).orElse(null);
             var message = StartupFailure.portTaken(exception, port);
             if (message.isEmpty()) {
                 super.handleStartupException(environment, exception);

@@ -30,6 +30,14 @@ class StartupFailureTest {
     }
 
     @Test
+    void thePortMicronautNamesWinsOverTheConfiguredOne() {
+        RuntimeException failure = new RuntimeException("Unable to start Micronaut server on 127.0.0.1:18282",
+                new BindException("Address already in use"));
+        String line = StartupFailure.portTaken(failure, 8080).orElseThrow();
+        assertTrue(line.startsWith("portolan: Port 18282 is already in use"), line);
+    }
+
+    @Test
     void otherFailuresAreLeftToMicronaut() {
         assertTrue(StartupFailure.portTaken(new IllegalStateException("bad config"), 8080).isEmpty());
         assertTrue(StartupFailure.portTaken(new RuntimeException(new IOException("disk")), 8080).isEmpty());
