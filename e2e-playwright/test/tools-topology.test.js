@@ -2,7 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { launchChromium, screenshot } from '../lib/browser.js';
-import { freePort, startPortolan } from '../lib/portolan.js';
+import { join } from 'node:path';
+import { freePort, paths, startPortolan } from '../lib/portolan.js';
 import { demoFolder, generatedFolder, watchedPage } from '../lib/tools.js';
 
 let browser;
@@ -194,7 +195,7 @@ test('200 generated routes render without overlapping boxes', { timeout: 120_000
     assert.ok(loaded.nodes.every((n) => n.font >= 11), 'readable text at the default zoom with 200 routes');
     assert.ok(inside(loaded.nodes.find((n) => n.id === 'GatewayClass/portolan'), loaded.canvas));
     assert.ok(loaded.canvas.height <= 900, `canvas ${loaded.canvas.height} px high in a 900 px window`);
-    await screenshot(page, 'tools-topology-200-routes-at-load');
+    await page.locator('.topology-map').screenshot({ path: join(paths.target, 'screenshots', 'tools-topology-200-routes-at-load.png') });
     await page.click('[data-zoom="reset"]');
     const boxes = await page.$$eval('.topology-node rect', (rects) => rects.map((r) => {
       const b = r.getBoundingClientRect();
