@@ -4,6 +4,7 @@ import { startLive } from './live.js';
 import './live.css';
 import { enhanceSortableTables } from './sort.js';
 import { enhanceCopyButtons } from './copy.js';
+import { enhanceSoftBreaks } from './soft-breaks.js';
 
 /** Fills every <time data-age datetime="..."> with its relative age ("3m", "2h", ...). */
 function renderAges(root, now) {
@@ -31,6 +32,7 @@ function enhance() {
   renderParentSummaries(document);
   enhanceSortableTables(document);
   enhanceCopyButtons(document);
+  enhanceSoftBreaks(document);
 }
 
 function start() {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layoutTopology, overlaps } from '../src/topology-layout.js';
+import { edgePolyline, layoutTopology, overlaps, segmentCrosses } from '../src/topology-layout.js';
 
 function demo() {
   const nodes = [
@@ -12,6 +12,7 @@ function demo() {
     { id: 'Service/default/s1', kind: 'Service' },
     { id: 'Service/default/s2', kind: 'Service' },
     { id: 'TimeoutPolicy/default/t', kind: 'TimeoutPolicy' },
+    { id: 'TimeoutPolicy/default/class-defaults', kind: 'TimeoutPolicy' },
     { id: 'BackendTLSPolicy/default/tls', kind: 'BackendTLSPolicy' },
     { id: 'BackendTLSPolicy/default/tls2', kind: 'BackendTLSPolicy' },
   ];
@@ -23,6 +24,7 @@ function demo() {
     { from: 'HTTPRoute/default/r1', to: 'Service/default/s1', type: 'backend' },
     { from: 'HTTPRoute/default/r2', to: 'Service/default/s2', type: 'backend' },
     { from: 'TimeoutPolicy/default/t', to: 'Gateway/default/a', type: 'policy' },
+    { from: 'TimeoutPolicy/default/class-defaults', to: 'GatewayClass/portolan', type: 'policy' },
     { from: 'BackendTLSPolicy/default/tls', to: 'Service/default/s1', type: 'policy' },
     { from: 'BackendTLSPolicy/default/tls2', to: 'Service/default/s1', type: 'policy' },
   ];
@@ -60,7 +62,20 @@ function assertNoOverlap(layout) {
   }
 }
 
-test('layers follow kind order left to right, policies beside their targets', () => {
+/** No edge passes through a box other than its own two ends. */
+function assertEdgesAvoidBoxes(layout) {
+  for (const edge of layout.edges) {
+    const line = edgePolyline(edge);
+    for (const b of layout.nodes) {
+      if (b.id === edge.from || b.id === edge.to) continue;
+      for (let i = 1; i < line.length; i += 1) {
+        assert.ok(!segmentCrosses(line[i - 1], line[i], b), `${edge.from} -> ${edge.to} crosses ${b.id}`);
+      }
+    }
+  }
+}
+
+test('layers follow kind order left to right', () => {
   const { nodes, edges } = demo();
   const layout = layoutTopology(nodes, edges);
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
@@ -69,12 +84,28 @@ test('layers follow kind order left to right, policies beside their targets', ()
   assert.ok(x('Gateway/default/a') < x('HTTPRoute/default/r1'));
   assert.ok(x('HTTPRoute/default/r1') < x('Service/default/s1'));
   assert.equal(byId.get('Gateway/default/a').layer, 1);
-  const policy = byId.get('TimeoutPolicy/default/t');
-  assert.equal(policy.policy, true);
-  assert.ok(policy.x > x('Gateway/default/a') && policy.x < x('HTTPRoute/default/r1'));
-  assert.equal(policy.y, byId.get('Gateway/default/a').y);
-  assert.equal(layout.edges.filter((e) => e.type === 'policy').length, 3);
+  assert.equal(layout.edges.filter((e) => e.type === 'policy').length, 4);
   assertNoOverlap(layout);
+});
+
+test('policies hang below their target inside its column, never between columns in the traffic chain', () => {
+  const { nodes, edges } = demo();
+  const layout = layoutTopology(nodes, edges);
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  for (const [policy, target] of [['TimeoutPolicy/default/t', 'Gateway/default/a'],
+    ['TimeoutPolicy/default/class-defaults', 'GatewayClass/portolan'],
+    ['BackendTLSPolicy/default/tls', 'Service/default/s1'], ['BackendTLSPolicy/default/tls2', 'Service/default/s1']]) {
+    const p = byId.get(policy);
+    const t = byId.get(target);
+    assert.equal(p.policy, true);
+    assert.equal(p.anchor, target);
+    assert.ok(p.x > t.x && p.x + p.width <= t.x + t.width, `${policy} inside the column of ${target}`);
+    assert.ok(p.y >= t.y + t.height, `${policy} below ${target}`);
+  }
+  // the class-defaults policy is not on the GatewayClass -> Gateway edge's way: that edge leaves the class's right side
+  const classEdge = layout.edges.find((e) => e.from === 'GatewayClass/portolan');
+  assert.equal(classEdge.points[0].x, byId.get('GatewayClass/portolan').x + byId.get('GatewayClass/portolan').width);
+  assertEdgesAvoidBoxes(layout);
 });
 
 test('barycenter ordering removes the crossing of the two gateway chains', () => {
@@ -86,17 +117,33 @@ test('barycenter ordering removes the crossing of the two gateway chains', () =>
   assert.equal(above('HTTPRoute/default/r2', 'HTTPRoute/default/r1'), above('Service/default/s2', 'Service/default/s1'));
 });
 
+test('columns are as wide as their longest label, within bounds, so names are not cut', () => {
+  const nodes = [
+    { id: 'Gateway/default/g', kind: 'Gateway', label: 'default/g' },
+    { id: 'HTTPRoute/default/r', kind: 'HTTPRoute', label: 'default/a-route-with-a-rather-long-name' },
+    { id: 'Service/default/s', kind: 'Service', label: 's', labelWidth: 2000 },
+  ];
+  const edges = [{ from: 'Gateway/default/g', to: 'HTTPRoute/default/r', type: 'parent' },
+    { from: 'HTTPRoute/default/r', to: 'Service/default/s', type: 'backend' }];
+  const layout = layoutTopology(nodes, edges, { charWidth: 7 });
+  const [gateway, route, service] = layout.nodes;
+  assert.equal(gateway.width, 140, 'short labels get the minimum width');
+  assert.ok(route.width >= 'default/a-route-with-a-rather-long-name'.length * 7, `route width ${route.width}`);
+  assert.equal(service.width, 320, 'a very long label is capped (the page shows it in full elsewhere)');
+});
+
 test('the layout is deterministic', () => {
   const { nodes, edges } = generated(50);
   assert.deepEqual(layoutTopology(nodes, edges), layoutTopology(nodes, edges));
 });
 
-test('600 boxes for 250 routes do not overlap and fit inside the reported size', () => {
-  const { nodes, edges } = generated(250);
-  assert.ok(nodes.length > 500);
+test('200 routes with policies: no boxes overlap, no edge crosses a box, all inside the reported size', () => {
+  const { nodes, edges } = generated(200);
+  assert.ok(nodes.length > 400);
   const layout = layoutTopology(nodes, edges);
   assert.equal(layout.nodes.length, nodes.length);
   assertNoOverlap(layout);
+  assertEdgesAvoidBoxes(layout);
   for (const n of layout.nodes) {
     assert.ok(n.x >= 0 && n.y >= 0 && n.x + n.width <= layout.width && n.y + n.height <= layout.height, n.id);
   }
@@ -107,4 +154,11 @@ test('edges referring to unknown nodes are ignored', () => {
     [{ from: 'GatewayClass/x', to: 'Gateway/a/b', type: 'class' }]);
   assert.equal(layout.edges.length, 0);
   assert.equal(layout.nodes[0].layer, 1);
+});
+
+test('segmentCrosses sees a line through a box and ignores one that passes by', () => {
+  const b = { x: 10, y: 10, width: 10, height: 10 };
+  assert.ok(segmentCrosses({ x: 0, y: 15 }, { x: 30, y: 15 }, b));
+  assert.ok(!segmentCrosses({ x: 0, y: 25 }, { x: 30, y: 25 }, b));
+  assert.ok(!segmentCrosses({ x: 0, y: 10 }, { x: 30, y: 10 }, b), 'touching the border does not count');
 });

@@ -26,7 +26,7 @@ class ScriptDispatchTest {
     void anUnknownCommandIsNamedAndExitsWithTwo() throws Exception {
         String[] result = run("bogus");
         assertEquals("2", result[0]);
-        assertTrue(result[2].startsWith("portolan: unknown command \"bogus\"\n"), result[2]);
+        assertTrue(result[2].startsWith("portolan: unknown command 'bogus'\n"), result[2]);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.portolan.api.access;
 
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * The tokens the API accepts: the write token (an editor token, configured or generated at start and printed so
  * that the person who started Portolan has it) and those of the tokens file, which is read again whenever its
  * modification time, size or identity changes (checked on use: edits and Kubernetes Secret updates apply without
- * a restart). Tokens are kept as SHA-256 digests and compared in constant time.
+ * a restart). Tokens are kept as SHA-256 digests and compared in constant time. Created with the application
+ * ({@code @Context}), so a generated token is logged at start, not at the first request.
  */
-@Singleton
+@Context
 public class ApiTokens {
     /** The name writes with the write token are recorded under. */
     public static final String WRITE_TOKEN_NAME = "write-token";

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.Manifests;
 import dev.portolan.web.PageModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A detail page's model from the API's describe JSON: the description itself (links rewritten to dashboard pages,
@@ -32,9 +34,9 @@ public final class DetailView {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("d", PageModel.plain(d));
         model.put("conditions", PageModel.plain(d).getOrDefault("conditionsOfObject", List.of()));
-        model.put("effective", effectivePolicies(d.path("effectivePolicies")));
+        model.put("effective", effectivePolicies(d.path("effectivePolicies"), ownName(d.path("metadata"))));
         model.put("timeouts", effectiveTimeouts(d.path("effectiveTimeouts")));
-        model.put("related", related(d.path("links")));
+        model.put("related", related(d.path("links"), linkedElsewhere(d)));
         model.put("yaml", yaml(describe.path("object")));
         return model;
     }
@@ -78,7 +80,7 @@ public final class DetailView {
         return out.isEmpty() ? "every request" : String.join(" | ", out);
     }
 
-    /** Each filter's type and its settings as compact JSON. */
+    /** Each filter's type and its settings as compact JSON; {@code none} for a rule without filters. */
     static String filters(JsonNode filters) {
         List<String> out = new ArrayList<>();
         for (JsonNode filter : filters) {
@@ -87,20 +89,28 @@ public final class DetailView {
             ((ObjectNode) settings).remove("type");
             out.add(settings.isEmpty() ? type : type + " " + settings);
         }
-        return String.join(", ", out);
+        return out.isEmpty() ? "none" : String.join(", ", out);
+    }
+
+    /** {@code namespace/name} (or the name of a cluster-scoped object) from describe's metadata. */
+    static String ownName(JsonNode metadata) {
+        String namespace = metadata.path("namespace").asText("");
+        String name = metadata.path("name").asText("");
+        return namespace.isEmpty() ? name : namespace + "/" + name;
     }
 
     /**
      * Rows of {scope, policyKind, field, value, policy, level, override, link}. Gateways carry
-     * {@code {kind: {spec, provenance}}}; routes and backends carry the same per parent Gateway.
+     * {@code {kind: {spec, provenance}}} (their rows are scoped to {@code self}, the Gateway itself); routes and
+     * backends carry the same per parent Gateway.
      */
-    static List<Map<String, Object>> effectivePolicies(JsonNode effective) {
+    static List<Map<String, Object>> effectivePolicies(JsonNode effective, String self) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> outer = effective.fields();
         while (outer.hasNext()) {
             Map.Entry<String, JsonNode> entry = outer.next();
             if (entry.getValue().has("provenance") || entry.getValue().has("spec")) {
-                addPolicyRows(rows, "", entry.getKey(), entry.getValue());
+                addPolicyRows(rows, self, entry.getKey(), entry.getValue());
             } else {
                 entry.getValue().fields().forEachRemaining(
                         kind -> addPolicyRows(rows, entry.getKey(), kind.getKey(), kind.getValue()));
@@ -150,8 +160,32 @@ public final class DetailView {
         return rows;
     }
 
-    /** {rel, href} for every link the description names, in its order. */
-    static List<Map<String, String>> related(JsonNode links) {
+    /** Every {@code link} value in the description outside its {@code links}: what the page already links to. */
+    static Set<String> linkedElsewhere(JsonNode described) {
+        Set<String> out = new HashSet<>();
+        collectLinks(described, out);
+        return out;
+    }
+
+    private static void collectLinks(JsonNode node, Set<String> out) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("link") && field.getValue().isTextual()) {
+                    out.add(field.getValue().asText());
+                } else if (!field.getKey().equals("links") && !field.getKey().equals("object")) {
+                    collectLinks(field.getValue(), out);
+                }
+            });
+        } else if (node != null && node.isArray()) {
+            node.forEach(child -> collectLinks(child, out));
+        }
+    }
+
+    /**
+     * {rel, href} for every link the description names, in its order, except those the page already shows as
+     * related objects ({@code shown}): one list of links, not the same objects twice.
+     */
+    static List<Map<String, String>> related(JsonNode links, Set<String> shown) {
         List<Map<String, String>> out = new ArrayList<>();
         links.fields().forEachRemaining(link -> {
             if (link.getKey().equals("self")) {
@@ -164,7 +198,7 @@ public final class DetailView {
                 targets.add(link.getValue());
             }
             for (JsonNode target : targets) {
-                if (target.isTextual()) {
+                if (target.isTextual() && !shown.contains(target.asText())) {
                     out.add(Map.of("rel", link.getKey(), "href", target.asText()));
                 }
             }

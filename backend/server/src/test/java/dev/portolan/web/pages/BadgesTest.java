@@ -16,8 +16,9 @@ class BadgesTest {
     }
 
     @Test
-    void conflictedFalseIsHealthy() {
-        assertEquals("status-true", Badges.forCondition("Conflicted", "False"));
+    void conflictedFalseIsHealthyAndNeutral() {
+        assertEquals("status-neutral", Badges.forCondition("Conflicted", "False"));
+        assertEquals("status-neutral", Badges.forCondition("OverlappingTLSConfig", "False"));
         assertEquals("status-false", Badges.forCondition("Conflicted", "True"));
         assertEquals("status-true", Badges.forCondition("Accepted", "True"));
         assertEquals("status-false", Badges.forCondition("ResolvedRefs", "False"));

@@ -25,15 +25,28 @@ class DetailViewTest {
                 {"spec": {"request": "30s"}, "provenance": {"request": {"value": "30s", "policy": "P/default/p",
                  "level": "GatewayClass", "override": false, "link": "/ui/policies/P/default/p"}}}""";
         List<Map<String, Object>> gateway = DetailView.effectivePolicies(
-                Manifests.JSON.readTree("{\"TimeoutPolicy.x\": " + merged + "}"));
+                Manifests.JSON.readTree("{\"TimeoutPolicy.x\": " + merged + "}"), "default/web");
         assertEquals(1, gateway.size());
-        assertEquals("", gateway.get(0).get("scope"));
+        assertEquals("default/web", gateway.get(0).get("scope"), "a Gateway's own rows name the Gateway");
         assertEquals("30s", gateway.get(0).get("value"));
         List<Map<String, Object>> route = DetailView.effectivePolicies(
-                Manifests.JSON.readTree("{\"default/web\": {\"TimeoutPolicy.x\": " + merged + "}}"));
+                Manifests.JSON.readTree("{\"default/web\": {\"TimeoutPolicy.x\": " + merged + "}}"), "default/r");
         assertEquals("default/web", route.get(0).get("scope"));
         assertEquals("TimeoutPolicy.x", route.get(0).get("policyKind"));
         assertEquals("request", route.get(0).get("field"));
+    }
+
+    @Test
+    void linksListOnlyWhatTheRelatedObjectsDoNotShow() throws Exception {
+        var described = Manifests.JSON.readTree("""
+                {"metadata": {"namespace": "default", "name": "web"},
+                 "attachedRoutes": [{"name": "a", "link": "/ui/httproutes/default/a"}],
+                 "links": {"self": "/ui/gateways/default/web", "routes": ["/ui/httproutes/default/a"],
+                           "openapi": "/openapi.yml"}}""");
+        List<Map<String, String>> links = DetailView.related(described.path("links"),
+                DetailView.linkedElsewhere(described));
+        assertEquals(List.of(Map.of("rel", "openapi", "href", "/openapi.yml")), links);
+        assertEquals("default/web", DetailView.ownName(described.path("metadata")));
     }
 
     @Test
