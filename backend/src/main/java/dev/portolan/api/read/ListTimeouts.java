@@ -25,7 +25,11 @@ final class ListTimeouts {
     private ListTimeouts() {
     }
 
-    /** E.g. {@code default/example-gateway: request 10s (rule), backendRequest 2s (rule)}. */
+    /**
+     * E.g. {@code default/example-gateway: request 10s (rule), backendRequest 2s (rule)} or
+     * {@code default/hello-world: request 30s (class-defaults at GatewayClass), backendRequest 5s (hello-world-cap
+     * override at Gateway)}.
+     */
     static ArrayNode ofRoute(List<RuleTimeouts> rules) {
         ArrayNode out = ReadJson.JSON.arrayNode();
         long perGateway = rules.stream().map(RuleTimeouts::gateway).distinct().count();
@@ -55,7 +59,7 @@ final class ListTimeouts {
         return out;
     }
 
-    /** E.g. {@code request 30s (GatewayClass default, class-defaults)}. */
+    /** E.g. {@code request 30s (class-defaults at GatewayClass)}. */
     static ArrayNode ofGateway(Optional<ObjectPolicies> policies) {
         ArrayNode out = ReadJson.JSON.arrayNode();
         EffectivePolicy timeouts = policies.map(p -> p.effective().get(TimeoutPolicies.GROUP_KIND)).orElse(null);
@@ -66,8 +70,8 @@ final class ListTimeouts {
             EffectiveValue value = timeouts.values().get(field);
             if (value != null) {
                 out.add(field + " " + (value.value().isTextual() ? value.value().asText() : value.value())
-                        + " (" + (value.level() == null ? "" : value.level().displayName() + " ")
-                        + (value.override() ? "override" : "default") + ", " + value.policy().name() + ")");
+                        + " (" + value.policy().name() + (value.override() ? " override" : "")
+                        + (value.level() == null ? "" : " at " + value.level().displayName()) + ")");
             }
         }
         return out;
@@ -84,8 +88,8 @@ final class ListTimeouts {
         String value = !setting.valid() ? setting.value() + " invalid, not applied"
                 : setting.disabled() ? "off (0s)" : setting.value();
         String from = setting.origin().fromRule() ? "rule"
-                : setting.origin().level().displayName() + (setting.origin().override() ? " override" : " default")
-                + ", " + setting.origin().object().name();
+                : setting.origin().object().name() + (setting.origin().override() ? " override" : "") + " at "
+                + setting.origin().level().displayName();
         return setting.field() + " " + value + " (" + from + ")";
     }
 }

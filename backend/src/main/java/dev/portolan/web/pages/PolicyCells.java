@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * List cells that link: directly attached and inherited policies (with the level they come from), what a policy
+ * List cells of several lines, most of them links: effective timeouts, directly attached and inherited policies (with the level they come from), what a policy
  * affects (counts linking to the lists filtered by that policy) and a policy CRD's instances.
  */
 final class PolicyCells {
@@ -24,6 +24,7 @@ final class PolicyCells {
             case "inheritedPolicies" -> inherited(item.path("inheritedPolicies"));
             case "affects" -> affects(item);
             case "instances" -> instances(item);
+            case "timeouts" -> lines(item.path("timeouts"));
             default -> null;
         };
     }
@@ -89,6 +90,13 @@ final class PolicyCells {
         }
         return new Cell(links.isEmpty() ? "none" : "", String.format(Locale.ROOT, "%012d", links.size()), null,
                 null, links);
+    }
+
+    /** One line per entry (no link). */
+    private static Cell lines(JsonNode entries) {
+        List<Cell.Link> lines = new ArrayList<>();
+        entries.forEach(e -> lines.add(new Cell.Link(e.asText(), null)));
+        return of(lines);
     }
 
     private static Cell of(List<Cell.Link> links) {
