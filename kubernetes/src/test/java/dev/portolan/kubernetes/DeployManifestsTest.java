@@ -312,7 +312,9 @@ class DeployManifestsTest {
     /** The control plane's computed state for the demo manifests (the pipeline the application runs). */
     private static ComputedState demo() {
         List<JsonNode> manifests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(root.resolve("deploy/examples/demo"))) {
+        // the CRDs too, as the install puts them on the cluster: TimeoutPolicies are read (and get status) only then
+        try (Stream<Path> files = Stream.concat(Files.list(root.resolve("deploy/crds")),
+                Files.list(root.resolve("deploy/examples/demo")))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 try (MappingIterator<JsonNode> documents = Manifests.YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
                     documents.forEachRemaining(d -> {
