@@ -15,6 +15,7 @@ import dev.portolan.kubernetes.provision.ProvisionSettings;
 import dev.portolan.kubernetes.trust.ControlPlaneHome;
 import io.fabric8.kubernetes.api.model.Service;
 import dev.portolan.model.ApiGroups;
+import dev.portolan.policy.TimeoutPolicies;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.pipeline.ComputedState;
@@ -177,6 +178,12 @@ class DeployManifestsTest {
         demo().statuses().keySet().forEach(key -> statusKinds.add(key.kind()));
         assertTrue(statusKinds.containsAll(Set.of("GatewayClass", "Gateway", "HTTPRoute", "BackendTLSPolicy")),
                 "the demo manifests no longer give every status kind: " + statusKinds);
+        assertTrue(statusKinds.contains(TimeoutPolicies.KIND), "Portolan's own TimeoutPolicies get status: " + statusKinds);
+        for (String verb : List.of("update", "patch")) {
+            assertTrue(grants(rules, TimeoutPolicies.GROUP, "timeoutpolicies/status", verb), verb + " timeoutpolicies/status");
+        }
+        assertFalse(grants(rules, TimeoutPolicies.GROUP, "timeoutpolicies", "update"), "timeoutpolicies must stay read-only");
+        statusKinds.remove(TimeoutPolicies.KIND);
         for (String kind : statusKinds) {
             String plural = KindCatalog.GATEWAY_KINDS.stream().filter(k -> k.kind().equals(kind)).findFirst()
                     .orElseThrow(() -> new AssertionError("status of " + kind + " is written but the store does not"
@@ -305,8 +312,11 @@ class DeployManifestsTest {
     /** The control plane's computed state for the demo manifests (the pipeline the application runs). */
     private static ComputedState demo() {
         List<JsonNode> manifests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(root.resolve("deploy/examples/demo"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        // the CRDs too, as the install puts them on the cluster: TimeoutPolicies are read (and get status) only then
+        try (Stream<Path> files = Stream.concat(Files.list(root.resolve("deploy/crds")),
+                Files.list(root.resolve("deploy/examples/demo")))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")
+                    && !f.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
                 try (MappingIterator<JsonNode> documents = Manifests.YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
                     documents.forEachRemaining(d -> {
                         if (d != null && d.isObject() && !d.isEmpty()) {

@@ -188,6 +188,54 @@ class KubernetesStoreTest {
     }
 
     @Test
+    void timeoutPolicyStatusIsWrittenBackPerTargetWithObservedGeneration() {
+        cluster.create(crd(ApiGroups.PORTOLAN, "TimeoutPolicy", true, List.of("v1alpha1"), "inherited"));
+        cluster.create(CLUSTER + """
+                ---
+                apiVersion: gateway.portolan.dev/v1alpha1
+                kind: TimeoutPolicy
+                metadata: {name: gw-defaults, namespace: default, creationTimestamp: "2026-01-01T00:00:00Z"}
+                spec:
+                  targetRefs:
+                  - {group: gateway.networking.k8s.io, kind: Gateway, name: gw}
+                  - {group: gateway.networking.k8s.io, kind: Gateway, name: gone}
+                  default: {request: 20s}
+                ---
+                apiVersion: gateway.portolan.dev/v1alpha1
+                kind: TimeoutPolicy
+                metadata: {name: gw-late, namespace: default, creationTimestamp: "2026-02-01T00:00:00Z"}
+                spec:
+                  targetRef: {group: gateway.networking.k8s.io, kind: Gateway, name: gw}
+                  default: {request: 40s}
+                """);
+        startStore(KubernetesStoreOptions.allNamespaces());
+        snapshots = new SnapshotService(store, CONTROLLER,
+                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC)).start();
+
+        await(() -> cluster.read(ApiGroups.PORTOLAN + "/v1alpha1", "TimeoutPolicy", "default", "gw-defaults")
+                .path("status").path("ancestors").size() == 2, "TimeoutPolicy gw-defaults has one ancestor per target");
+        await(() -> cluster.read(ApiGroups.PORTOLAN + "/v1alpha1", "TimeoutPolicy", "default", "gw-late")
+                .path("status").path("ancestors").size() == 1, "TimeoutPolicy gw-late has its ancestor status");
+        ObjectNode first = cluster.read(ApiGroups.PORTOLAN + "/v1alpha1", "TimeoutPolicy", "default", "gw-defaults");
+        JsonNode onGateway = first.at("/status/ancestors/0");
+        assertEquals("gw", onGateway.at("/ancestorRef/name").asText());
+        assertEquals(CONTROLLER, onGateway.path("controllerName").asText());
+        assertEquals("True", onGateway.at("/conditions/0/status").asText(), onGateway.toString());
+        assertEquals("Accepted", onGateway.at("/conditions/0/reason").asText());
+        assertEquals(first.at("/metadata/generation").asLong(), onGateway.at("/conditions/0/observedGeneration")
+                .asLong(), "observedGeneration is the policy's generation");
+        JsonNode missing = first.at("/status/ancestors/1");
+        assertEquals("gone", missing.at("/ancestorRef/name").asText());
+        assertEquals("False", missing.at("/conditions/0/status").asText());
+        assertEquals("TargetNotFound", missing.at("/conditions/0/reason").asText());
+        JsonNode late = cluster.read(ApiGroups.PORTOLAN + "/v1alpha1", "TimeoutPolicy", "default", "gw-late")
+                .at("/status/ancestors/0/conditions/0");
+        assertEquals("False", late.path("status").asText(), late.toString());
+        assertEquals("Conflicted", late.path("reason").asText());
+        assertTrue(late.path("message").asText().contains("gw-defaults"), late.toString());
+    }
+
+    @Test
     void statusOfOtherControllersSurvivesAndUnchangedStatusIsNotRewritten() {
         cluster.create(CLUSTER);
         startStore(KubernetesStoreOptions.allNamespaces());

@@ -12,7 +12,7 @@ import java.util.SortedMap;
 
 /**
  * Everything computed from one {@code ResourceSet}: the graph, backend TLS, effective policies, and the status
- * Portolan owes each object it owns (GatewayClass, Gateway, HTTPRoute, BackendTLSPolicy), and the proxy config
+ * Portolan owes each object it owns (GatewayClass, Gateway, HTTPRoute, BackendTLSPolicy, TimeoutPolicy), and the proxy config
  * translated from them (version 0; the publisher stamps its own) with what it could not express.
  */
 public record ComputedState(ResourceGraph graph, BackendTlsResult backendTls, PolicyReport policies,

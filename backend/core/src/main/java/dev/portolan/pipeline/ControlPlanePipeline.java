@@ -13,6 +13,7 @@ import dev.portolan.policy.PolicyEngine;
 import dev.portolan.policy.PolicyMemo;
 import dev.portolan.policy.PolicyOptions;
 import dev.portolan.policy.PolicyReport;
+import dev.portolan.policy.TimeoutPolicyStatuses;
 import dev.portolan.translate.GatewayMemo;
 import dev.portolan.translate.ProxyConfigTranslator;
 import dev.portolan.translate.Translation;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
 
 /**
  * The pure path from resources to computed state: graph, then backend TLS on its attachments, then policies, then
- * the proxy config, whose problems are written onto the objects' statuses.
+ * the proxy config, whose problems are written onto the objects' statuses; TimeoutPolicies get their own status.
  */
 public final class ControlPlanePipeline {
     private ControlPlanePipeline() {
@@ -57,6 +58,7 @@ public final class ControlPlanePipeline {
                 memo == null ? null : memo.policies);
         SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>(graph.statuses());
         statuses.putAll(backendTls.statuses());
+        statuses.putAll(TimeoutPolicyStatuses.compute(resources, options.controllerName(), options.now()));
         // Translate here, not after publishing, so that what the proxy cannot express is on the objects' status.
         ComputedState untranslated = new ComputedState(graph, backendTls, policies, statuses, null);
         Translation translation = ProxyConfigTranslator.translateWithProblems(resources, untranslated,

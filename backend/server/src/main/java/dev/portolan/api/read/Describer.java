@@ -25,10 +25,12 @@ import java.util.TreeSet;
 final class Describer {
     private final ReadIndex index;
     private final EffectiveJson effective;
+    private final EnforcedJson enforced;
 
     Describer(ReadIndex index) {
         this.index = index;
         this.effective = new EffectiveJson(index);
+        this.enforced = new EnforcedJson(index);
     }
 
     /** @throws ApiException 404 when the snapshot has no such object */
@@ -211,6 +213,7 @@ final class Describer {
         out.set("inheritedPolicies", effective.inherited(policies));
         out.set("effectivePolicies", effective.effectiveByGateway(policies));
         out.set("effectiveTimeouts", effective.timeouts(key));
+        out.set("enforced", enforced.route(key));
         out.set("rules", rules(spec, index.snapshot().computed().graph().routes().get(key)));
         out.set("backends", ReadJson.references(index.servicesOfRoute(key), index));
         ArrayNode gatewayLinks = links.putArray("gateways");

@@ -6,20 +6,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.ApiKinds;
 import dev.portolan.graph.GatewayView;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.policy.ObjectPolicies;
 import dev.portolan.policy.PolicyCrd;
 import dev.portolan.policy.TargetStatus;
 import dev.portolan.store.StoredObject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** List items with what gwctl's wide tables show, plus kind, metadata and {@code links.self}. */
 final class ListItems {
     private final ReadIndex index;
     private final Instant now;
+    private final EffectiveJson effective;
+    private PolicyReach reach;
 
     ListItems(ReadIndex index, Instant now) {
         this.index = index;
         this.now = now;
+        this.effective = new EffectiveJson(index);
     }
 
     ObjectNode item(ApiKinds kind, ReadIndex.Entry entry) {
@@ -70,6 +75,9 @@ final class ListItems {
         out.put("programmed", ConditionSummary.statusOf(status.path("conditions"), "Programmed"));
         out.put("attachedRoutes", index.routesOfGateway(entry.key()).size());
         out.set("policies", ReadJson.policyNames(entry.key(), index));
+        Optional<ObjectPolicies> policies = policiesOf(entry.key());
+        out.set("inheritedPolicies", effective.inherited(policies));
+        out.set("timeouts", ListTimeouts.ofGateway(policies));
     }
 
     private void route(ObjectNode out, ReadIndex.Entry entry) {
@@ -87,6 +95,8 @@ final class ListItems {
         out.put("accepted", ConditionSummary.over(statusParents, "Accepted"));
         out.put("resolvedRefs", ConditionSummary.over(statusParents, "ResolvedRefs"));
         out.set("policies", ReadJson.policyNames(entry.key(), index));
+        out.set("inheritedPolicies", effective.inherited(policiesOf(entry.key())));
+        out.set("timeouts", ListTimeouts.ofRoute(index.timeouts(entry.key())));
     }
 
     private void backend(ObjectNode out, ReadIndex.Entry entry) {
@@ -94,6 +104,12 @@ final class ListItems {
         ArrayNode routes = out.putArray("referredByRoutes");
         index.routesOfService(entry.key()).forEach(r -> routes.add(r.namespacedName()));
         out.set("policies", ReadJson.policyNames(entry.key(), index));
+        out.set("inheritedPolicies", effective.inherited(policiesOf(entry.key())));
+        out.set("timeouts", ListTimeouts.ofBackend(index, entry.key()));
+    }
+
+    private Optional<ObjectPolicies> policiesOf(ResourceKey key) {
+        return index.snapshot().computed().policies().object(key);
     }
 
     private void namespace(ObjectNode out, ReadIndex.Entry entry) {
@@ -114,6 +130,14 @@ final class ListItems {
         out.put("policyType", policy.policyType());
         JsonNode status = index.statusView(policy.stored() == null ? policy.key() : policy.stored().key());
         out.put("accepted", ConditionSummary.over(status.path("ancestors"), "Accepted"));
+        if (reach == null) {
+            reach = new PolicyReach(index);
+        }
+        PolicyReach.Reach affected = reach.of(policy.key());
+        ObjectNode affects = out.putObject("affects");
+        affects.set("gateways", names(affected.gateways()));
+        affects.set("httproutes", names(affected.routes()));
+        affects.set("backends", names(affected.backends()));
         out.put("age", ReadJson.age(policy.stored(), now));
         out.putObject("links").put("self", policy.path());
         return out;
@@ -126,7 +150,16 @@ final class ListItems {
         out.put("policyKind", crd.groupKind()).put("policyType", crd.policyType())
                 .put("scope", crd.namespaced() ? "Namespaced" : "Cluster").put("builtIn", stored == null)
                 .put("age", ReadJson.age(stored, now));
+        ArrayNode instances = out.putArray("instances");
+        index.policies().stream().filter(p -> p.groupKind().equals(crd.groupKind()))
+                .forEach(p -> instances.add(p.key().namespacedName()));
         out.putObject("links").put("self", "/api/v1/policycrds/" + crd.name());
+        return out;
+    }
+
+    private static ArrayNode names(java.util.Collection<ResourceKey> keys) {
+        ArrayNode out = ReadJson.JSON.arrayNode();
+        keys.forEach(k -> out.add(k.namespacedName()));
         return out;
     }
 

@@ -36,6 +36,8 @@ public final class DetailView {
         model.put("conditions", PageModel.plain(d).getOrDefault("conditionsOfObject", List.of()));
         model.put("effective", effectivePolicies(d.path("effectivePolicies"), ownName(d.path("metadata"))));
         model.put("timeouts", effectiveTimeouts(d.path("effectiveTimeouts")));
+        model.put("enforcedTimeouts", EnforcedRows.timeouts(d.path("enforced")));
+        model.put("enforcedBackends", EnforcedRows.backends(d.path("enforced")));
         model.put("related", related(d.path("links"), linkedElsewhere(d)));
         model.put("yaml", yaml(describe.path("object")));
         return model;

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a list page's GET form submitted: namespace (blank for all), label selector, text search, page size and
- * the API's continue token. Bound from the query string ({@code @RequestBean}).
+ * What a list page's GET form submitted: namespace (blank for all), label selector, text search, page size, the
+ * API's continue token, and a policy ({@code Kind.group/namespace/name}: only objects it is attached to or
+ * inherited by). Bound from the query string ({@code @RequestBean}).
  */
 @Introspected
 public record ListForm(@Nullable @QueryValue String namespace, @Nullable @QueryValue String labelSelector,
                        @Nullable @QueryValue String q, @Nullable @QueryValue Integer limit,
-                       @Nullable @QueryValue("continue") String continueToken) {
+                       @Nullable @QueryValue("continue") String continueToken,
+                       @Nullable @QueryValue String policy) {
 
     /** The query string of the next page: this form with the given continue token. */
     public String withContinue(String token) {
@@ -24,6 +26,7 @@ public record ListForm(@Nullable @QueryValue String namespace, @Nullable @QueryV
         add(parts, "labelSelector", labelSelector);
         add(parts, "q", q);
         add(parts, "limit", limit == null ? null : limit.toString());
+        add(parts, "policy", policy);
         add(parts, "continue", token);
         return "?" + String.join("&", parts);
     }

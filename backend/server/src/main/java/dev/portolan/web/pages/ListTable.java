@@ -21,15 +21,27 @@ public record ListTable(List<Column> columns, List<Row> rows, int total, String 
     }
 
     public static ListTable of(ListKind kind, JsonNode list, String search) {
+        return of(kind, list, search, null);
+    }
+
+    /**
+     * @param policy when not blank, only items the policy ({@code Kind.group/namespace/name}) is attached to or
+     *               inherited by
+     */
+    public static ListTable of(ListKind kind, JsonNode list, String search, String policy) {
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         List<Row> rows = new ArrayList<>();
         for (JsonNode item : list.path("items")) {
             if (!needle.isEmpty() && !matches(item, needle)) {
                 continue;
             }
+            if (policy != null && !policy.isBlank() && !PolicyCells.affectedBy(item, policy.trim())) {
+                continue;
+            }
             List<Cell> cells = new ArrayList<>();
             for (Column column : kind.columns()) {
-                cells.add(cell(column, value(item, column.field())));
+                Cell linked = PolicyCells.cell(column.field(), item);
+                cells.add(linked != null ? linked : cell(column, value(item, column.field())));
             }
             rows.add(new Row(UiLinks.toUi(item.path("links").path("self").asText()),
                     item.path("metadata").path("name").asText(), cells));
@@ -39,12 +51,17 @@ public record ListTable(List<Column> columns, List<Row> rows, int total, String 
                 next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
     }
 
-    /** The text search: a substring of the name, the namespace or one of the hostnames, any case. */
+    /**
+     * The text search: a substring of the name, the namespace, one of the hostnames, or (policies) the policy kind
+     * or a target, any case.
+     */
     static boolean matches(JsonNode item, String needle) {
         List<String> haystack = new ArrayList<>();
         haystack.add(item.path("metadata").path("name").asText(""));
         haystack.add(item.path("metadata").path("namespace").asText(""));
         item.path("hostnames").forEach(h -> haystack.add(h.asText()));
+        haystack.add(item.path("policyKind").asText(""));
+        item.path("targets").forEach(t -> haystack.add(t.asText()));
         return haystack.stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(needle));
     }
 

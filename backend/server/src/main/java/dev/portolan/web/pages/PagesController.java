@@ -142,7 +142,7 @@ public class PagesController {
         try {
             ListQuery query = ListQuery.parse(form.namespace(), form.labelSelector(), null, form.limit(),
                     form.continueToken());
-            ListTable table = ListTable.of(kind, lister.apply(query), form.q());
+            ListTable table = ListTable.of(kind, lister.apply(query), form.q(), form.policy());
             model.put("table", table);
             model.put("next", table.continueToken() == null ? null
                     : "/ui/" + kind.plural() + form.withContinue(table.continueToken()));
