@@ -18,7 +18,8 @@ final class DescribeText {
     }
 
     /** A nested value as YAML under the key (scalars stay on the key's line). */
-    DescribeText yaml(String key, JsonNode value) {
+    DescribeText yaml(String key, JsonNode stored) {
+        JsonNode value = Json.withoutEmptyMembers(stored);
         if (Json.isEmpty(value)) {
             return field(key, NONE);
         }

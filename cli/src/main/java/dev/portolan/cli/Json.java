@@ -47,19 +47,27 @@ final class Json {
     }
 
     /**
-     * A stored object without the empty members the generated model adds (it cannot tell absent from empty):
-     * top-level and metadata members only; spec and status are kept as stored.
+     * A stored object without the empty members the generated model adds: its typed spec and status (from the
+     * Gateway API CRDs) fill every absent list with an empty one, so empty lists and objects are left out at every
+     * depth. Scalar defaults the CRDs declare (weight 1, kind Service) stay, as a cluster's API server applies them.
      */
-    static JsonNode withoutEmptyMembers(JsonNode object) {
-        if (!object.isObject()) {
-            return object;
+    static JsonNode withoutEmptyMembers(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = object.objectNode();
+            object.properties().forEach(member -> {
+                JsonNode value = withoutEmptyMembers(member.getValue());
+                if (!isEmpty(value)) {
+                    copy.set(member.getKey(), value);
+                }
+            });
+            return copy;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode copy = object.deepCopy();
-        copy.properties().removeIf(member -> isEmpty(member.getValue()));
-        if (copy.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode metadata) {
-            metadata.properties().removeIf(member -> isEmpty(member.getValue()));
+        if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = array.arrayNode();
+            array.forEach(item -> copy.add(withoutEmptyMembers(item)));
+            return copy;
         }
-        return copy;
+        return node;
     }
 
     static String json(JsonNode node) {

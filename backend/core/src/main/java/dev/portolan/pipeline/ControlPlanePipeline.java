@@ -58,7 +58,8 @@ public final class ControlPlanePipeline {
                 memo == null ? null : memo.policies);
         SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>(graph.statuses());
         statuses.putAll(backendTls.statuses());
-        statuses.putAll(TimeoutPolicyStatuses.compute(resources, options.controllerName(), options.now()));
+        statuses.putAll(TimeoutPolicyStatuses.compute(resources, graph.references(), options.controllerName(),
+                options.now()));
         // Translate here, not after publishing, so that what the proxy cannot express is on the objects' status.
         ComputedState untranslated = new ComputedState(graph, backendTls, policies, statuses, null);
         Translation translation = ProxyConfigTranslator.translateWithProblems(resources, untranslated,

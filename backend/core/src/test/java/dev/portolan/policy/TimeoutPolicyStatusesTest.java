@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.graph.ReferenceIndex;
 import dev.portolan.model.ApiGroups;
+import dev.portolan.model.ResourceSet;
 import dev.portolan.model.ResourceKey;
 import java.time.Instant;
 import java.util.SortedMap;
@@ -45,7 +47,8 @@ class TimeoutPolicyStatusesTest {
     }
 
     private static SortedMap<ResourceKey, ObjectNode> statuses(String documents) {
-        return TimeoutPolicyStatuses.compute(PolicyFixtures.withTimeoutCrd(TOPOLOGY + documents), CONTROLLER, NOW);
+        ResourceSet resources = PolicyFixtures.withTimeoutCrd(TOPOLOGY + documents);
+        return TimeoutPolicyStatuses.compute(resources, ReferenceIndex.of(resources), CONTROLLER, NOW);
     }
 
     private static JsonNode accepted(SortedMap<ResourceKey, ObjectNode> statuses, String policy, int ancestor) {
