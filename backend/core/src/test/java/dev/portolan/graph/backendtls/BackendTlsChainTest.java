@@ -10,7 +10,7 @@ import static dev.portolan.graph.backendtls.BackendTlsResolverTest.v1Policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.portolan.model.ResourceSet;
-import dev.portolan.policy.ChainStep;
+import dev.portolan.model.ChainStep;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

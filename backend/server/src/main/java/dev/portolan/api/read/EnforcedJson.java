@@ -8,7 +8,7 @@ import dev.portolan.graph.RuleView;
 import dev.portolan.graph.backendtls.BackendTlsChain;
 import dev.portolan.model.GatewayDuration;
 import dev.portolan.model.ResourceKey;
-import dev.portolan.policy.ChainStep;
+import dev.portolan.model.ChainStep;
 import dev.portolan.policy.EffectiveRuleTimeouts;
 import dev.portolan.policy.TimeoutChains;
 import dev.portolan.policy.TimeoutPolicies;

@@ -1,9 +1,8 @@
-package dev.portolan.policy;
-
-import dev.portolan.model.ResourceKey;
+package dev.portolan.model;
 
 /**
- * One candidate value for an enforced setting, as it appears in the chain that decides it.
+ * One candidate value for an enforced setting, as it appears in the chain that decides it. Here, below both
+ * policy (timeouts) and graph.backendtls (backend TLS), which each lay out their own chains.
  *
  * @param source  {@code rule} (the route rule's own value), {@code default} or {@code override} (a policy section)
  * @param level   where it is attached: the policy level's name, or {@code Rule} for the rule's own value
