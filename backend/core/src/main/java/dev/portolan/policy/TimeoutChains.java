@@ -2,6 +2,7 @@ package dev.portolan.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.ApiGroups;
+import dev.portolan.model.ChainStep;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;

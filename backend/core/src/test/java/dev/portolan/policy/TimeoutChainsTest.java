@@ -3,6 +3,7 @@ package dev.portolan.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.portolan.model.ApiGroups;
+import dev.portolan.model.ChainStep;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import java.util.List;

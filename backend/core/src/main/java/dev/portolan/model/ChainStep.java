@@ -1,6 +1,4 @@
-package dev.portolan.policy;
-
-import dev.portolan.model.ResourceKey;
+package dev.portolan.model;
 
 /**
  * One candidate value for an enforced setting, as it appears in the chain that decides it.
