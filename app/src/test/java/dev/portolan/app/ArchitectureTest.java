@@ -5,13 +5,18 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.portolan.graph.archfixture.ReachesIntoTheApi;
 import dev.portolan.graph.archfixture.ReadsFiles;
+import dev.portolan.model.archfixture.ParentHalf;
+import dev.portolan.model.archfixture.child.ChildHalf;
 import dev.portolan.pipeline.archfixture.PipelineHalf;
 import dev.portolan.snapshot.archfixture.UsesMicronaut;
 import dev.portolan.translate.archfixture.TranslateHalf;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * one sees (all but conformance and openapi, which are test harnesses). The flow runs one way: proxy and echo know
  * nothing of the control plane; core (the pure pipeline) knows neither the running control plane nor the faces;
  * the control plane knows no face; Kubernetes mode is a control plane and knows no face either; no two top-level
- * packages reference each other.
+ * packages reference each other, and no two packages at any depth do (a package and its own sub-package included).
  */
 class ArchitectureTest {
     private static final String[] CORE = {"dev.portolan.model..", "dev.portolan.graph..", "dev.portolan.policy..",
@@ -119,6 +124,27 @@ class ArchitectureTest {
         return slices().matching("dev.portolan.(*)..").should().beFreeOfCycles();
     }
 
+    /**
+     * Every package is a slice of its own, so a cycle between sub-packages of one top-level package (or between a
+     * package and its sub-package) is caught too; {@link #noCyclesBetweenTopLevelPackages()} still catches a cycle
+     * that only closes over the top-level packages.
+     */
+    static ArchRule noCyclesBetweenAnyTwoPackages() {
+        return slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                return name.equals("dev.portolan") || name.startsWith("dev.portolan.") ? SliceIdentifier.of(name)
+                        : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "every package under dev.portolan";
+            }
+        }).should().beFreeOfCycles();
+    }
+
     @Test
     void everyModuleWasImported() {
         // a rule over no classes passes whatever it says
@@ -167,6 +193,11 @@ class ArchitectureTest {
         noCyclesBetweenTopLevelPackages().check(mainClasses);
     }
 
+    @Test
+    void noCyclesBetweenAnyTwoPackages_holds() {
+        noCyclesBetweenAnyTwoPackages().check(mainClasses);
+    }
+
     /** The rules catch what they are about: each fixture (test code, in the package it pretends to be) breaks one. */
     @Test
     void theRulesCatchTheReferencesTheyForbid() {
@@ -177,5 +208,10 @@ class ArchitectureTest {
         assertTrue(coreIsPure().evaluate(fixtures).hasViolation(), "graph reading files");
         assertTrue(theControlPlaneKnowsNoFace().evaluate(fixtures).hasViolation(), "snapshot using Micronaut");
         assertTrue(noCyclesBetweenTopLevelPackages().evaluate(fixtures).hasViolation(), "pipeline <-> translate");
+        assertTrue(noCyclesBetweenAnyTwoPackages().evaluate(fixtures).hasViolation(), "pipeline <-> translate");
+        JavaClasses nested = new ClassFileImporter().importClasses(ParentHalf.class, ChildHalf.class);
+        assertTrue(noCyclesBetweenAnyTwoPackages().evaluate(nested).hasViolation(), "model <-> its sub-package");
+        assertFalse(noCyclesBetweenTopLevelPackages().evaluate(nested).hasViolation(),
+                "the top-level rule alone misses a cycle inside one top-level package");
     }
 }

@@ -1,7 +1,6 @@
 package dev.portolan.proxy;
 
 import dev.portolan.proxy.admin.AdminServer;
-import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.edge.EdgeSettings;
 import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.forward.UpstreamSettings;
@@ -9,6 +8,7 @@ import dev.portolan.proxy.listen.ApplyResult;
 import dev.portolan.proxy.listen.IpLiterals;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import dev.portolan.proxy.sync.GatewayRef;
 import dev.portolan.proxy.sync.RemoteConfigSource;
 import dev.portolan.proxy.sync.TrustedCa;

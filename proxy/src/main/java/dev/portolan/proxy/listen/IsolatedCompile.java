@@ -1,8 +1,8 @@
 package dev.portolan.proxy.listen;
 
-import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,5 @@
 package dev.portolan.proxy.listen;
 
-import dev.portolan.proxy.admin.GatewayMetrics;
-import dev.portolan.proxy.admin.ListenerCounters;
-import dev.portolan.proxy.admin.RequestStats;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
@@ -11,6 +8,9 @@ import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.RouteConfig;
 import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.WeightedBackend;
+import dev.portolan.proxy.observe.GatewayMetrics;
+import dev.portolan.proxy.observe.ListenerCounters;
+import dev.portolan.proxy.observe.RequestStats;
 import dev.portolan.proxy.routing.RouteTable;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,10 +1,10 @@
 package dev.portolan.proxy.listen;
 
-import dev.portolan.proxy.admin.RequestStats;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.observe.AccessLog;
 import dev.portolan.proxy.observe.Exchange;
+import dev.portolan.proxy.observe.RequestStats;
 import dev.portolan.proxy.routing.RouteMatch;
 import java.time.Instant;
 import org.eclipse.jetty.server.Request;

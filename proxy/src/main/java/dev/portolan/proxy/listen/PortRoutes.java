@@ -1,11 +1,11 @@
 package dev.portolan.proxy.listen;
 
-import dev.portolan.proxy.admin.ListenerCounters;
-import dev.portolan.proxy.admin.RequestStats;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.RouteConfig;
+import dev.portolan.proxy.observe.ListenerCounters;
+import dev.portolan.proxy.observe.RequestStats;
 import dev.portolan.proxy.routing.RouteMatch;
 import dev.portolan.proxy.routing.RouteTable;
 import java.util.List;

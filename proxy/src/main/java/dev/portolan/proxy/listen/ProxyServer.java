@@ -1,11 +1,11 @@
 package dev.portolan.proxy.listen;
 
-import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.CertificateConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.edge.QuietErrorHandler;
 import dev.portolan.proxy.forward.Forwarder;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.proxy.listen.TestForwarder;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

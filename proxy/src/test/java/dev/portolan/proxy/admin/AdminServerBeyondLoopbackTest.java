@@ -11,6 +11,7 @@ import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.proxy.listen.TestForwarder;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;

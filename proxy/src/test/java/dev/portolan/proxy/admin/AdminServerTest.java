@@ -16,6 +16,7 @@ import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.ProxyConfigCodec;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import dev.portolan.testpki.KeyFormat;
 import dev.portolan.testpki.KeyType;
 import dev.portolan.testpki.TestPki;

@@ -1,6 +1,5 @@
 package dev.portolan.proxy.bench;
 
-import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.Endpoint;
@@ -21,6 +20,7 @@ import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.listen.ApplyResult;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

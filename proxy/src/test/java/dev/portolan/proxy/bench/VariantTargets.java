@@ -1,6 +1,5 @@
 package dev.portolan.proxy.bench;
 
-import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.bench.FixedBodyBackend.Wire;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
@@ -19,6 +18,7 @@ import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.listen.ApplyResult;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

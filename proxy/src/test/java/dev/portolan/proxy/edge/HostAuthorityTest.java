@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.BackendConfig;
 import dev.portolan.proxy.config.BackendProtocol;
 import dev.portolan.proxy.config.CertificateConfig;
@@ -24,6 +23,7 @@ import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.listen.ListenFixtures;
 import dev.portolan.proxy.listen.ProxyServer;
 import dev.portolan.proxy.listen.ProxyServerOptions;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import dev.portolan.testpki.CertificateAuthority;
 import dev.portolan.testpki.KeyFormat;
 import dev.portolan.testpki.KeyType;

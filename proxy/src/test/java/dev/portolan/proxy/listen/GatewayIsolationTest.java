@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.proxy.admin.AdminServer;
-import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.CertificateConfig;
 import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import dev.portolan.testpki.CertificateAuthority;
 import dev.portolan.testpki.IssuedCertificate;
 import dev.portolan.testpki.KeyFormat;

@@ -7,8 +7,8 @@ import static dev.portolan.proxy.listen.ListenFixtures.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portolan.proxy.admin.GatewayMetrics;
 import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.observe.GatewayMetrics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,8 +1,8 @@
 package dev.portolan.graph.backendtls;
 
+import dev.portolan.model.ChainStep;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
-import dev.portolan.model.ChainStep;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy;

@@ -9,8 +9,8 @@ import static dev.portolan.graph.backendtls.BackendTlsResolverTest.service;
 import static dev.portolan.graph.backendtls.BackendTlsResolverTest.v1Policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.portolan.model.ResourceSet;
 import dev.portolan.model.ChainStep;
+import dev.portolan.model.ResourceSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

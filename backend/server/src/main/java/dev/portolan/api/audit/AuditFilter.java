@@ -21,8 +21,6 @@ import java.util.List;
 public class AuditFilter implements Ordered {
     /** Set by the access rule: the name of the token (or account) the request authenticated as. */
     public static final String PRINCIPAL = "portolan.principal";
-    /** Set by the write endpoints: the {@link WriteResult}s of what they wrote. */
-    public static final String RESULTS = "portolan.audit.results";
 
     private final AuditLog log;
     private final Clock clock = Clock.systemUTC();
@@ -43,7 +41,7 @@ public class AuditFilter implements Ordered {
         int status = response.code();
         String via = RequestCredentials.bearer(request).isPresent() ? "bearer"
                 : RequestCredentials.session(request).isPresent() ? "session" : "none";
-        List<?> results = request.getAttribute(RESULTS, List.class).orElse(List.of());
+        List<?> results = request.getAttribute(WriteResult.REQUEST_ATTRIBUTE, List.class).orElse(List.of());
         if (status >= 400 || results.isEmpty()) {
             log.record(new AuditEntry(clock.instant(), principal, client, action, request.getPath(),
                     status >= 400 ? AuditEntry.REFUSED : "none", status, via));

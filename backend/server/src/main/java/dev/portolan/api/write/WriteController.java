@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.api.ApiDocumentation;
 import dev.portolan.api.ApiKinds;
-import dev.portolan.api.audit.AuditFilter;
 import dev.portolan.api.format.Representations;
 import dev.portolan.api.problem.ApiException;
 import dev.portolan.api.problem.ProblemSchema;
@@ -271,7 +270,7 @@ public class WriteController {
 
     /** Hands what was written to the audit log (its filter records it with the answer's status). */
     private static ObjectWriter.Outcome audited(HttpRequest<?> request, ObjectWriter.Outcome outcome) {
-        request.setAttribute(AuditFilter.RESULTS, outcome.results());
+        request.setAttribute(WriteResult.REQUEST_ATTRIBUTE, outcome.results());
         return outcome;
     }
 

@@ -1,7 +1,6 @@
-package dev.portolan.model.reading;
+package dev.portolan.model;
 
-import dev.portolan.model.ApiGroups;
-import dev.portolan.model.ResourceKey;
+import dev.portolan.model.reading.ReadFailure;
 
 /**
  * Reasons about a Secret never quote its content: a type error may echo the value it could not convert, and load

@@ -1,4 +1,4 @@
-package dev.portolan.proxy.admin;
+package dev.portolan.proxy.observe;
 
 import java.util.concurrent.atomic.LongAdder;
 

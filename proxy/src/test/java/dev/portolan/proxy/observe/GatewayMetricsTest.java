@@ -1,4 +1,4 @@
-package dev.portolan.proxy.admin;
+package dev.portolan.proxy.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
