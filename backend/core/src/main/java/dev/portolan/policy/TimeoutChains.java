@@ -30,7 +30,7 @@ public final class TimeoutChains {
      * @param effective the rule's effective timeouts under {@code gateway} (from the policy report)
      * @param field     {@code request} or {@code backendRequest}
      */
-    public static List<ChainStep> forField(ResourceSet resources, RuleTimeouts effective, String field) {
+    public static List<ChainStep> forField(ResourceSet resources, EffectiveRuleTimeouts effective, String field) {
         Optional<HTTPRoute> route = resources.get(effective.route(), HTTPRoute.class);
         String[] gatewayName = effective.gateway().split("/", 2);
         ResourceKey gatewayKey = ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND, gatewayName[0],
@@ -132,12 +132,12 @@ public final class TimeoutChains {
         List<Rung> rungs = new ArrayList<>();
         String className = gateway.getSpec() == null ? null : gateway.getSpec().getGatewayClassName();
         if (className != null) {
-            rungs.add(new Rung(PolicyLevel.GATEWAY_CLASS, Topology.gatewayClassKey(className)));
+            rungs.add(new Rung(PolicyLevel.GATEWAY_CLASS, PolicyHierarchy.gatewayClassKey(className)));
         }
-        rungs.add(new Rung(PolicyLevel.NAMESPACE, Topology.namespaceKey(gatewayKey.namespace())));
+        rungs.add(new Rung(PolicyLevel.NAMESPACE, PolicyHierarchy.namespaceKey(gatewayKey.namespace())));
         rungs.add(new Rung(PolicyLevel.GATEWAY, gatewayKey));
         if (!route.namespace().equals(gatewayKey.namespace())) {
-            rungs.add(new Rung(PolicyLevel.NAMESPACE, Topology.namespaceKey(route.namespace())));
+            rungs.add(new Rung(PolicyLevel.NAMESPACE, PolicyHierarchy.namespaceKey(route.namespace())));
         }
         rungs.add(new Rung(PolicyLevel.HTTP_ROUTE, route));
         return rungs;

@@ -3,6 +3,7 @@ package dev.portolan.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.graph.ReferenceIndex;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.GatewayDuration;
 import dev.portolan.model.Manifests;
@@ -41,7 +42,7 @@ public final class TimeoutPolicyStatuses {
                                                              Instant now) {
         List<Policy> policies = PolicyDiscovery.policies(resources, PolicyDiscovery.policyCrds(resources)).stream()
                 .filter(p -> p.groupKind().equals(TimeoutPolicies.GROUP_KIND)).toList();
-        Topology topology = new Topology(resources);
+        PolicyHierarchy topology = new PolicyHierarchy(resources, ReferenceIndex.of(resources));
         SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>();
         for (Policy policy : policies) {
             ObjectNode status = Manifests.JSON.createObjectNode();
@@ -64,7 +65,7 @@ public final class TimeoutPolicyStatuses {
     record Verdict(boolean accepted, String reason, String message) {
     }
 
-    static Verdict judge(Policy policy, PolicyTarget target, Optional<String> invalidValue, Topology topology,
+    static Verdict judge(Policy policy, PolicyTarget target, Optional<String> invalidValue, PolicyHierarchy topology,
                          List<Policy> all) {
         if (invalidValue.isPresent()) {
             return new Verdict(false, INVALID, invalidValue.get());

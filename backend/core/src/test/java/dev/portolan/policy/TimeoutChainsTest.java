@@ -66,7 +66,7 @@ class TimeoutChainsTest {
     /** The chain of one field, one line per step, after checking it agrees with the effective value. */
     private static String chain(String documents, String field) {
         ResourceSet resources = PolicyFixtures.withTimeoutCrd(TOPOLOGY + documents);
-        RuleTimeouts effective = PolicyEngine.compute(resources, PolicyOptions.defaults())
+        EffectiveRuleTimeouts effective = PolicyEngine.compute(resources, PolicyOptions.defaults())
                 .timeouts(ROUTE, "infra/gw", 0).orElseThrow();
         List<ChainStep> steps = TimeoutChains.forField(resources, effective, field);
         var setting = field.equals("request") ? effective.request() : effective.backendRequest();

@@ -8,8 +8,9 @@ import dev.portolan.graph.RuleView;
 import dev.portolan.graph.backendtls.BackendTlsChain;
 import dev.portolan.model.GatewayDuration;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.policy.ChainStep;
-import dev.portolan.policy.RuleTimeouts;
+import dev.portolan.policy.EffectiveRuleTimeouts;
 import dev.portolan.policy.TimeoutChains;
 import dev.portolan.policy.TimeoutPolicies;
 import dev.portolan.policy.TimeoutSetting;
@@ -20,7 +21,6 @@ import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.TimeoutsConfig;
 import dev.portolan.proxy.config.UpstreamTls;
 import dev.portolan.proxy.config.WeightedBackend;
-import dev.portolan.snapshot.ControlPlaneSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +49,7 @@ final class EnforcedJson {
         ObjectNode out = ReadJson.JSON.objectNode();
         ControlPlaneSnapshot snapshot = index.snapshot();
         RouteView view = snapshot.computed().graph().routes().get(route);
-        for (RuleTimeouts timeouts : index.timeouts(route)) {
+        for (EffectiveRuleTimeouts timeouts : index.timeouts(route)) {
             ArrayNode rules = out.has(timeouts.gateway()) ? (ArrayNode) out.get(timeouts.gateway())
                     : out.putArray(timeouts.gateway());
             Optional<RuleConfig> served = servedRule(route, timeouts.gateway(), timeouts.rule());
@@ -71,7 +71,7 @@ final class EnforcedJson {
         return out;
     }
 
-    private ObjectNode timeout(RuleTimeouts timeouts, String field, Optional<TimeoutSetting> effective,
+    private ObjectNode timeout(EffectiveRuleTimeouts timeouts, String field, Optional<TimeoutSetting> effective,
                                boolean served, Duration enforced) {
         ObjectNode out = ReadJson.JSON.objectNode().put("field", field);
         String state;

@@ -7,7 +7,7 @@ import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.EffectivePolicy;
 import dev.portolan.policy.EffectiveValue;
 import dev.portolan.policy.ObjectPolicies;
-import dev.portolan.policy.RuleTimeouts;
+import dev.portolan.policy.EffectiveRuleTimeouts;
 import dev.portolan.policy.TimeoutPolicies;
 import dev.portolan.policy.TimeoutSetting;
 import java.util.ArrayList;
@@ -30,11 +30,11 @@ final class ListTimeouts {
      * {@code default/hello-world: request 30s (class-defaults at GatewayClass), backendRequest 5s (hello-world-cap
      * override at Gateway)}.
      */
-    static ArrayNode ofRoute(List<RuleTimeouts> rules) {
+    static ArrayNode ofRoute(List<EffectiveRuleTimeouts> rules) {
         ArrayNode out = ReadJson.JSON.arrayNode();
-        long perGateway = rules.stream().map(RuleTimeouts::gateway).distinct().count();
+        long perGateway = rules.stream().map(EffectiveRuleTimeouts::gateway).distinct().count();
         boolean severalRules = perGateway > 0 && rules.size() / perGateway > 1;
-        for (RuleTimeouts rule : rules) {
+        for (EffectiveRuleTimeouts rule : rules) {
             out.add(rule.gateway() + (severalRules ? " rule " + rule.rule() : "") + ": " + describe(rule));
         }
         return out;
@@ -45,7 +45,7 @@ final class ListTimeouts {
         Set<String> lines = new LinkedHashSet<>();
         for (ResourceKey route : index.routesOfService(service)) {
             RouteView view = index.snapshot().computed().graph().routes().get(route);
-            for (RuleTimeouts rule : index.timeouts(route)) {
+            for (EffectiveRuleTimeouts rule : index.timeouts(route)) {
                 boolean reaches = view == null || rule.rule() >= view.rules().size()
                         || view.rules().get(rule.rule()).backends().stream().map(BackendView::service)
                         .anyMatch(service::equals);
@@ -77,7 +77,7 @@ final class ListTimeouts {
         return out;
     }
 
-    private static String describe(RuleTimeouts rule) {
+    private static String describe(EffectiveRuleTimeouts rule) {
         List<String> parts = new ArrayList<>();
         rule.request().ifPresent(s -> parts.add(describe(s)));
         rule.backendRequest().ifPresent(s -> parts.add(describe(s)));
