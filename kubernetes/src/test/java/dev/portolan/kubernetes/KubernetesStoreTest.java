@@ -210,7 +210,8 @@ class KubernetesStoreTest {
                 """);
         startStore(KubernetesStoreOptions.allNamespaces());
         snapshots = new SnapshotService(store, CONTROLLER,
-                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC)).start();
+                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC),
+                GatewayAddressBook.loopback(), () -> true).start();
 
         await(() -> cluster.read(ApiGroups.PORTOLAN + "/v1alpha1", "TimeoutPolicy", "default", "gw-defaults")
                 .path("status").path("ancestors").size() == 2, "TimeoutPolicy gw-defaults has one ancestor per target");
