@@ -141,20 +141,57 @@ class ErrorsAndWritesTest {
         assertEquals("No httproutes found in namespace default.\n", none.err());
         CliRun affecting = CliRun.run(env(false), "get", "policies", "--for", "httproute/my-httproute-1");
         assertEquals(0, affecting.code(), affecting.toString());
-        assertTrue(affecting.out().contains("my-retry-policy") && affecting.out().contains("demo-health-check-1")
+        // describe's directly attached and inherited; demo-health-check-1 is a direct policy on the Gateway and
+        // does not flow down (gwctl, GEP-713)
+        assertTrue(affecting.out().contains("my-retry-policy")
                 && affecting.out().contains("demo-timeout-policy-on-gatewayclass")
+                && affecting.out().contains("demo-timeout-policy-on-namespace")
+                && !affecting.out().contains("demo-health-check-1")
                 && !affecting.out().contains("demo-tls-min-version-policy-2"), affecting.toString());
     }
 
     @Test
+    void forListsWhatDescribeShowsAsAttachedAndInherited() {
+        CliRun describe = CliRun.run(env(false), "describe", "httproutes", "my-httproute-1");
+        assertEquals(0, describe.code(), describe.toString());
+        CliRun affecting = CliRun.run(env(false), "get", "policies", "--for", "httproute/default/my-httproute-1");
+        assertEquals(0, affecting.code(), affecting.toString());
+        for (String policy : new String[] {"demo-timeout-policy-on-namespace", "demo-timeout-policy-on-gatewayclass",
+                "my-retry-policy"}) {
+            assertTrue(describe.out().contains(policy), policy + " in " + describe);
+            assertTrue(affecting.out().contains(policy), policy + " in " + affecting);
+        }
+        // down the hierarchy only: a class is not affected by its Gateways' policies, a Gateway not by its routes'
+        CliRun onClass = CliRun.run(env(false), "get", "policies", "--for",
+                "gatewayclass/foo-com-external-gateway-class");
+        assertTrue(onClass.out().contains("demo-timeout-policy-on-gatewayclass")
+                && !onClass.out().contains("demo-health-check-1"), onClass.toString());
+        CliRun onGateway = CliRun.run(env(false), "get", "policies", "--for", "gateway/default/demo-gateway-1");
+        assertTrue(onGateway.out().contains("demo-timeout-policy-on-namespace")
+                && onGateway.out().contains("demo-health-check-1")
+                && !onGateway.out().contains("my-retry-policy"), onGateway.toString());
+        CliRun onNamespace = CliRun.run(env(false), "get", "policies", "--for", "namespace/default");
+        assertTrue(onNamespace.out().contains("demo-timeout-policy-on-namespace")
+                && !onNamespace.out().contains("demo-timeout-policy-on-gatewayclass"), onNamespace.toString());
+        CliRun onBackend = CliRun.run(env(false), "get", "policies", "--for", "service/default/demo-svc");
+        assertTrue(onBackend.out().contains("demo-tls-min-version-policy-3")
+                && onBackend.out().contains("demo-timeout-policy-on-namespace"), onBackend.toString());
+    }
+
+    @Test
     void forLooksInEveryNamespaceUnlessOneIsNamed() {
-        // ns2/demo-httproute-4 hangs off default/demo-gateway-1, whose policies live in default
-        CliRun anywhere = CliRun.run(env(false), "get", "policies", "--for", "httproute/ns2/demo-httproute-4");
+        // ns2/demo-httproute-4 hangs off default/demo-gateway-1: it inherits default's Namespace policy
+        CliRun route = CliRun.run(env(false), "get", "policies", "--for", "httproute/ns2/demo-httproute-4");
+        assertEquals(0, route.code(), route.toString());
+        assertTrue(route.out().contains("demo-timeout-policy-on-namespace")
+                && !route.out().contains("demo-health-check-1"), route.toString());
+        // default/demo-svc's own policy lives in default: listed unless another namespace is named
+        CliRun anywhere = CliRun.run(env(false), "get", "policies", "--for", "service/default/demo-svc");
         assertEquals(0, anywhere.code(), anywhere.toString());
-        assertTrue(anywhere.out().contains("demo-health-check-1"), anywhere.toString());
-        CliRun inNs2 = CliRun.run(env(false), "get", "policies", "--for", "httproute/demo-httproute-4", "-n", "ns2");
+        assertTrue(anywhere.out().contains("demo-tls-min-version-policy-3"), anywhere.toString());
+        CliRun inNs2 = CliRun.run(env(false), "get", "policies", "--for", "service/default/demo-svc", "-n", "ns2");
         assertEquals(0, inNs2.code(), inNs2.toString());
-        assertTrue(!inNs2.out().contains("demo-health-check-1")
+        assertTrue(!inNs2.out().contains("demo-tls-min-version-policy-3")
                 && inNs2.out().contains("demo-timeout-policy-on-gatewayclass"), inNs2.toString());
     }
 

@@ -12,7 +12,9 @@ public record ListParameters(
         @Parameter(description = "Kubernetes label selector, e.g. a=b,c!=d,e in (x,y),!f,g")
         @Nullable @QueryValue String labelSelector,
         @Parameter(name = "for", description = "Only what relates to KIND/NAMESPACE/NAME (or KIND/NAME), "
-                + "as gwctl --for, e.g. gateway/default/web") @Nullable @QueryValue("for") String forObject,
+                + "as gwctl --for, e.g. gateway/default/web; on policies (and policycrds) for a GatewayClass, "
+                + "Namespace, Gateway, HTTPRoute or backend: the policies that affect it, as its describe lists "
+                + "them (directly attached and inherited), plus BackendTLSPolicies on the backends it sends to") @Nullable @QueryValue("for") String forObject,
         @Parameter(description = "Page size, 1 to 1000 (default 100)") @Nullable @QueryValue Integer limit,
         @Parameter(name = "continue", description = "metadata.continue of the previous page")
         @Nullable @QueryValue("continue") String continueToken) {

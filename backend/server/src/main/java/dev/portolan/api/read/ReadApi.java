@@ -8,12 +8,18 @@ import dev.portolan.policy.PolicyCrd;
 import io.micronaut.http.HttpStatus;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Lists and descriptions over one snapshot's {@link ReadIndex}; no Micronaut, no recomputation. */
 public final class ReadApi {
+    /** Kinds of the GEP-713 hierarchy, whose affecting policies the policy engine works out. */
+    private static final Set<ApiKinds> AFFECTED_KINDS = EnumSet.of(ApiKinds.GATEWAY_CLASSES, ApiKinds.NAMESPACES,
+            ApiKinds.GATEWAYS, ApiKinds.HTTP_ROUTES, ApiKinds.BACKENDS);
+
     private final ReadIndex index;
     private final Instant now;
 
@@ -35,24 +41,24 @@ public final class ReadApi {
     }
 
     public ObjectNode listPolicies(ListQuery query) {
-        Relations related = relations(query);
+        Predicate<PolicyEntry> related = policiesFor(query);
         ListItems items = new ListItems(index, now);
         Predicate<PolicyEntry> keep = policy -> (query.namespace() == null
                 || policy.key().namespace().equals(query.namespace()))
                 && query.selector().matches(labels(policy))
-                && (related == null || related.containsPolicy(policy));
+                && related.test(policy);
         return Listing.page("PolicyList", index.snapshot().version(), index.policies(), PolicyEntry::sortKey, keep,
                 items::policy, query);
     }
 
     public ObjectNode listPolicyCrds(ListQuery query) {
-        Relations related = relations(query);
+        Predicate<PolicyEntry> related = policiesFor(query);
         ListItems items = new ListItems(index, now);
         List<PolicyCrd> crds = index.policyCrds().stream().sorted(Comparator.comparing(PolicyCrd::name)).toList();
         Predicate<PolicyCrd> keep = crd -> query.selector().matches(index.entry(PolicyCrds.key(crd))
                 .map(ReadIndex.Entry::labels).orElseGet(() -> crdLabels(crd)))
-                && (related == null || index.policies().stream()
-                .anyMatch(p -> p.groupKind().equals(crd.groupKind()) && related.containsPolicy(p)));
+                && (query.related() == null || index.policies().stream()
+                .anyMatch(p -> p.groupKind().equals(crd.groupKind()) && related.test(p)));
         return Listing.page("PolicyCrdList", index.snapshot().version(), crds, PolicyCrd::name, keep,
                 items::policyCrd, query);
     }
@@ -98,11 +104,33 @@ public final class ReadApi {
         if (query.related() == null) {
             return null;
         }
-        if (!index.exists(query.related())) {
-            throw new ApiException(HttpStatus.NOT_FOUND, query.related(), "for",
-                    query.related() + " (named by the for parameter) does not exist");
-        }
+        requireExists(query.related());
         return Relations.of(index, query.related());
+    }
+
+    private void requireExists(ResourceKey related) {
+        if (!index.exists(related)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, related, "for",
+                    related + " (named by the for parameter) does not exist");
+        }
+    }
+
+    /**
+     * Policies kept by {@code for}: for an object of the hierarchy (GatewayClass, Namespace, Gateway, HTTPRoute,
+     * backend) the policies that affect it, as its describe lists them (directly attached and inherited, and the
+     * BackendTLSPolicies on the backends it sends to), from {@link PolicyReach}; for another kind (a
+     * BackendTLSPolicy, a ReferenceGrant) the policies of the objects it relates to.
+     */
+    private Predicate<PolicyEntry> policiesFor(ListQuery query) {
+        if (query.related() == null) {
+            return policy -> true;
+        }
+        if (!AFFECTED_KINDS.contains(ApiKinds.of(query.related()).orElseThrow())) {
+            return relations(query)::containsPolicy;
+        }
+        requireExists(query.related());
+        Set<ResourceKey> affecting = new PolicyReach(index).affecting(query.related());
+        return policy -> affecting.contains(policy.key());
     }
 
     private static boolean inNamespace(ApiKinds kind, ResourceKey key, String namespace) {

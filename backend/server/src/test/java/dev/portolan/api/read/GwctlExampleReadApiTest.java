@@ -66,7 +66,7 @@ class GwctlExampleReadApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void forAGatewayListsItsClassRoutesBackendsAndTheirPolicies() {
+    void forAGatewayListsItsClassRoutesBackendsAndThePoliciesAffectingIt() {
         String related = "for=gateway/default/demo-gateway-1";
         assertEquals(List.of("default/demo-httproute-1", "default/demo-httproute-2", "default/demo-httproute-3",
                         "ns2/demo-httproute-4"),
@@ -77,9 +77,9 @@ class GwctlExampleReadApiTest implements TestPropertyProvider {
         assertEquals(List.of(), ReadClient.names(client().get("/api/v1/referencegrants?" + related)));
         assertEquals(List.of("default/my-reference-grant"),
                 ReadClient.names(client().get("/api/v1/referencegrants?for=gateway/ns2/demo-gateway-2")));
-        assertEquals(List.of("demo-timeout-policy-on-gatewayclass", "default/demo-health-check-1",
-                        "default/demo-retry-policy-1", "default/demo-retry-policy-2",
-                        "default/demo-tls-min-version-policy-1", "default/demo-tls-min-version-policy-3"),
+        // the policies that affect the Gateway: on its class, its namespace and itself, not its routes' policies
+        assertEquals(List.of("demo-timeout-policy-on-gatewayclass", "demo-timeout-policy-on-namespace",
+                        "default/demo-health-check-1", "default/demo-retry-policy-1"),
                 ReadClient.names(client().get("/api/v1/policies?" + related)));
         assertEquals(List.of("ns2/demo-tls-min-version-policy-2"),
                 ReadClient.names(client().get("/api/v1/policies?for=gateway/ns2/demo-gateway-2&namespace=ns2")));
