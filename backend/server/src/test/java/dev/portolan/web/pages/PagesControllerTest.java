@@ -108,6 +108,16 @@ class PagesControllerTest implements TestPropertyProvider {
     }
 
     @Test
+    void thePolicyFilterNarrowsToWhatItAffectsAndAHostileValueOnlyMatchesNothing() {
+        String capped = html("/ui/httproutes?policy=TimeoutPolicy.gateway.portolan.dev/default/hello-world-cap");
+        assertTrue(capped.contains("/ui/httproutes/default/echo\""), "the route under the capped Gateway");
+        assertFalse(capped.contains("/ui/httproutes/default/auth\""), "a route the policy does not reach");
+        String hostile = html("/ui/httproutes?policy=%3Cscript%3Ealert(1)%3C%2Fscript%3E%2F..%2F" + "x".repeat(3000));
+        assertTrue(hostile.contains("Nothing matches."), "an unknown policy matches no row");
+        assertFalse(hostile.contains("<script>alert(1)"), "the value is escaped, never markup");
+    }
+
+    @Test
     void pagingFollowsTheApiContinueToken() {
         String first = html("/ui/httproutes?limit=2");
         assertTrue(first.contains("/ui/httproutes/default/auth"));
