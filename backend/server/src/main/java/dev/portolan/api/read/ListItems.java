@@ -19,7 +19,6 @@ final class ListItems {
     private final ReadIndex index;
     private final Instant now;
     private final EffectiveJson effective;
-    private PolicyReach reach;
 
     ListItems(ReadIndex index, Instant now) {
         this.index = index;
@@ -130,10 +129,7 @@ final class ListItems {
         out.put("policyType", policy.policyType());
         JsonNode status = index.statusView(policy.stored() == null ? policy.key() : policy.stored().key());
         out.put("accepted", ConditionSummary.over(status.path("ancestors"), "Accepted"));
-        if (reach == null) {
-            reach = new PolicyReach(index);
-        }
-        PolicyReach.Reach affected = reach.of(policy.key());
+        PolicyReach.Reach affected = index.policyReach().of(policy.key());
         ObjectNode affects = out.putObject("affects");
         affects.set("gateways", names(affected.gateways()));
         affects.set("httproutes", names(affected.routes()));

@@ -129,7 +129,7 @@ public final class ReadApi {
             return relations(query)::containsPolicy;
         }
         requireExists(query.related());
-        Set<ResourceKey> affecting = new PolicyReach(index).affecting(query.related());
+        Set<ResourceKey> affecting = index.policyReach().affecting(query.related());
         return policy -> affecting.contains(policy.key());
     }
 

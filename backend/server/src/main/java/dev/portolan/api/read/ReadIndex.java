@@ -129,6 +129,23 @@ public final class ReadIndex {
         return stored;
     }
 
+    /** What each policy affects and what affects each object; laid out once per snapshot, on first use. */
+    private volatile PolicyReach policyReach;
+
+    PolicyReach policyReach() {
+        PolicyReach reach = policyReach;
+        if (reach == null) {
+            synchronized (this) {
+                reach = policyReach;
+                if (reach == null) {
+                    reach = new PolicyReach(this);
+                    policyReach = reach;
+                }
+            }
+        }
+        return reach;
+    }
+
     public ControlPlaneSnapshot snapshot() {
         return snapshot;
     }
