@@ -2,7 +2,8 @@
 # Control-plane benchmark: embedded Portolan (Micronaut app, file store, in-process proxy) over the manifests of
 # e2e-playwright/perf/generate.mjs at each size; prints start time, change-to-first-200 through the proxy via
 # POST /api/v1/apply and via a new file (p50/p90/p99/max), CPU per change, heap after GC and RSS, and a steady
-# route's p50/p99 idle and while routes churn at 10 changes/s. See bench/README.md.
+# route's latency idle and while routes churn at 10 changes/s, under closed-loop clients (as fast as they can) and
+# under a fixed-rate open-loop load (RATE req/s). See bench/README.md.
 # Builds and runs through Maven (dev.portolan.bench.ControlPlaneReport, a test class); run it on an otherwise quiet
 # machine (in this team: `flock /tmp/portolan-mvn.lock bench/control-plane.sh`). Everything on loopback.
 set -euo pipefail
@@ -12,7 +13,8 @@ SIZES="${SIZES:-1000,5000,20000}"   # HTTPRoutes over 20 Gateways and 50 namespa
 CHANGES="${CHANGES:-200}"           # changes per way (apply, file) and size
 WARMUP="${WARMUP:-30}"              # changes via apply first, not counted (the JIT settles after start)
 CHURN_SECONDS="${CHURN_SECONDS:-10}" # seconds of steady load idle, then as long under churn
-CLIENTS="${CLIENTS:-4}"             # closed-loop clients of the steady route
+CLIENTS="${CLIENTS:-4}"             # closed-loop clients of the steady route (and connections of the fixed-rate load)
+RATE="${RATE:-1000}"                # requests/s of the fixed-rate (open-loop) load on the steady route
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx2g}"
 MVN="${MVN:-mvn}"
 OFFLINE="${OFFLINE:-}"             # "-o" to build offline once dependencies are in ~/.m2
@@ -26,6 +28,7 @@ cd "$ROOT"
   -Dportolan.bench.controlplane.warmup="$WARMUP" \
   -Dportolan.bench.controlplane.churn-seconds="$CHURN_SECONDS" \
   -Dportolan.bench.controlplane.clients="$CLIENTS" \
+  -Dportolan.bench.controlplane.rate="$RATE" \
   verify
 OUTPUT="$ROOT/backend/server/target/surefire-reports/dev.portolan.bench.ControlPlaneReport-output.txt"
 # the figures, last

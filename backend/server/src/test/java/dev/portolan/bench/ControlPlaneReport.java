@@ -74,6 +74,7 @@ class ControlPlaneReport {
         int churnSeconds = Integer.getInteger("portolan.bench.controlplane.churn-seconds", full ? 10 : 1);
         int clients = Integer.getInteger("portolan.bench.controlplane.clients", 4);
         int warmup = Integer.getInteger("portolan.bench.controlplane.warmup", full ? 30 : 0);
+        int rate = Integer.getInteger("portolan.bench.controlplane.rate", full ? 1000 : 200);
         List<String> summary = new ArrayList<>();
         // Millions of access-log lines to the test's stdout would measure the console, not the control plane.
         ch.qos.logback.classic.Logger access =
@@ -84,7 +85,7 @@ class ControlPlaneReport {
         try {
             int echoPort = ((ServerConnector) echo.getConnectors()[0]).getLocalPort();
             for (int routes : sizes) {
-                summary.add(measure(routes, changes, warmup, churnSeconds, clients, echoPort));
+                summary.add(measure(routes, changes, warmup, churnSeconds, clients, rate, echoPort));
             }
         } finally {
             echo.stop();
@@ -94,8 +95,8 @@ class ControlPlaneReport {
         summary.forEach(System.out::println);
     }
 
-    private String measure(int routes, int changes, int warmup, int churnSeconds, int clients, int echoPort)
-            throws Exception {
+    private String measure(int routes, int changes, int warmup, int churnSeconds, int clients, int rate,
+                           int echoPort) throws Exception {
         Path folder = Files.createTempDirectory("portolan-control-plane-report");
         try {
             PerfManifests.write(folder, routes, echoPort);
@@ -109,8 +110,8 @@ class ControlPlaneReport {
                     "micronaut.server.port", "-1"))) {
                 EmbeddedServer server = context.getBean(EmbeddedServer.class);
                 server.start();
-                String proxy = "http://" + gatewayAddress(context.getBean(ControlPlane.class), startNanos) + ":"
-                        + proxyPort;
+                String gatewayHost = gatewayAddress(context.getBean(ControlPlane.class), startNanos);
+                String proxy = "http://" + gatewayHost + ":" + proxyPort;
                 awaitOk(proxy + "/steady", startNanos);
                 double startMillis = (System.nanoTime() - startNanos) / 1e6;
                 String api = server.getURL() + "/api/v1/apply";
@@ -128,21 +129,33 @@ class ControlPlaneReport {
                             PerfManifests.route("file-" + i, "/file-" + i));
                     return null;
                 }, "/file-");
+                // both idle phases first: what the changes above left behind (state saves, garbage) is gone by then
+                Thread.sleep(1_000);
                 Latencies idle = load(proxy + "/steady", clients, churnSeconds, null);
+                FixedRateLoad.Result idleAtRate = FixedRateLoad.run(gatewayHost, proxyPort, "/steady", rate, clients,
+                        churnSeconds);
                 Latencies churning = load(proxy + "/steady", clients, churnSeconds, api);
+                int[] churnedAtRate = new int[1];
+                FixedRateLoad.Result churningAtRate = whileChurning(api, churnSeconds, churnedAtRate,
+                        () -> FixedRateLoad.run(gatewayHost, proxyPort, "/steady", rate, clients, churnSeconds));
                 System.gc();
                 long heapMiB = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
                 String line = String.format(Locale.ROOT, "%,7d routes | start %,6.0f ms | apply %s | file %s | "
                                 + "CPU/change process %s snapshot thread %s | heap %,d MiB RSS %,d MiB | steady p50/p99 "
-                                + "idle %.2f/%.2f ms, under churn %.2f/%.2f ms (%.1fx p99), %d failed, %d changes",
+                                + "idle %.2f/%.2f ms, under churn %.2f/%.2f ms (%.1fx p99), %d failed, %d changes | "
+                                + "at %,d req/s idle %s, under churn %s (%.1fx p99), %d failed, %d changes",
                         routes, startMillis, viaApply.percentiles(), viaFile.percentiles(),
                         viaApply.cpuPerChange(), viaApply.snapshotCpuPerChange(), heapMiB, rssMiB(), idle.p(50),
                         idle.p(99), churning.p(50), churning.p(99), churning.p(99) / idle.p(99),
-                        idle.failures + churning.failures, churning.changes);
+                        idle.failures + churning.failures, churning.changes, rate,
+                        idleAtRate.describe(churnSeconds), churningAtRate.describe(churnSeconds),
+                        churningAtRate.millisAt(99) / idleAtRate.millisAt(99),
+                        idleAtRate.failures() + churningAtRate.failures(), churnedAtRate[0]);
                 System.out.println("ControlPlaneReport: " + line);
                 assertEquals(changes, viaApply.millis.length);
                 assertEquals(changes, viaFile.millis.length);
                 assertTrue(idle.count() > 0 && churning.count() > 0, "the steady route answered");
+                assertTrue(idleAtRate.count() > 0 && churningAtRate.count() > 0, "the steady route answered at rate");
                 return line;
             }
         } finally {
@@ -269,12 +282,27 @@ class ControlPlaneReport {
                 return out;
             }, pool));
         }
+        int changes = churn(api, seconds);
+        stop.set(true);
+        Latencies all = new Latencies();
+        for (CompletableFuture<Latencies> future : futures) {
+            all.merge(future.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        all.changes = changes;
+        return all;
+    }
+
+    /**
+     * For {@code seconds}, 10 changes a second via apply when {@code api} is given (else only waits): 20 churn routes,
+     * each switching between two paths, so that every change adds and removes rules. Returns how many it made.
+     */
+    private int churn(String api, int seconds) throws InterruptedException {
         int changes = 0;
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHURN_INTERVAL_MILLIS);
             if (api != null) {
-                // 20 churn routes, each switching between two paths: real changes that add and remove rules
                 int route = changes % 20;
                 post(api, PerfManifests.route("churn-" + route, "/churn-" + route + "-" + (changes / 20) % 2));
                 changes++;
@@ -284,14 +312,27 @@ class ControlPlaneReport {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
         }
-        stop.set(true);
-        Latencies all = new Latencies();
-        for (CompletableFuture<Latencies> future : futures) {
-            all.merge(future.get(30, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
-        all.changes = changes;
-        return all;
+        return changes;
+    }
+
+    @FunctionalInterface
+    private interface Load<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code load} while {@link #churn} changes routes beside it; {@code changes[0]} gets how many it made. */
+    private <T> T whileChurning(String api, int seconds, int[] changes, Load<T> load) throws Exception {
+        CompletableFuture<Integer> churning = CompletableFuture.supplyAsync(() -> {
+            try {
+                return churn(api, seconds);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        T result = load.run();
+        changes[0] = churning.get(CHANGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return result;
     }
 
     private static final class Latencies {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * <ol>
  * <li>the Host must be allowed ({@link HostAllowList}), else 421;</li>
  * <li>{@code /health} and the dashboard's static assets need nothing more ({@link AccessPaths});</li>
+ * <li>a client address that offered too many unknown tokens gets 429 for any token until it may try again
+ * ({@link TokenGuessLimit});</li>
  * <li>a bearer token must be a known one ({@link ApiTokens}), else 401 {@code error="invalid_token"} (a proxy's
  * service-account token asking for its Gateway's config is left to the {@link ProxyAuthenticator});</li>
  * <li>reads need a viewer or editor token, unless the client is on loopback (with {@code trust-loopback}) or
@@ -36,10 +38,12 @@ public class AccessFilter {
     private final ApiAccessSettings settings;
     private final HostAllowList hosts;
     private final boolean proxiesAuthenticate;
+    private final TokenGuessLimit guesses;
 
     public AccessFilter(ApiTokens tokens, ApiAccessSettings settings, HostAllowList hosts,
-                        Optional<ProxyAuthenticator> proxyAuthenticator) {
+                        Optional<ProxyAuthenticator> proxyAuthenticator, TokenGuessLimit guesses) {
         this.tokens = tokens;
+        this.guesses = guesses;
         this.settings = settings;
         this.hosts = hosts;
         this.proxiesAuthenticate = proxyAuthenticator.isPresent();
@@ -60,6 +64,7 @@ public class AccessFilter {
         Optional<String> token = RequestCredentials.token(request);
         Principal principal = null;
         if (token.isPresent()) {
+            refuseWhileGuessing(request);
             principal = tokens.authenticate(token.get()).orElse(null);
             if (principal == null) {
                 if (isProxyAskingForItsGateway(request)) {
@@ -67,6 +72,7 @@ public class AccessFilter {
                     request.setAttribute(NEEDS_PROXY_AUTHENTICATION, true);
                     return;
                 }
+                guesses.failed(request.getRemoteAddress());
                 throw new ApiException(HttpStatus.UNAUTHORIZED, (String) null, "Authorization",
                         "the bearer token is not one this server knows (revoked, mistyped, or from another server)")
                         .withHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
@@ -90,6 +96,17 @@ public class AccessFilter {
         }
         request.setAttribute(AccessAttributes.PRINCIPAL, principal.name());
         request.setAttribute(AccessAttributes.ROLE, principal.role().label());
+    }
+
+    /** 429 while the client's address has offered too many unknown tokens (see {@link TokenGuessLimit}). */
+    private void refuseWhileGuessing(HttpRequest<?> request) {
+        var wait = guesses.retryAfterSeconds(request.getRemoteAddress());
+        if (wait.isPresent()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, (String) null, "Authorization",
+                    "too many unknown tokens from this address; no token is checked from it for "
+                            + wait.getAsLong() + " s").withHeader(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(wait.getAsLong()));
+        }
     }
 
     private String missingTokenReason(boolean write, String path) {

@@ -3,9 +3,11 @@ package dev.portolan.web.session;
 import dev.portolan.api.access.ApiTokens;
 import dev.portolan.api.access.BrowserSessions;
 import dev.portolan.api.access.RequestCredentials;
+import dev.portolan.api.access.TokenGuessLimit;
 import dev.portolan.web.PageModel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -39,10 +42,12 @@ public class SignInController {
     private final PageModel pages;
     private final ApiTokens tokens;
     private final BrowserSessions sessions = BrowserSessions.shared();
+    private final TokenGuessLimit guesses;
 
-    public SignInController(PageModel pages, ApiTokens tokens) {
+    public SignInController(PageModel pages, ApiTokens tokens, TokenGuessLimit guesses) {
         this.pages = pages;
         this.tokens = tokens;
+        this.guesses = guesses;
     }
 
     @Get(value = "/sign-in", produces = MediaType.TEXT_HTML)
@@ -55,7 +60,17 @@ public class SignInController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> signIn(HttpRequest<?> request, @Nullable String token, @Nullable String next) {
         String offered = token == null ? "" : token.strip();
+        OptionalLong wait = guesses.retryAfterSeconds(request.getRemoteAddress());
+        if (wait.isPresent()) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.getAsLong()))
+                    .body(view(request, next, "Too many wrong tokens from your address: try again in "
+                            + wait.getAsLong() + " s."));
+        }
         if (!isValid(offered)) {
+            if (!offered.isEmpty()) { // an empty form is a slip, not a guess
+                guesses.failed(request.getRemoteAddress());
+            }
             return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                     .body(view(request, next, "That token is not valid. Use the token Portolan printed at start "
                             + "(or the one set with portolan.api.write-token)."));

@@ -30,10 +30,18 @@ final class RawHttp {
             request.append(header).append("\r\n");
         }
         request.append("Connection: close\r\n\r\n");
+        return exchange(null, address, port, request.toString());
+    }
+
+    /** Sends {@code request} (a whole HTTP/1.1 request with Connection: close) from {@code localAddress} if given. */
+    static Answer exchange(String localAddress, String address, int port, String request) throws IOException {
         try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(new InetSocketAddress(address, port), 2_000);
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             in.transferTo(all);
