@@ -55,7 +55,7 @@ public class KubernetesLauncher implements ControlPlaneLauncher {
         KubernetesStoreOptions store = new KubernetesStoreOptions(settings.getNamespaces(),
                 config.getControllerName(), settings.getResync().toMillis());
         Optional<ProvisionSettings> provisioning = settings.isProvision()
-                ? Optional.of(provisionSettings(settings))
+                ? Optional.of(withEdge(provisionSettings(settings), config.getProxy()))
                 : Optional.empty();
         Optional<LeaderElectionSettings> election = settings.isLeaderElection()
                 ? Optional.of(LeaderElectionSettings.defaults(settings.getLeaseNamespace(), settings.getIdentity()))
@@ -70,6 +70,16 @@ public class KubernetesLauncher implements ControlPlaneLauncher {
                     settings.getControlPlaneService()));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("portolan.kubernetes (control-plane-namespace, control-plane-service): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Provisioned proxies accept from clients what portolan.proxy.* says, as the embedded proxy does. */
+    private static ProvisionSettings withEdge(ProvisionSettings provisioning, PortolanConfig.ProxySettings proxy) {
+        try {
+            return provisioning.withEdge(proxy.edgeSettings(), proxy.getIdleTimeout().toMillis());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("portolan.proxy (the provisioned proxies' edge settings): "
                     + e.getMessage(), e);
         }
     }

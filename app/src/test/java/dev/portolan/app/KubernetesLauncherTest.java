@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portolan.wiring.PortolanConfig;
 import dev.portolan.kubernetes.mode.KubernetesModeOptions;
+import dev.portolan.kubernetes.provision.ProvisionSettings;
 import dev.portolan.kubernetes.trust.ControlPlaneHome;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.util.List;
@@ -25,6 +26,29 @@ class KubernetesLauncherTest {
         assertEquals("NodePort", options.provisioning().orElseThrow().serviceType());
         assertEquals("replica-1", options.leaderElection().orElseThrow().identity());
         assertEquals("portolan.dev/gateway-controller", options.store().controllerName());
+    }
+
+    @Test
+    void provisionedProxiesGetTheEdgeSettingsThatAreNotDefaults() {
+        PortolanConfig config = new PortolanConfig();
+        config.getProxy().setTrustedHops(1);
+        config.getProxy().setMaxRequestBodyBytes(1_048_576);
+        config.getProxy().setIdleTimeout(java.time.Duration.ofSeconds(5));
+        KubernetesModeOptions options = KubernetesLauncher.options(config, new KubernetesSettings());
+        ProvisionSettings provisioning = options.provisioning().orElseThrow();
+        assertEquals(1, provisioning.edge().trustedHops());
+        assertEquals(1_048_576, provisioning.edge().maxRequestBodyBytes());
+        assertEquals(5_000, provisioning.idleTimeoutMillis());
+    }
+
+    @Test
+    void anEdgeSettingTheProxyCommandLineRefusesStopsStartUpNamingIt() {
+        PortolanConfig config = new PortolanConfig();
+        config.getProxy().setTrustedHops(65);
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> KubernetesLauncher.options(config, new KubernetesSettings()));
+        assertTrue(e.getMessage().contains("portolan.proxy") && e.getMessage().contains("--trusted-hops 65"),
+                e.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.portolan.kubernetes.provision;
 
+import dev.portolan.proxy.edge.EdgeFlags;
+import dev.portolan.proxy.edge.EdgeSettings;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +18,13 @@ import java.util.TreeSet;
  * @param controlPlaneCa  PEM of the CA that signed the control plane's serving certificate: given to each proxy in
  *                        a ConfigMap, and the proxy trusts only it ({@code --ca-file}); empty = the proxy's JVM
  *                        trust store (an https URL with a publicly trusted certificate) or plaintext (http URL)
+ * @param edge            what the proxies accept from clients (portolan.proxy.* of the control plane: trusted hops,
+ *                        header/body/connection limits, ...): passed as flags, so that a provisioned proxy
+ *                        behaves as the in-process one would
+ * @param idleTimeoutMillis how long the proxies keep an idle client connection
  */
 public record ProvisionSettings(String image, String controlPlaneUrl, String serviceType, int adminPort,
-                                Optional<String> controlPlaneCa) {
+                                Optional<String> controlPlaneCa, EdgeSettings edge, long idleTimeoutMillis) {
     public static final String DEFAULT_IMAGE = "portolan:latest";
     public static final String DEFAULT_SERVICE_TYPE = "LoadBalancer";
     public static final int DEFAULT_ADMIN_PORT = 9901;
@@ -30,6 +36,11 @@ public record ProvisionSettings(String image, String controlPlaneUrl, String ser
         Objects.requireNonNull(controlPlaneUrl, "controlPlaneUrl");
         Objects.requireNonNull(serviceType, "serviceType");
         Objects.requireNonNull(controlPlaneCa, "controlPlaneCa");
+        Objects.requireNonNull(edge, "edge");
+        if (idleTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("provisioning idleTimeoutMillis: must be > 0, got " + idleTimeoutMillis);
+        }
+        EdgeFlags.of(edge, idleTimeoutMillis); // a value the proxy's command line refuses would crash-loop its pods
         if (!SERVICE_TYPES.contains(serviceType)) {
             throw new IllegalArgumentException("provisioning serviceType: '" + serviceType + "' is not one of "
                     + new TreeSet<>(SERVICE_TYPES));
@@ -51,12 +62,20 @@ public record ProvisionSettings(String image, String controlPlaneUrl, String ser
     }
 
     public ProvisionSettings(String image, String controlPlaneUrl, String serviceType, int adminPort) {
-        this(image, controlPlaneUrl, serviceType, adminPort, Optional.empty());
+        this(image, controlPlaneUrl, serviceType, adminPort, Optional.empty(), EdgeSettings.defaults(),
+                EdgeSettings.DEFAULT_IDLE_TIMEOUT_MILLIS);
     }
 
     /** The same, with proxies trusting only {@code caPem} for the config channel. */
     public ProvisionSettings withControlPlaneCa(String caPem) {
-        return new ProvisionSettings(image, controlPlaneUrl, serviceType, adminPort, Optional.of(caPem));
+        return new ProvisionSettings(image, controlPlaneUrl, serviceType, adminPort, Optional.of(caPem), edge,
+                idleTimeoutMillis);
+    }
+
+    /** The same, with proxies accepting what {@code settings} says from clients. */
+    public ProvisionSettings withEdge(EdgeSettings settings, long idleMillis) {
+        return new ProvisionSettings(image, controlPlaneUrl, serviceType, adminPort, controlPlaneCa, settings,
+                idleMillis);
     }
 
     /** Whether proxies pull their config (and send their tokens) without TLS. */

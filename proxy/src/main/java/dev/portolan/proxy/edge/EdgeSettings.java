@@ -24,6 +24,8 @@ public record EdgeSettings(boolean mergeSlashes, int trustedHops, long headerRea
     public static final long DEFAULT_HEADER_READ_TIMEOUT_MILLIS = 10_000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 512;
     public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
+    /** How long an idle client connection stays open unless said otherwise (a server option, not a record part). */
+    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 30_000;
     /** The largest header block a listener may be set to accept (the upstream client is sized for it). */
     public static final int MAX_REQUEST_HEADER_BYTES_LIMIT = 1024 * 1024;
 

@@ -38,7 +38,7 @@ public record ProxyServerOptions(int portOffset, int workerThreads, long idleTim
     }
 
     public static ProxyServerOptions defaults() {
-        return new ProxyServerOptions(0, 8, 30_000, null, EdgeSettings.defaults());
+        return new ProxyServerOptions(0, 8, EdgeSettings.DEFAULT_IDLE_TIMEOUT_MILLIS, null, EdgeSettings.defaults());
     }
 
     public ProxyServerOptions withPortOffset(int offset) {
