@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * House rules for openapi/portolan.yaml, checked in the build: no untyped object (an object schema names its
  * properties, or says what its additional properties are), every success answer has a schema, every error answer
  * is the Problem schema as application/problem+json, and every operation documents the errors any request can get
- * (421 for a Host the server does not answer, 500).
+ * (421 for a Host the server does not answer, 429 for an address that guessed tokens, 500).
  */
 class OpenApiLintTest {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -52,7 +52,7 @@ class OpenApiLintTest {
                 operations++;
                 String name = method.toUpperCase() + " " + path.getKey();
                 JsonNode responses = operation.path("responses");
-                for (String everywhere : List.of("421", "500")) {
+                for (String everywhere : List.of("421", "429", "500")) {
                     if (!responses.has(everywhere)) {
                         wrong.add(name + ": no " + everywhere + " response (every operation can give it)");
                     }

@@ -33,10 +33,6 @@ public class SummaryController {
                     schema = @Schema(ref = "#/components/schemas/Summary")))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public ObjectNode summary() {
         return ProxyRefusals.addTo(Summary.withConfigVersion(Summary.of(snapshots.current(), controlPlane.origin(),
                 controlPlane.translationProblems()), controlPlane.publisher().current()), controlPlane.dataPlane());

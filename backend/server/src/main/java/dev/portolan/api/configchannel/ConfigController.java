@@ -86,10 +86,6 @@ public class ConfigController {
     @ApiResponse(responseCode = "503", description = "The control plane has not finished its first load; ask again"
             + " after Retry-After seconds",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public CompletableFuture<HttpResponse<String>> config(
             HttpRequest<?> request,
             @Parameter(description = "The version the caller has, as an ETag (\"3f9a0c1d2b4e5f60\")")

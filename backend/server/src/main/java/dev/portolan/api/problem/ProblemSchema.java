@@ -7,10 +7,8 @@ package dev.portolan.api.problem;
 public final class ProblemSchema {
     public static final String MEDIA_TYPE = ProblemJsonBodyProvider.PROBLEM_JSON;
     public static final String REF = "#/components/schemas/Problem";
-    /** Every operation can answer these two (micronaut-openapi drops a {@code default} response). */
-    public static final String MISDIRECTED = "The Host header names no name this server answers for "
-            + "(portolan.api.allowed-hosts)";
-    public static final String SERVER_ERROR = "Portolan could not answer; the server log has the details";
+    // 421, 429 and 500, which every operation can answer, are added to the document by the build
+    // (backend/server/src/build/java/SharedResponses.java), not repeated on each operation
     public static final String READ_UNAUTHORIZED = "Reads need Authorization: Bearer <viewer or editor token> "
             + "except from loopback (portolan.api.trust-loopback) or with portolan.api.open-reads";
 

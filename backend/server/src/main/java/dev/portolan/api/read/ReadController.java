@@ -51,10 +51,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listGatewayClasses(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.GATEWAY_CLASSES, parameters);
@@ -67,10 +63,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeGatewayClasses(HttpRequest<?> request, @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.GATEWAY_CLASSES, "", name));
@@ -86,10 +78,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listGateways(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.GATEWAYS, parameters);
@@ -102,10 +90,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeGateways(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
@@ -122,10 +106,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listHttpRoutes(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.HTTP_ROUTES, parameters);
@@ -138,10 +118,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeHttpRoutes(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
@@ -158,10 +134,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listReferenceGrants(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.REFERENCE_GRANTS, parameters);
@@ -174,10 +146,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeReferenceGrants(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
@@ -194,10 +162,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listBackendTlsPolicies(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.BACKEND_TLS_POLICIES, parameters);
@@ -210,10 +174,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeBackendTlsPolicies(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
@@ -230,10 +190,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listBackends(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.BACKENDS, parameters);
@@ -246,10 +202,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeBackends(HttpRequest<?> request, @PathVariable String namespace,
                                                 @PathVariable String name) {
@@ -266,10 +218,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listNamespaces(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return list(request, ApiKinds.NAMESPACES, parameters);
@@ -282,10 +230,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such object in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeNamespaces(HttpRequest<?> request, @PathVariable String name) {
         return Representations.ok(request, api().describe(ApiKinds.NAMESPACES, "", name));
@@ -302,10 +246,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listPolicies(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return Representations.ok(request, api().listPolicies(parameters.query()));
@@ -320,10 +260,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such policy in the current snapshot",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describePolicy(HttpRequest<?> request,
             @Parameter(description = "Kind.group, e.g. TimeoutPolicy.gateway.portolan.dev") @PathVariable String kind,
@@ -341,10 +277,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describeClusterPolicy(HttpRequest<?> request,
             @Parameter(description = "Kind.group, e.g. TimeoutPolicy.bar.com") @PathVariable String kind,
             @PathVariable String name) {
@@ -361,10 +293,6 @@ public class ReadController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> listPolicyCrds(HttpRequest<?> request,
             @RequestBean ListParameters parameters) {
         return Representations.ok(request, api().listPolicyCrds(parameters.query()));
@@ -377,10 +305,6 @@ public class ReadController {
     @ApiResponse(responseCode = "404", description = "No such policy CRD",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> describePolicyCrd(HttpRequest<?> request, @PathVariable String name) {
         return Representations.ok(request, api().describePolicyCrd(name));

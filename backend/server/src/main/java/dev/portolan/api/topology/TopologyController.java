@@ -51,10 +51,6 @@ public class TopologyController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> topology(
             HttpRequest<?> request,
             @Parameter(description = "Only objects of this namespace (and the cluster-scoped objects linked to them)")

@@ -66,10 +66,6 @@ public class TraceController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> tracePost(
             HttpRequest<?> request,
             // read as text to report JSON syntax errors as problems; documented as the JSON object it is
@@ -94,10 +90,6 @@ public class TraceController {
     @ApiResponse(responseCode = "503", description = "No proxy config has been published yet",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @ApiResponse(responseCode = "401", description = ProblemSchema.READ_UNAUTHORIZED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> traceGet(
             HttpRequest<?> request,

@@ -87,10 +87,6 @@ public class WriteController {
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> apply(HttpRequest<?> request, @Body String body,
                                       @Parameter(description = "Only analyze, write nothing", required = false)
                                       @QueryValue(defaultValue = "false") boolean dryRun) {
@@ -123,10 +119,6 @@ public class WriteController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> analyze(HttpRequest<?> request, @Body String body,
                                         @Parameter(description = "The documents are objects to delete", required = false)
@@ -167,10 +159,6 @@ public class WriteController {
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> deleteObject(HttpRequest<?> request, String group, String kind, String namespace,
                                              String name,
                                              @Parameter(description = "Delete only if this is the stored version")
@@ -191,10 +179,6 @@ public class WriteController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> deleteClusterObject(HttpRequest<?> request, String group, String kind, String name,
                                                     @Parameter(description = "Delete only if this is the stored "
@@ -217,10 +201,6 @@ public class WriteController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> deleteByKind(HttpRequest<?> request, String plural, String namespace, String name,
                                              @Parameter(description = "Delete only if this is the stored version")
@@ -246,10 +226,6 @@ public class WriteController {
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     @SecurityRequirement(name = ApiDocumentation.WRITE_TOKEN)
     @ApiResponse(responseCode = "403", description = "The token has role viewer; writes need editor",
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "421", description = ProblemSchema.MISDIRECTED,
-            content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
-    @ApiResponse(responseCode = "500", description = ProblemSchema.SERVER_ERROR,
             content = @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(ref = ProblemSchema.REF)))
     public HttpResponse<String> deleteClusterByKind(HttpRequest<?> request, String plural, String name,
                                                     @Parameter(description = "Delete only if this is the stored "
