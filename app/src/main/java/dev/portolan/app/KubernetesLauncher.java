@@ -55,7 +55,7 @@ public class KubernetesLauncher implements ControlPlaneLauncher {
         KubernetesStoreOptions store = new KubernetesStoreOptions(settings.getNamespaces(),
                 config.getControllerName(), settings.getResync().toMillis());
         Optional<ProvisionSettings> provisioning = settings.isProvision()
-                ? Optional.of(withEdge(provisionSettings(settings), config.getProxy()))
+                ? Optional.of(withProxy(provisionSettings(settings), config.getProxy()))
                 : Optional.empty();
         Optional<LeaderElectionSettings> election = settings.isLeaderElection()
                 ? Optional.of(LeaderElectionSettings.defaults(settings.getLeaseNamespace(), settings.getIdentity()))
@@ -74,12 +74,12 @@ public class KubernetesLauncher implements ControlPlaneLauncher {
         }
     }
 
-    /** Provisioned proxies accept from clients what portolan.proxy.* says, as the embedded proxy does. */
-    private static ProvisionSettings withEdge(ProvisionSettings provisioning, PortolanConfig.ProxySettings proxy) {
+    /** Provisioned proxies are tuned as portolan.proxy.* says, as the embedded proxy is. */
+    private static ProvisionSettings withProxy(ProvisionSettings provisioning, PortolanConfig.ProxySettings proxy) {
         try {
-            return provisioning.withEdge(proxy.edgeSettings(), proxy.getIdleTimeout().toMillis());
+            return provisioning.withProxy(proxy.tuning());
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("portolan.proxy (the provisioned proxies' edge settings): "
+            throw new ConfigurationException("portolan.proxy (the provisioned proxies' settings): "
                     + e.getMessage(), e);
         }
     }

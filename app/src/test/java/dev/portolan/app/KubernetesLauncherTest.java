@@ -29,20 +29,22 @@ class KubernetesLauncherTest {
     }
 
     @Test
-    void provisionedProxiesGetTheEdgeSettingsThatAreNotDefaults() {
+    void provisionedProxiesGetTheProxySettings() {
         PortolanConfig config = new PortolanConfig();
         config.getProxy().setTrustedHops(1);
         config.getProxy().setMaxRequestBodyBytes(1_048_576);
         config.getProxy().setIdleTimeout(java.time.Duration.ofSeconds(5));
+        config.getProxy().setMaxConnectionsPerEndpoint(64);
         KubernetesModeOptions options = KubernetesLauncher.options(config, new KubernetesSettings());
         ProvisionSettings provisioning = options.provisioning().orElseThrow();
-        assertEquals(1, provisioning.edge().trustedHops());
-        assertEquals(1_048_576, provisioning.edge().maxRequestBodyBytes());
-        assertEquals(5_000, provisioning.idleTimeoutMillis());
+        assertEquals(1, provisioning.proxy().edge().trustedHops());
+        assertEquals(1_048_576, provisioning.proxy().edge().maxRequestBodyBytes());
+        assertEquals(5_000, provisioning.proxy().idleTimeoutMillis());
+        assertEquals(64, provisioning.proxy().upstream().maxConnectionsPerEndpoint());
     }
 
     @Test
-    void anEdgeSettingTheProxyCommandLineRefusesStopsStartUpNamingIt() {
+    void aProxySettingTheProxyCommandLineRefusesStopsStartUpNamingIt() {
         PortolanConfig config = new PortolanConfig();
         config.getProxy().setTrustedHops(65);
         ConfigurationException e = assertThrows(ConfigurationException.class,

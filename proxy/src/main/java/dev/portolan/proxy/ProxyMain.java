@@ -1,7 +1,6 @@
 package dev.portolan.proxy;
 
 import dev.portolan.proxy.admin.AdminServer;
-import dev.portolan.proxy.edge.EdgeFlags;
 import dev.portolan.proxy.edge.EdgeSettings;
 import dev.portolan.proxy.forward.HttpForwarder;
 import dev.portolan.proxy.forward.UpstreamSettings;
@@ -102,24 +101,24 @@ public final class ProxyMain {
                     case "--port-offset" -> offset = number(name, value, 0, 65535);
                     case "--admin-address" -> adminAddress = IpLiterals.require(name, value);
                     case "--admin-port" -> admin = number(name, value, 0, 65535);
-                    case EdgeFlags.TRUSTED_HOPS -> edge = edge.withTrustedHops(number(name, value, 0, EdgeFlags.MAX_TRUSTED_HOPS));
-                    case EdgeFlags.MERGE_SLASHES -> edge = edge.withMergeSlashes(bool(name, value));
-                    case EdgeFlags.HEADER_READ_TIMEOUT_MS ->
-                            edge = edge.withHeaderReadTimeoutMillis(number(name, value, 1, EdgeFlags.MAX_MILLIS));
-                    case EdgeFlags.IDLE_TIMEOUT_MS -> idle = number(name, value, 1, EdgeFlags.MAX_MILLIS);
-                    case EdgeFlags.MAX_REQUEST_HEADER_BYTES ->
+                    case ProxyTuning.TRUSTED_HOPS -> edge = edge.withTrustedHops(number(name, value, 0, ProxyTuning.MAX_TRUSTED_HOPS));
+                    case ProxyTuning.MERGE_SLASHES -> edge = edge.withMergeSlashes(bool(name, value));
+                    case ProxyTuning.HEADER_READ_TIMEOUT_MS ->
+                            edge = edge.withHeaderReadTimeoutMillis(number(name, value, 1, ProxyTuning.MAX_MILLIS));
+                    case ProxyTuning.IDLE_TIMEOUT_MS -> idle = number(name, value, 1, ProxyTuning.MAX_MILLIS);
+                    case ProxyTuning.MAX_REQUEST_HEADER_BYTES ->
                             edge = edge.withMaxRequestHeaderBytes(number(name, value, 1024,
                                     EdgeSettings.MAX_REQUEST_HEADER_BYTES_LIMIT));
-                    case EdgeFlags.MAX_REQUEST_HEADERS -> edge = edge.withMaxRequestHeaders(number(name, value, 1,
-                            EdgeFlags.MAX_HEADER_LINES));
-                    case EdgeFlags.MAX_REQUEST_BODY_BYTES ->
-                            edge = edge.withMaxRequestBodyBytes(number(name, value, 0, EdgeFlags.MAX_BODY_BYTES));
-                    case EdgeFlags.MAX_CONNECTIONS_PER_CLIENT ->
-                            edge = edge.withMaxConnectionsPerClient(number(name, value, 1, EdgeFlags.MAX_COUNT));
-                    case EdgeFlags.MAX_CONCURRENT_STREAMS ->
-                            edge = edge.withMaxConcurrentStreams(number(name, value, 1, EdgeFlags.MAX_COUNT));
-                    case "--max-connections-per-endpoint" -> upstream =
-                            upstream.withMaxConnectionsPerEndpoint(number(name, value, 1, 1_000_000));
+                    case ProxyTuning.MAX_REQUEST_HEADERS -> edge = edge.withMaxRequestHeaders(number(name, value, 1,
+                            ProxyTuning.MAX_HEADER_LINES));
+                    case ProxyTuning.MAX_REQUEST_BODY_BYTES ->
+                            edge = edge.withMaxRequestBodyBytes(number(name, value, 0, ProxyTuning.MAX_BODY_BYTES));
+                    case ProxyTuning.MAX_CONNECTIONS_PER_CLIENT ->
+                            edge = edge.withMaxConnectionsPerClient(number(name, value, 1, ProxyTuning.MAX_COUNT));
+                    case ProxyTuning.MAX_CONCURRENT_STREAMS ->
+                            edge = edge.withMaxConcurrentStreams(number(name, value, 1, ProxyTuning.MAX_COUNT));
+                    case ProxyTuning.MAX_CONNECTIONS_PER_ENDPOINT -> upstream =
+                            upstream.withMaxConnectionsPerEndpoint(number(name, value, 1, ProxyTuning.MAX_COUNT));
                     default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
                 }
             }

@@ -3,6 +3,7 @@ package dev.portolan.wiring;
 import dev.portolan.controlplane.ControlPlane;
 import dev.portolan.controlplane.ControlPlaneLauncher;
 import dev.portolan.embedded.EmbeddedPortolan;
+import dev.portolan.proxy.ProxyTuning;
 import dev.portolan.proxy.forward.HttpForwarder;
 import jakarta.inject.Singleton;
 
@@ -25,8 +26,9 @@ public class EmbeddedLauncher implements ControlPlaneLauncher {
     @Override
     public ControlPlane start() throws Exception {
         PortolanConfig.ProxySettings proxy = config.getProxy();
+        ProxyTuning tuning = proxy.tuning();
         return EmbeddedPortolan.start(new EmbeddedPortolan.Options(config.getManifests(), config.getControllerName(),
-                proxy.isEnabled(), proxy.getPortOffset(), proxy.getAdminPort(), proxy.edgeSettings(),
-                proxy.getIdleTimeout().toMillis()), HttpForwarder::new);
+                proxy.isEnabled(), proxy.getPortOffset(), proxy.getAdminPort(), tuning.edge(),
+                tuning.idleTimeoutMillis()), () -> new HttpForwarder(tuning.upstream()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.portolan.wiring;
 
+import dev.portolan.proxy.ProxyTuning;
 import dev.portolan.proxy.edge.EdgeSettings;
+import dev.portolan.proxy.forward.UpstreamSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,12 +61,13 @@ public class PortolanConfig {
         private int trustedHops;
         private boolean mergeSlashes;
         private Duration headerReadTimeout = Duration.ofMillis(EdgeSettings.DEFAULT_HEADER_READ_TIMEOUT_MILLIS);
-        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofMillis(EdgeSettings.DEFAULT_IDLE_TIMEOUT_MILLIS);
         private int maxRequestHeaderBytes = EdgeSettings.DEFAULT_MAX_REQUEST_HEADER_BYTES;
         private int maxRequestHeaders = EdgeSettings.DEFAULT_MAX_REQUEST_HEADERS;
         private long maxRequestBodyBytes;
         private int maxConnectionsPerClient = EdgeSettings.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
         private int maxConcurrentStreams = EdgeSettings.DEFAULT_MAX_CONCURRENT_STREAMS;
+        private int maxConnectionsPerEndpoint = UpstreamSettings.DEFAULT_MAX_CONNECTIONS_PER_ENDPOINT;
 
         /** Whether embedded mode runs the proxy in the same JVM. */
         public boolean isEnabled() {
@@ -178,10 +181,28 @@ public class PortolanConfig {
             this.maxConcurrentStreams = maxConcurrentStreams;
         }
 
+        /**
+         * Most open connections to one backend endpoint; beyond them requests wait (up to 4,096, at most 30 s), then
+         * get 503.
+         */
+        public int getMaxConnectionsPerEndpoint() {
+            return maxConnectionsPerEndpoint;
+        }
+
+        public void setMaxConnectionsPerEndpoint(int maxConnectionsPerEndpoint) {
+            this.maxConnectionsPerEndpoint = maxConnectionsPerEndpoint;
+        }
+
         /** The edge settings these properties describe; fails naming the first bad value. */
         public EdgeSettings edgeSettings() {
             return new EdgeSettings(mergeSlashes, trustedHops, headerReadTimeout.toMillis(), maxRequestHeaderBytes,
                     maxRequestHeaders, maxRequestBodyBytes, maxConnectionsPerClient, maxConcurrentStreams);
+        }
+
+        /** Everything these properties tell the proxy beyond its config; fails naming the first bad value. */
+        public ProxyTuning tuning() {
+            return new ProxyTuning(edgeSettings(), idleTimeout.toMillis(),
+                    UpstreamSettings.defaults().withMaxConnectionsPerEndpoint(maxConnectionsPerEndpoint));
         }
     }
 }

@@ -33,6 +33,19 @@ class ProxyEdgeSettingsTest {
     }
 
     @Test
+    void connectionsPerEndpointReachTheForwardersSettings() {
+        PortolanConfig.ProxySettings proxy = new PortolanConfig.ProxySettings();
+        assertEquals(256, proxy.tuning().upstream().maxConnectionsPerEndpoint());
+        proxy.setMaxConnectionsPerEndpoint(8);
+        proxy.setIdleTimeout(Duration.ofSeconds(7));
+        assertEquals(8, proxy.tuning().upstream().maxConnectionsPerEndpoint());
+        assertEquals(7_000, proxy.tuning().idleTimeoutMillis());
+        proxy.setMaxConnectionsPerEndpoint(0);
+        assertEquals("maxConnectionsPerEndpoint must be >= 1, got 0",
+                assertThrows(IllegalArgumentException.class, proxy::tuning).getMessage());
+    }
+
+    @Test
     void aBadValueStopsStartUpNamingIt() {
         PortolanConfig.ProxySettings proxy = new PortolanConfig.ProxySettings();
         proxy.setTrustedHops(-1);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.GatewayView;
 import dev.portolan.graph.ListenerView;
 import dev.portolan.model.Manifests;
-import dev.portolan.proxy.edge.EdgeFlags;
+import dev.portolan.proxy.ProxyTuning;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
@@ -165,8 +165,8 @@ public final class ProvisionPlan {
      * The proxy's command line: only this Gateway's config, every listener on all pod addresses, the pod's
      * service-account token for the control plane, trusting only the control plane's CA when there is one (or said
      * to be plaintext when the URL is http), and the admin endpoint reachable by the kubelet for /ready and by
-     * Prometheus for /metrics (/admin/* answers on loopback only); the control plane's edge settings where they
-     * are not the defaults.
+     * Prometheus for /metrics (/admin/* answers on loopback only); the control plane's proxy settings where they
+     * are not the defaults ({@link ProxyTuning#flags()}).
      */
     static List<String> proxyArgs(GatewayView gateway, ProvisionSettings settings) {
         List<String> args = new ArrayList<>(List.of(PROXY_MAIN,
@@ -183,7 +183,7 @@ public final class ProvisionPlan {
         args.addAll(List.of(
                 "--admin-address", ALL_ADDRESSES,
                 "--admin-port", Integer.toString(settings.adminPort())));
-        args.addAll(EdgeFlags.of(settings.edge(), settings.idleTimeoutMillis()));
+        args.addAll(settings.proxy().flags());
         return List.copyOf(args);
     }
 

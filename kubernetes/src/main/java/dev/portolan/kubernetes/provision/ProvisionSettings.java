@@ -1,7 +1,6 @@
 package dev.portolan.kubernetes.provision;
 
-import dev.portolan.proxy.edge.EdgeFlags;
-import dev.portolan.proxy.edge.EdgeSettings;
+import dev.portolan.proxy.ProxyTuning;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,13 +17,12 @@ import java.util.TreeSet;
  * @param controlPlaneCa  PEM of the CA that signed the control plane's serving certificate: given to each proxy in
  *                        a ConfigMap, and the proxy trusts only it ({@code --ca-file}); empty = the proxy's JVM
  *                        trust store (an https URL with a publicly trusted certificate) or plaintext (http URL)
- * @param edge            what the proxies accept from clients (portolan.proxy.* of the control plane: trusted hops,
- *                        header/body/connection limits, ...): passed as flags, so that a provisioned proxy
- *                        behaves as the in-process one would
- * @param idleTimeoutMillis how long the proxies keep an idle client connection
+ * @param proxy           what the proxies accept from clients and how they treat backends (portolan.proxy.* of the
+ *                        control plane: trusted hops, header/body/connection limits, timeouts, connections per
+ *                        endpoint): passed as flags, so that a provisioned proxy behaves as the in-process one would
  */
 public record ProvisionSettings(String image, String controlPlaneUrl, String serviceType, int adminPort,
-                                Optional<String> controlPlaneCa, EdgeSettings edge, long idleTimeoutMillis) {
+                                Optional<String> controlPlaneCa, ProxyTuning proxy) {
     public static final String DEFAULT_IMAGE = "portolan:latest";
     public static final String DEFAULT_SERVICE_TYPE = "LoadBalancer";
     public static final int DEFAULT_ADMIN_PORT = 9901;
@@ -36,11 +34,7 @@ public record ProvisionSettings(String image, String controlPlaneUrl, String ser
         Objects.requireNonNull(controlPlaneUrl, "controlPlaneUrl");
         Objects.requireNonNull(serviceType, "serviceType");
         Objects.requireNonNull(controlPlaneCa, "controlPlaneCa");
-        Objects.requireNonNull(edge, "edge");
-        if (idleTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("provisioning idleTimeoutMillis: must be > 0, got " + idleTimeoutMillis);
-        }
-        EdgeFlags.of(edge, idleTimeoutMillis); // a value the proxy's command line refuses would crash-loop its pods
+        Objects.requireNonNull(proxy, "proxy");
         if (!SERVICE_TYPES.contains(serviceType)) {
             throw new IllegalArgumentException("provisioning serviceType: '" + serviceType + "' is not one of "
                     + new TreeSet<>(SERVICE_TYPES));
@@ -62,20 +56,17 @@ public record ProvisionSettings(String image, String controlPlaneUrl, String ser
     }
 
     public ProvisionSettings(String image, String controlPlaneUrl, String serviceType, int adminPort) {
-        this(image, controlPlaneUrl, serviceType, adminPort, Optional.empty(), EdgeSettings.defaults(),
-                EdgeSettings.DEFAULT_IDLE_TIMEOUT_MILLIS);
+        this(image, controlPlaneUrl, serviceType, adminPort, Optional.empty(), ProxyTuning.defaults());
     }
 
     /** The same, with proxies trusting only {@code caPem} for the config channel. */
     public ProvisionSettings withControlPlaneCa(String caPem) {
-        return new ProvisionSettings(image, controlPlaneUrl, serviceType, adminPort, Optional.of(caPem), edge,
-                idleTimeoutMillis);
+        return new ProvisionSettings(image, controlPlaneUrl, serviceType, adminPort, Optional.of(caPem), proxy);
     }
 
-    /** The same, with proxies accepting what {@code settings} says from clients. */
-    public ProvisionSettings withEdge(EdgeSettings settings, long idleMillis) {
-        return new ProvisionSettings(image, controlPlaneUrl, serviceType, adminPort, controlPlaneCa, settings,
-                idleMillis);
+    /** The same, with proxies tuned as {@code tuning} says. */
+    public ProvisionSettings withProxy(ProxyTuning tuning) {
+        return new ProvisionSettings(image, controlPlaneUrl, serviceType, adminPort, controlPlaneCa, tuning);
     }
 
     /** Whether proxies pull their config (and send their tokens) without TLS. */

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portolan.graph.GatewayView;
 import dev.portolan.graph.ListenerView;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.proxy.ProxyTuning;
 import dev.portolan.proxy.edge.EdgeSettings;
+import dev.portolan.proxy.forward.UpstreamSettings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -155,28 +157,22 @@ class ProvisionPlanTest {
     }
 
     @Test
-    void theProxyGetsTheControlPlanesEdgeSettingsThatAreNotDefaults() {
+    void theProxyGetsTheControlPlanesProxySettingsThatAreNotDefaults() {
         Container plain = ((Deployment) ProvisionPlan.desired(gateway("edge", Map.of(), Map.of(), 80), "uid-1",
                 ProvisionSettings.defaults("http://cp:8080")).get(1)).getSpec().getTemplate().getSpec()
                 .getContainers().get(0);
         assertTrue(plain.getArgs().stream().noneMatch(arg -> arg.startsWith("--trusted-hops")
                 || arg.startsWith("--max-") || arg.startsWith("--idle-")), "defaults add no flag: " + plain.getArgs());
 
-        ProvisionSettings strict = ProvisionSettings.defaults("http://cp:8080")
-                .withEdge(EdgeSettings.defaults().withTrustedHops(2).withMaxRequestHeaders(40), 7_000);
+        ProvisionSettings strict = ProvisionSettings.defaults("http://cp:8080").withProxy(new ProxyTuning(
+                EdgeSettings.defaults().withTrustedHops(2).withMaxRequestHeaders(40), 7_000,
+                UpstreamSettings.defaults().withMaxConnectionsPerEndpoint(32)));
         List<String> args = ((Deployment) ProvisionPlan.desired(gateway("edge", Map.of(), Map.of(), 80), "uid-1",
                 strict).get(1)).getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
         assertEquals("2", args.get(args.indexOf("--trusted-hops") + 1));
         assertEquals("40", args.get(args.indexOf("--max-request-headers") + 1));
         assertEquals("7000", args.get(args.indexOf("--idle-timeout-ms") + 1));
-    }
-
-    @Test
-    void anEdgeSettingTheProxyWouldRefuseIsRefusedHere() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProvisionSettings.defaults("http://cp:8080").withEdge(
-                        EdgeSettings.defaults().withMaxRequestHeaders(20_000), 30_000));
-        assertTrue(e.getMessage().contains("--max-request-headers 20000"), e.getMessage());
+        assertEquals("32", args.get(args.indexOf("--max-connections-per-endpoint") + 1));
     }
 
     @Test
