@@ -10,7 +10,8 @@ import java.util.Map;
  * manifests that changed instead of all of them. A manifest that differs from the last one only in
  * {@code metadata.resourceVersion} (a status write) keeps its typed object, which nothing reads the resourceVersion
  * of; so the typed object stays the same Java object while its content does, and later stages may key their own
- * caches on it. Holds one generation (the last set's objects). Not thread-safe: one builder (the snapshot thread).
+ * caches on it. Holds one generation (the last set's objects, and that set, which the next one is patched from).
+ * Not thread-safe: one builder (the snapshot thread).
  */
 public final class TypedCache {
     /** A conversion and its outcome: the typed object, or the problem it raised. */
@@ -22,6 +23,9 @@ public final class TypedCache {
     /** Keys by manifest tree (trees are never mutated): an unchanged manifest is not read again for its key. */
     private Map<JsonNode, ResourceKey> lastKeys = new IdentityHashMap<>();
     private Map<JsonNode, ResourceKey> nextKeys = new IdentityHashMap<>();
+    private ResourceSet lastSet;
+    /** Whether the set being built met a key twice (then its changes are not worked out). */
+    private boolean duplicateKeys;
 
     /** {@link Manifests#keyOf(JsonNode)}, remembered for the manifests of this set and the last. */
     public ResourceKey keyOf(JsonNode manifest) {
@@ -34,6 +38,11 @@ public final class TypedCache {
             nextKeys.put(manifest, key);
         }
         return key;
+    }
+
+    /** What the last set held at {@code key} (null when nothing, not even a problem). */
+    Converted known(ResourceKey key) {
+        return last.get(key);
     }
 
     Converted convert(ResourceKey key, JsonNode manifest) {
@@ -51,15 +60,38 @@ public final class TypedCache {
                 converted = new Converted(manifest, null, e);
             }
         }
-        next.put(key, converted);
+        if (next.put(key, converted) != null) {
+            duplicateKeys = true;
+        }
         return converted;
     }
 
-    /** Ends one set: what it used is what the next one may reuse. */
-    void finish() {
+    /** The last set built through this cache (null before the first). */
+    ResourceSet lastSet() {
+        return lastSet;
+    }
+
+    /** The conversions of the last set, by key; never changed once that set is built. */
+    Map<ResourceKey, Converted> lastConversions() {
+        return last;
+    }
+
+    /** The conversions of the set being built, by key. */
+    Map<ResourceKey, Converted> nextConversions() {
+        return next;
+    }
+
+    boolean duplicateKeys() {
+        return duplicateKeys;
+    }
+
+    /** Ends one set: what it used is what the next one may reuse, and the set itself what the next is patched from. */
+    void finish(ResourceSet set) {
         last = next;
-        next = new HashMap<>();
+        next = new HashMap<>(Math.max(16, last.size() * 4 / 3 + 1));
         lastKeys = nextKeys;
-        nextKeys = new IdentityHashMap<>();
+        nextKeys = new IdentityHashMap<>(Math.max(16, lastKeys.size()));
+        lastSet = set;
+        duplicateKeys = false;
     }
 }
