@@ -76,7 +76,7 @@ public final class ReferenceIndex {
      * cross-namespace one the grants admitting it (null for the others, which need none).
      */
     private record From(List<Reference> references, List<SortedSet<String>> locations,
-                        List<SortedSet<ResourceKey>> admitting) {
+                        List<SortedSet<ResourceKey>> admitting, SortedSet<ResourceKey>[] targetsByField) {
         int indexOf(Reference reference) {
             for (int i = 0; i < references.size(); i++) {
                 if (references.get(i).equals(reference)) {
@@ -84,6 +84,12 @@ public final class ReferenceIndex {
                 }
             }
             return -1;
+        }
+
+        /** What the field names, laid out once: the policy engine asks for every route's parents on each change. */
+        SortedSet<ResourceKey> targets(Field field) {
+            SortedSet<ResourceKey> targets = targetsByField[field.ordinal()];
+            return targets == null ? NONE : targets;
         }
     }
 
@@ -184,7 +190,21 @@ public final class ReferenceIndex {
             locations.add(Collections.unmodifiableSortedSet(entry.getValue()));
             admitting.add(reference.crossNamespace() ? admitting(reference, grants) : null);
         }
-        byFrom.put(from, new From(Collections.unmodifiableList(references), locations, admitting));
+        @SuppressWarnings("unchecked")
+        SortedSet<ResourceKey>[] targets = new SortedSet[Field.values().length];
+        for (Reference reference : references) {
+            int field = reference.field().ordinal();
+            if (targets[field] == null) {
+                targets[field] = new TreeSet<>();
+            }
+            targets[field].add(reference.to());
+        }
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] != null) {
+                targets[i] = Collections.unmodifiableSortedSet(targets[i]);
+            }
+        }
+        byFrom.put(from, new From(Collections.unmodifiableList(references), locations, admitting, targets));
     }
 
     private static SortedSet<ResourceKey> admitting(Reference reference, Map<String, List<ReferenceGrant>> grants) {
@@ -273,7 +293,7 @@ public final class ReferenceIndex {
     /** What {@code from}'s {@code field} names, sorted; named objects may not exist. */
     public SortedSet<ResourceKey> referencedBy(ResourceKey from, Field field) {
         From found = byFrom.get(from);
-        return collect(found == null ? null : found.references(), field, true);
+        return found == null ? NONE : found.targets(field);
     }
 
     /** The objects whose {@code field} names {@code to}, sorted. */

@@ -20,22 +20,21 @@ public final class TypedCache {
 
     private Map<ResourceKey, Converted> last = new HashMap<>();
     private Map<ResourceKey, Converted> next = new HashMap<>();
-    /** Keys by manifest tree (trees are never mutated): an unchanged manifest is not read again for its key. */
-    private Map<JsonNode, ResourceKey> lastKeys = new IdentityHashMap<>();
-    private Map<JsonNode, ResourceKey> nextKeys = new IdentityHashMap<>();
+    /**
+     * Keys by manifest tree (trees are never mutated): an unchanged manifest is not read again for its key. One map
+     * across sets, a replaced tree dropped as its object is converted again (rather than a new map per set).
+     */
+    private Map<JsonNode, ResourceKey> keys = new IdentityHashMap<>();
     private ResourceSet lastSet;
     /** Whether the set being built met a key twice (then its changes are not worked out). */
     private boolean duplicateKeys;
 
     /** {@link Manifests#keyOf(JsonNode)}, remembered for the manifests of this set and the last. */
     public ResourceKey keyOf(JsonNode manifest) {
-        ResourceKey key = nextKeys.get(manifest);
+        ResourceKey key = keys.get(manifest);
         if (key == null) {
-            key = lastKeys.get(manifest);
-            if (key == null) {
-                key = Manifests.keyOf(manifest);
-            }
-            nextKeys.put(manifest, key);
+            key = Manifests.keyOf(manifest);
+            keys.put(manifest, key);
         }
         return key;
     }
@@ -47,6 +46,9 @@ public final class TypedCache {
 
     Converted convert(ResourceKey key, JsonNode manifest) {
         Converted known = last.get(key);
+        if (known != null && known.manifest() != manifest) {
+            keys.remove(known.manifest()); // that tree is gone from the store
+        }
         Converted converted;
         if (known != null && known.manifest() == manifest) {
             converted = known;
@@ -89,8 +91,14 @@ public final class TypedCache {
     void finish(ResourceSet set) {
         last = next;
         next = new HashMap<>(Math.max(16, last.size() * 4 / 3 + 1));
-        lastKeys = nextKeys;
-        nextKeys = new IdentityHashMap<>(Math.max(16, lastKeys.size()));
+        if (keys.size() > 2 * last.size() + 64) {
+            // trees of deleted objects (and any asked about but not converted): keep only this set's
+            Map<JsonNode, ResourceKey> kept = new IdentityHashMap<>(last.size());
+            for (Map.Entry<ResourceKey, Converted> entry : last.entrySet()) {
+                kept.put(entry.getValue().manifest(), entry.getKey());
+            }
+            keys = kept;
+        }
         lastSet = set;
         duplicateKeys = false;
     }
