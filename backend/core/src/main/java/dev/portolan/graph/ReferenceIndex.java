@@ -1,6 +1,7 @@
 package dev.portolan.graph;
 
 import dev.portolan.model.ApiGroups;
+import dev.portolan.model.LayeredMap;
 import dev.portolan.model.ResourceChanges;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
@@ -68,7 +69,7 @@ public final class ReferenceIndex {
         }
     }
 
-    public static final ReferenceIndex EMPTY = new ReferenceIndex(Map.of(), Map.of());
+    public static final ReferenceIndex EMPTY = new ReferenceIndex(LayeredMap.empty(), Map.of());
     private static final SortedSet<ResourceKey> NONE = Collections.unmodifiableSortedSet(new TreeSet<>());
 
     /**
@@ -94,7 +95,7 @@ public final class ReferenceIndex {
     }
 
     /** The index proper, by referring object: what a change to one object patches. */
-    private final Map<ResourceKey, From> byFrom;
+    private final LayeredMap<ResourceKey, From> byFrom;
     private final Map<String, List<ReferenceGrant>> grantsByNamespace;
     /** Laid out from {@link #byFrom} on first use (the API's reads, not the snapshot thread's). */
     private volatile Derived derived;
@@ -102,7 +103,7 @@ public final class ReferenceIndex {
     private record Derived(SortedSet<Reference> all, Map<ResourceKey, List<Reference>> byTo) {
     }
 
-    private ReferenceIndex(Map<ResourceKey, From> byFrom, Map<String, List<ReferenceGrant>> grantsByNamespace) {
+    private ReferenceIndex(LayeredMap<ResourceKey, From> byFrom, Map<String, List<ReferenceGrant>> grantsByNamespace) {
         this.byFrom = byFrom;
         this.grantsByNamespace = grantsByNamespace;
     }
@@ -124,7 +125,7 @@ public final class ReferenceIndex {
         for (Map.Entry<ResourceKey, SortedMap<Reference, SortedSet<String>>> entry : found.entrySet()) {
             putFrom(byFrom, entry.getKey(), entry.getValue(), grants);
         }
-        return new ReferenceIndex(byFrom, grants);
+        return new ReferenceIndex(LayeredMap.of(byFrom), grants);
     }
 
     /**
@@ -142,14 +143,11 @@ public final class ReferenceIndex {
                 return of(resources);
             }
         }
-        Map<ResourceKey, From> patched = null;
+        LayeredMap.Builder<ResourceKey, From> patched = byFrom.toBuilder();
         for (ResourceKey key : changes.keys()) {
             boolean gateway = key.kind().equals(ApiGroups.GATEWAY_KIND);
             if (!key.group().equals(ApiGroups.GATEWAY) || !gateway && !key.kind().equals(ApiGroups.HTTP_ROUTE)) {
                 continue;
-            }
-            if (patched == null) {
-                patched = new HashMap<>(byFrom);
             }
             ResourceKey from = key(key.group(), key.kind(), key.namespace(), key.name());
             patched.remove(from);
@@ -161,10 +159,11 @@ public final class ReferenceIndex {
                 routeReferences(route, from, found);
             }
             if (!found.isEmpty()) {
-                putFrom(patched, from, found, grantsByNamespace);
+                patched.put(from, from(found, grantsByNamespace));
             }
         }
-        return patched == null ? this : new ReferenceIndex(patched, grantsByNamespace);
+        LayeredMap<ResourceKey, From> next = patched.build();
+        return next == byFrom ? this : new ReferenceIndex(next, grantsByNamespace);
     }
 
     private static Map<String, List<ReferenceGrant>> grantsByNamespace(ResourceSet resources) {
@@ -178,9 +177,12 @@ public final class ReferenceIndex {
     private static void putFrom(Map<ResourceKey, From> byFrom, ResourceKey from,
                                 SortedMap<Reference, SortedSet<String>> found,
                                 Map<String, List<ReferenceGrant>> grants) {
-        if (found.isEmpty()) {
-            return;
+        if (!found.isEmpty()) {
+            byFrom.put(from, from(found, grants));
         }
+    }
+
+    private static From from(SortedMap<Reference, SortedSet<String>> found, Map<String, List<ReferenceGrant>> grants) {
         List<Reference> references = new ArrayList<>(found.size());
         List<SortedSet<String>> locations = new ArrayList<>(found.size());
         List<SortedSet<ResourceKey>> admitting = new ArrayList<>(found.size());
@@ -204,7 +206,7 @@ public final class ReferenceIndex {
                 targets[i] = Collections.unmodifiableSortedSet(targets[i]);
             }
         }
-        byFrom.put(from, new From(Collections.unmodifiableList(references), locations, admitting, targets));
+        return new From(Collections.unmodifiableList(references), locations, admitting, targets);
     }
 
     private static SortedSet<ResourceKey> admitting(Reference reference, Map<String, List<ReferenceGrant>> grants) {
@@ -316,9 +318,7 @@ public final class ReferenceIndex {
         Derived laidOut = derived;
         if (laidOut == null) {
             SortedSet<Reference> all = new TreeSet<>();
-            for (From from : byFrom.values()) {
-                all.addAll(from.references());
-            }
+            byFrom.forEach((key, from) -> all.addAll(from.references()));
             Map<ResourceKey, List<Reference>> byTo = new HashMap<>();
             for (Reference reference : all) {
                 byTo.computeIfAbsent(reference.to(), k -> new ArrayList<>()).add(reference);

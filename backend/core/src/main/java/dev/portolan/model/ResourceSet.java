@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,16 +53,19 @@ public final class ResourceSet {
     /** Each kind's objects, sorted; never changed once built (a patched set shares the lists it did not touch). */
     @SuppressWarnings("unchecked")
     private final List<Object>[] lists = new List[LISTS];
+    /** Read-only views of {@link #lists}, made once (callers ask for a list per backend). */
+    @SuppressWarnings("unchecked")
+    private final List<Object>[] views = new List[LISTS];
     private final List<Problem> problems;
     /** The conversions by key (problems too, with no typed object): the typed cache's map, frozen with this set. */
-    private final Map<ResourceKey, TypedCache.Converted> byKey;
+    private final LayeredMap<ResourceKey, TypedCache.Converted> byKey;
     /** Stands for this set in a later set's {@link #patchedFrom} (without keeping this set alive). */
     private final Object identity = new Object();
     private final Object patchedFrom;
     private final ResourceChanges changes;
     private volatile List<Object> allButHttpRoutes;
 
-    private ResourceSet(Map<ResourceKey, TypedCache.Converted> byKey, List<Problem> problems, Object patchedFrom,
+    private ResourceSet(LayeredMap<ResourceKey, TypedCache.Converted> byKey, List<Problem> problems, Object patchedFrom,
                         ResourceChanges changes) {
         this.byKey = byKey;
         this.problems = problems;
@@ -108,17 +110,10 @@ public final class ResourceSet {
                 problems.add(new Problem(key, converted.problem().field(), converted.problem().reason()));
             }
         }
-        Map<ResourceKey, TypedCache.Converted> byKey = cache.nextConversions();
+        LayeredMap<ResourceKey, TypedCache.Converted> byKey = cache.conversions(
+                cache.duplicateKeys() || known < cache.lastSize(), changed::add);
         ResourceChanges changes = null;
         if (previous != null && !cache.duplicateKeys()) {
-            Map<ResourceKey, TypedCache.Converted> last = cache.lastConversions();
-            if (known < last.size()) {
-                for (Map.Entry<ResourceKey, TypedCache.Converted> entry : last.entrySet()) {
-                    if (entry.getValue().typed() != null && !byKey.containsKey(entry.getKey())) {
-                        changed.add(entry.getKey());
-                    }
-                }
-            }
             changes = new ResourceChanges(changed, onlyHttpRoutes(changed, previous, byKey));
         }
         ResourceSet set = new ResourceSet(byKey, problems, changes == null ? null : previous.identity, changes);
@@ -126,12 +121,16 @@ public final class ResourceSet {
                 || !set.patch(previous)) {
             set.sortAll(inOrder);
         }
-        cache.finish(set);
+        for (int i = 0; i < LISTS; i++) {
+            set.views[i] = previous != null && set.lists[i] == previous.lists[i]
+                    ? previous.views[i] : Collections.unmodifiableList(set.lists[i]);
+        }
+        cache.finish(set, byKey);
         return set;
     }
 
     private static boolean onlyHttpRoutes(Set<ResourceKey> changed, ResourceSet previous,
-                                          Map<ResourceKey, TypedCache.Converted> now) {
+                                          LayeredMap<ResourceKey, TypedCache.Converted> now) {
         for (ResourceKey key : changed) {
             Object before = previous.typedAt(key);
             TypedCache.Converted after = now.get(key);
@@ -359,6 +358,6 @@ public final class ResourceSet {
 
     @SuppressWarnings("unchecked")
     private <T> List<T> view(int list) {
-        return (List<T>) Collections.unmodifiableList(lists[list]);
+        return (List<T>) views[list];
     }
 }

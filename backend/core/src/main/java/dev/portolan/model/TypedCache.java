@@ -1,8 +1,9 @@
 package dev.portolan.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +15,40 @@ import java.util.Map;
  * Not thread-safe: one builder (the snapshot thread).
  */
 public final class TypedCache {
-    /** A conversion and its outcome: the typed object, or the problem it raised. */
-    record Converted(JsonNode manifest, Object typed, ManifestException problem) {
+    /**
+     * A conversion and its outcome: the typed object, or the problem it raised; and the last set that met it (the
+     * builder's mark, to find what a set no longer has without a set of every key met).
+     */
+    static final class Converted {
+        private final JsonNode manifest;
+        private final Object typed;
+        private final ManifestException problem;
+        private int seen;
+
+        Converted(JsonNode manifest, Object typed, ManifestException problem) {
+            this.manifest = manifest;
+            this.typed = typed;
+            this.problem = problem;
+        }
+
+        JsonNode manifest() {
+            return manifest;
+        }
+
+        Object typed() {
+            return typed;
+        }
+
+        ManifestException problem() {
+            return problem;
+        }
     }
 
-    private Map<ResourceKey, Converted> last = new HashMap<>();
-    private Map<ResourceKey, Converted> next = new HashMap<>();
+    /** The last set's conversions by key (shared with that set, which reads them). */
+    private LayeredMap<ResourceKey, Converted> last = LayeredMap.empty();
+    private LayeredMap.Builder<ResourceKey, Converted> next = last.toBuilder();
+    /** Counts sets, for {@link Converted#seen}. */
+    private int set = 1;
     /**
      * Keys by manifest tree (trees are never mutated): an unchanged manifest is not read again for its key. One map
      * across sets, a replaced tree dropped as its object is converted again (rather than a new map per set).
@@ -62,8 +91,13 @@ public final class TypedCache {
                 converted = new Converted(manifest, null, e);
             }
         }
-        if (next.put(key, converted) != null) {
+        Converted already = next.get(key);
+        if (already != null && already.seen == set) {
             duplicateKeys = true;
+        }
+        converted.seen = set;
+        if (already != converted) {
+            next.put(key, converted);
         }
         return converted;
     }
@@ -73,14 +107,33 @@ public final class TypedCache {
         return lastSet;
     }
 
-    /** The conversions of the last set, by key; never changed once that set is built. */
-    Map<ResourceKey, Converted> lastConversions() {
-        return last;
+    /** How many objects (and problems) the last set had. */
+    int lastSize() {
+        return last.size();
     }
 
-    /** The conversions of the set being built, by key. */
-    Map<ResourceKey, Converted> nextConversions() {
-        return next;
+    /**
+     * Drops what the set being built did not meet (deleted objects), calling {@code removed} with each such key
+     * that had a typed object; then the set's conversions by key, never changed afterwards.
+     */
+    LayeredMap<ResourceKey, Converted> conversions(boolean anyGone, java.util.function.Consumer<ResourceKey> removed) {
+        if (anyGone) {
+            List<ResourceKey> gone = new ArrayList<>();
+            last.forEach((key, converted) -> {
+                if (converted.seen != set) {
+                    gone.add(key);
+                }
+            });
+            for (ResourceKey key : gone) {
+                Converted converted = last.get(key);
+                keys.remove(converted.manifest());
+                next.remove(key);
+                if (converted.typed() != null) {
+                    removed.accept(key);
+                }
+            }
+        }
+        return next.build();
     }
 
     boolean duplicateKeys() {
@@ -88,18 +141,17 @@ public final class TypedCache {
     }
 
     /** Ends one set: what it used is what the next one may reuse, and the set itself what the next is patched from. */
-    void finish(ResourceSet set) {
-        last = next;
-        next = new HashMap<>(Math.max(16, last.size() * 4 / 3 + 1));
+    void finish(ResourceSet built, LayeredMap<ResourceKey, Converted> conversions) {
+        last = conversions;
+        next = last.toBuilder();
+        set++;
         if (keys.size() > 2 * last.size() + 64) {
-            // trees of deleted objects (and any asked about but not converted): keep only this set's
+            // trees asked about but never converted: keep only this set's
             Map<JsonNode, ResourceKey> kept = new IdentityHashMap<>(last.size());
-            for (Map.Entry<ResourceKey, Converted> entry : last.entrySet()) {
-                kept.put(entry.getValue().manifest(), entry.getKey());
-            }
+            last.forEach((key, converted) -> kept.put(converted.manifest(), key));
             keys = kept;
         }
-        lastSet = set;
+        lastSet = built;
         duplicateKeys = false;
     }
 }
