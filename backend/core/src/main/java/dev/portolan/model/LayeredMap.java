@@ -36,7 +36,7 @@ public final class LayeredMap<K, V> {
     }
 
     public V get(K key) {
-        Object changed = layer.get(key);
+        Object changed = layer.isEmpty() ? null : layer.get(key);
         if (changed != null) {
             return changed == REMOVED ? null : (V) changed;
         }

@@ -97,7 +97,7 @@ public final class ResourceSet {
                 continue;
             }
             TypedCache.Converted before = cache.known(key);
-            TypedCache.Converted converted = cache.convert(key, manifest);
+            TypedCache.Converted converted = cache.convert(key, manifest, before);
             if (before != null) {
                 known++;
             }

@@ -73,32 +73,34 @@ public final class TypedCache {
         return last.get(key);
     }
 
-    Converted convert(ResourceKey key, JsonNode manifest) {
-        Converted known = last.get(key);
-        if (known != null && known.manifest() != manifest) {
-            keys.remove(known.manifest()); // that tree is gone from the store
+    /** The object at {@code key} in the set being built, from {@code manifest}; {@code known} is {@link #known}'s. */
+    Converted convert(ResourceKey key, JsonNode manifest, Converted known) {
+        if (known != null && known.seen == set || known == null && next.get(key) != null) {
+            duplicateKeys = true; // met twice in this set
         }
         Converted converted;
         if (known != null && known.manifest() == manifest) {
             converted = known;
-        } else if (known != null && ResourceVersions.sameApartFromResourceVersion(known.manifest(), manifest)) {
-            // remember the new tree, so that the next set finds it at a glance
-            converted = new Converted(manifest, known.typed(), known.problem());
         } else {
-            try {
-                converted = new Converted(manifest, TypedManifests.toTyped(manifest), null);
-            } catch (ManifestException e) {
-                converted = new Converted(manifest, null, e);
+            if (known != null) {
+                keys.remove(known.manifest()); // that tree is gone from the store
             }
-        }
-        Converted already = next.get(key);
-        if (already != null && already.seen == set) {
-            duplicateKeys = true;
-        }
-        converted.seen = set;
-        if (already != converted) {
+            if (known != null && ResourceVersions.sameApartFromResourceVersion(known.manifest(), manifest)) {
+                // remember the new tree, so that the next set finds it at a glance
+                converted = new Converted(manifest, known.typed(), known.problem());
+            } else {
+                try {
+                    converted = new Converted(manifest, TypedManifests.toTyped(manifest), null);
+                } catch (ManifestException e) {
+                    converted = new Converted(manifest, null, e);
+                }
+            }
             next.put(key, converted);
         }
+        if (known != null) {
+            known.seen = set; // the key is met, whichever tree it has now
+        }
+        converted.seen = set;
         return converted;
     }
 

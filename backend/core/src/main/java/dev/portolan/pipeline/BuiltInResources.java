@@ -30,6 +30,21 @@ public final class BuiltInResources {
         return withBuiltIns(manifests, Manifests::keyOf);
     }
 
+    /**
+     * {@link #withBuiltIns(Collection)} for manifests whose keys the caller already holds (a store snapshot's): no
+     * manifest is read, which matters at thousands of objects per rebuild.
+     */
+    public static List<ObjectNode> withBuiltIns(Collection<ObjectNode> manifests, Set<ResourceKey> keys) {
+        List<ObjectNode> out = new ArrayList<>(manifests.size() + CRDS.size());
+        out.addAll(manifests);
+        for (int i = 0; i < CRDS.size(); i++) {
+            if (!keys.contains(CRD_KEY_LIST.get(i))) {
+                out.add(CRDS.get(i));
+            }
+        }
+        return out;
+    }
+
     /** {@link #withBuiltIns(Collection)} reading keys through {@code keyOf} (a cache of the last rebuild's). */
     public static List<ObjectNode> withBuiltIns(Collection<ObjectNode> manifests,
                                                 Function<ObjectNode, ResourceKey> keyOf) {
