@@ -194,16 +194,15 @@ public final class ReferenceIndex {
         }
         @SuppressWarnings("unchecked")
         SortedSet<ResourceKey>[] targets = new SortedSet[Field.values().length];
-        for (Reference reference : references) {
-            int field = reference.field().ordinal();
-            if (targets[field] == null) {
-                targets[field] = new TreeSet<>();
+        for (Field field : Field.values()) {
+            List<ResourceKey> named = new ArrayList<>(2);
+            for (Reference reference : references) {
+                if (reference.field() == field) {
+                    named.add(reference.to());
+                }
             }
-            targets[field].add(reference.to());
-        }
-        for (int i = 0; i < targets.length; i++) {
-            if (targets[i] != null) {
-                targets[i] = Collections.unmodifiableSortedSet(targets[i]);
+            if (!named.isEmpty()) {
+                targets[field.ordinal()] = SortedKeys.of(named);
             }
         }
         return new From(Collections.unmodifiableList(references), locations, admitting, targets);
