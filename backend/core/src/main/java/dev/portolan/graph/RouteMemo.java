@@ -17,7 +17,10 @@ import java.util.Optional;
  * HTTPRoute (Gateways, their classes and listeners, namespaces, Services, EndpointSlices, ReferenceGrants, Secrets,
  * policies), never on other routes; so views are reused while every non-route object is the same object as before
  * (see {@code TypedCache}, which keeps an object's typed form while its content stays) and the controller name is
- * the same, and all are forgotten otherwise. Keyed by the typed route object. Not thread-safe: the snapshot thread.
+ * the same, and all are forgotten otherwise. Keyed by the typed route object. It also keeps the last graph with what
+ * building it needed ({@link Kept}): when the {@code ResourceSet} says only HTTPRoutes changed since the set that
+ * graph was built from, {@link RoutePatch} patches it instead of building it again. Not thread-safe: the snapshot
+ * thread.
  */
 public final class RouteMemo {
     private String controllerName;
