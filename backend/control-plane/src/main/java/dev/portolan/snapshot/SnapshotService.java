@@ -153,7 +153,7 @@ public final class SnapshotService implements AutoCloseable {
             Computed computedFrom = reusable(stored);
             if (computedFrom == null) {
                 ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests(),
-                        typedCache::keyOf), typedCache);
+                        stored.objects().keySet()), typedCache);
                 Function<ResourceKey, Optional<String>> addresses =
                         addressing.addresses(resources, stored, controllerName);
                 GraphOptions options = new GraphOptions(controllerName, now, addresses);

@@ -31,6 +31,15 @@ public final class Conditions {
     }
 
     private static Condition first(Collection<Condition> conditions, String type) {
+        if (conditions instanceof java.util.List<Condition> list && conditions instanceof java.util.RandomAccess) {
+            // by index: an iterator per call is garbage the JIT does not always take away
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).type().equals(type)) {
+                    return list.get(i);
+                }
+            }
+            return null;
+        }
         for (Condition condition : conditions) {
             if (condition.type().equals(type)) {
                 return condition;

@@ -2,6 +2,7 @@ package dev.portolan.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ApiGroups;
+import dev.portolan.model.ResourceChanges;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -15,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Builds the resource graph: GatewayClasses, then Gateways and their listeners, then routes (attachment, backends),
@@ -35,9 +34,22 @@ public final class GraphBuilder {
 
     /** Like {@link #build(ResourceSet, GraphOptions)}, reusing the views of unchanged routes from {@code memo}. */
     public static ResourceGraph build(ResourceSet resources, GraphOptions options, RouteMemo memo) {
+        RouteMemo.Kept kept = memo == null ? null : memo.kept(options.controllerName());
+        ResourceChanges changes = kept == null ? null : resources.changesSince(kept.resources()).orElse(null);
+        if (changes != null && changes.onlyHttpRoutes() && sameAddresses(kept, options)) {
+            try {
+                return RoutePatch.apply(resources, options, memo, kept, changes);
+            } catch (RuntimeException e) {
+                // a route the graph cannot read: building it all again leaves it out and says so
+                memo.forget();
+                kept = null;
+                changes = null;
+            }
+        }
         if (memo != null) {
             memo.begin(resources, options.controllerName());
         }
+        boolean anyLeftOut = false;
         SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>();
         Map<String, GatewayClass> acceptedClasses = new HashMap<>();
         for (GatewayClass gatewayClass : resources.gatewayClasses()) {
@@ -72,11 +84,12 @@ public final class GraphBuilder {
                 gatewayConditions.put(key, conditions);
             } catch (RuntimeException e) {
                 leftOut(key, e);
+                anyLeftOut = true;
             }
         }
 
         SortedMap<ResourceKey, RouteView> routes = new TreeMap<>();
-        SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService = new TreeMap<>();
+        ServiceUses serviceUses = new ServiceUses();
         RouteAttacher attacher = new RouteAttacher(resources);
         RouteRulesResolver rulesResolver = new RouteRulesResolver(new BackendResolver(resources));
         for (HTTPRoute route : resources.httpRoutes()) {
@@ -99,10 +112,11 @@ public final class GraphBuilder {
                                     options.controllerName(), generation, options.now()));
                     routes.put(key, view);
                     statuses.put(key, status);
-                    indexServices(view, gatewaysByService);
+                    serviceUses.count(view, 1, null);
                 });
             } catch (RuntimeException e) {
                 leftOut(key, e);
+                anyLeftOut = true;
             }
         }
 
@@ -117,7 +131,23 @@ public final class GraphBuilder {
             statuses.put(entry.getKey(), GatewayStatusBuilder.status(view,
                     entry.getValue().getMetadata().getGeneration(), options.now()));
         }
-        return new ResourceGraph(statuses, gatewayViews, routes, gatewaysByService, ReferenceIndex.of(resources));
+        ReferenceIndex references = changes == null ? ReferenceIndex.of(resources)
+                : kept.graph().references().patched(resources, changes);
+        ResourceGraph graph = new ResourceGraph(statuses, gatewayViews, routes, serviceUses.all(), references);
+        if (memo != null && !anyLeftOut) {
+            memo.keep(new RouteMemo.Kept(resources, graph, gateways, listeners, gatewayConditions, addresses,
+                    serviceUses));
+        }
+        return graph;
+    }
+
+    private static boolean sameAddresses(RouteMemo.Kept kept, GraphOptions options) {
+        for (Map.Entry<ResourceKey, Optional<String>> entry : kept.addresses().entrySet()) {
+            if (!options.gatewayAddress().apply(entry.getKey()).equals(entry.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -128,7 +158,7 @@ public final class GraphBuilder {
         LOG.error("graph: {} is left out because reading it failed (a validation gap; please report it)", key, e);
     }
 
-    private static Optional<RouteView> buildRoute(ResourceKey key, HTTPRoute route, java.util.Set<ResourceKey> ourGateways,
+    static Optional<RouteView> buildRoute(ResourceKey key, HTTPRoute route, java.util.Set<ResourceKey> ourGateways,
                                                   Map<ResourceKey, List<ListenerState>> listeners,
                                                   RouteAttacher attacher, RouteRulesResolver rulesResolver) {
         if (route.getSpec() == null || route.getSpec().getParentRefs() == null) {
@@ -172,7 +202,7 @@ public final class GraphBuilder {
     }
 
     /** What building the route did to its listeners, for a view reused from the memo. */
-    private static void attachAgain(RouteView view, Map<ResourceKey, List<ListenerState>> listeners) {
+    static void attachAgain(RouteView view, Map<ResourceKey, List<ListenerState>> listeners) {
         for (ParentView parent : view.parents()) {
             for (ListenerState listener : listeners.get(parent.gateway())) {
                 // only attached parents have listeners here (see buildRoute)
@@ -183,28 +213,7 @@ public final class GraphBuilder {
         }
     }
 
-    private static void indexServices(RouteView route, SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService) {
-        for (ParentView parent : route.parents()) {
-            if (!parent.accepted()) {
-                continue;
-            }
-            for (RuleView rule : route.rules()) {
-                indexResolved(rule.backends(), parent.gateway(), gatewaysByService);
-                indexResolved(rule.mirrors(), parent.gateway(), gatewaysByService);
-            }
-        }
-    }
-
-    private static void indexResolved(List<BackendView> backends, ResourceKey gateway,
-                                      SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService) {
-        for (BackendView backend : backends) {
-            if (backend.resolved()) {
-                gatewaysByService.computeIfAbsent(backend.service(), s -> new TreeSet<>()).add(gateway);
-            }
-        }
-    }
-
-    private static GatewayView gatewayView(ResourceKey key, Gateway gateway, List<ListenerState> listeners,
+    static GatewayView gatewayView(ResourceKey key, Gateway gateway, List<ListenerState> listeners,
                                            List<Condition> conditions, Optional<String> address) {
         GatewayInfrastructure infrastructure = gateway.getSpec().getInfrastructure();
         Map<String, String> labels = infrastructure == null || infrastructure.getLabels() == null
@@ -218,7 +227,7 @@ public final class GraphBuilder {
                 conditions, listeners.stream().map(ListenerState::toView).toList());
     }
 
-    private static ResourceKey keyOf(String name, String kind, String namespace) {
+    static ResourceKey keyOf(String name, String kind, String namespace) {
         return ResourceKey.of(ApiGroups.GATEWAY, kind, namespace, name);
     }
 }

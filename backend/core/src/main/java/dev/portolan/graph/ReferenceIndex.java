@@ -1,6 +1,8 @@
 package dev.portolan.graph;
 
 import dev.portolan.model.ApiGroups;
+import dev.portolan.model.LayeredMap;
+import dev.portolan.model.ResourceChanges;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendObjectReference;
@@ -67,66 +69,168 @@ public final class ReferenceIndex {
         }
     }
 
-    public static final ReferenceIndex EMPTY = new ReferenceIndex(new TreeMap<>(), Map.of(), Map.of());
+    public static final ReferenceIndex EMPTY = new ReferenceIndex(LayeredMap.empty(), Map.of());
     private static final SortedSet<ResourceKey> NONE = Collections.unmodifiableSortedSet(new TreeSet<>());
 
-    private final SortedSet<Reference> references;
-    private final Map<Reference, SortedSet<String>> locations;
-    private final Map<ResourceKey, List<Reference>> byFrom = new HashMap<>();
-    private final Map<ResourceKey, List<Reference>> byTo = new HashMap<>();
-    private final Map<Reference, SortedSet<ResourceKey>> grantsAdmitting;
-    private final Map<String, List<ReferenceGrant>> grantsByNamespace;
+    /**
+     * What one object names: its references sorted (by field, then target), where each is written, and for each
+     * cross-namespace one the grants admitting it (null for the others, which need none).
+     */
+    private record From(List<Reference> references, List<SortedSet<String>> locations,
+                        List<SortedSet<ResourceKey>> admitting, SortedSet<ResourceKey>[] targetsByField) {
+        int indexOf(Reference reference) {
+            for (int i = 0; i < references.size(); i++) {
+                if (references.get(i).equals(reference)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
 
-    private ReferenceIndex(SortedMap<Reference, SortedSet<String>> locations,
-                           Map<Reference, SortedSet<ResourceKey>> grantsAdmitting,
-                           Map<String, List<ReferenceGrant>> grantsByNamespace) {
-        this.references = Collections.unmodifiableSortedSet(new TreeSet<>(locations.keySet()));
-        this.locations = locations;
-        this.grantsAdmitting = grantsAdmitting;
-        this.grantsByNamespace = grantsByNamespace;
-        for (Reference reference : references) {
-            byFrom.computeIfAbsent(reference.from(), k -> new ArrayList<>()).add(reference);
-            byTo.computeIfAbsent(reference.to(), k -> new ArrayList<>()).add(reference);
+        /** What the field names, laid out once: the policy engine asks for every route's parents on each change. */
+        SortedSet<ResourceKey> targets(Field field) {
+            SortedSet<ResourceKey> targets = targetsByField[field.ordinal()];
+            return targets == null ? NONE : targets;
         }
     }
 
+    /** The index proper, by referring object: what a change to one object patches. */
+    private final LayeredMap<ResourceKey, From> byFrom;
+    private final Map<String, List<ReferenceGrant>> grantsByNamespace;
+    /** Laid out from {@link #byFrom} on first use (the API's reads, not the snapshot thread's). */
+    private volatile Derived derived;
+
+    private record Derived(SortedSet<Reference> all, Map<ResourceKey, List<Reference>> byTo) {
+    }
+
+    private ReferenceIndex(LayeredMap<ResourceKey, From> byFrom, Map<String, List<ReferenceGrant>> grantsByNamespace) {
+        this.byFrom = byFrom;
+        this.grantsByNamespace = grantsByNamespace;
+    }
+
     public static ReferenceIndex of(ResourceSet resources) {
-        SortedMap<Reference, SortedSet<String>> references = new TreeMap<>();
+        Map<String, List<ReferenceGrant>> grants = grantsByNamespace(resources);
+        Map<ResourceKey, SortedMap<Reference, SortedSet<String>>> found = new HashMap<>();
         for (Gateway gateway : resources.gateways()) {
-            if (gateway.getSpec() != null && gateway.getSpec().getGatewayClassName() != null) {
-                add(references, new Reference(key(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND,
-                        gateway.getMetadata().getNamespace(), gateway.getMetadata().getName()), Field.GATEWAY_CLASS,
-                        ResourceKey.of(ApiGroups.GATEWAY, ApiGroups.GATEWAY_CLASS, "",
-                                gateway.getSpec().getGatewayClassName())), Field.GATEWAY_CLASS.path());
-            }
+            ResourceKey from = key(ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND, gateway.getMetadata().getNamespace(),
+                    gateway.getMetadata().getName());
+            gatewayReferences(gateway, from, found.computeIfAbsent(from, k -> new TreeMap<>()));
         }
         for (HTTPRoute route : resources.httpRoutes()) {
-            if (route.getSpec() != null) {
-                routeReferences(route, references);
+            ResourceKey from = key(ApiGroups.GATEWAY, ApiGroups.HTTP_ROUTE, route.getMetadata().getNamespace(),
+                    route.getMetadata().getName());
+            routeReferences(route, from, found.computeIfAbsent(from, k -> new TreeMap<>()));
+        }
+        Map<ResourceKey, From> byFrom = new HashMap<>(found.size() * 4 / 3 + 1);
+        for (Map.Entry<ResourceKey, SortedMap<Reference, SortedSet<String>>> entry : found.entrySet()) {
+            putFrom(byFrom, entry.getKey(), entry.getValue(), grants);
+        }
+        return new ReferenceIndex(LayeredMap.of(byFrom), grants);
+    }
+
+    /**
+     * This index with the objects {@code changes} lists read again from {@code resources} (their old references
+     * taken out, their new ones put in): the same as {@link #of} over {@code resources} when this index was built
+     * over the set they were patched from. A change to a ReferenceGrant builds it all again (every admission may
+     * change with it).
+     */
+    public ReferenceIndex patched(ResourceSet resources, ResourceChanges changes) {
+        if (changes.isEmpty()) {
+            return this;
+        }
+        for (ResourceKey key : changes.keys()) {
+            if (key.kind().equals(ApiGroups.REFERENCE_GRANT) && key.group().equals(ApiGroups.GATEWAY)) {
+                return of(resources);
             }
         }
+        LayeredMap.Builder<ResourceKey, From> patched = byFrom.toBuilder();
+        for (ResourceKey key : changes.keys()) {
+            boolean gateway = key.kind().equals(ApiGroups.GATEWAY_KIND);
+            if (!key.group().equals(ApiGroups.GATEWAY) || !gateway && !key.kind().equals(ApiGroups.HTTP_ROUTE)) {
+                continue;
+            }
+            ResourceKey from = key(key.group(), key.kind(), key.namespace(), key.name());
+            patched.remove(from);
+            SortedMap<Reference, SortedSet<String>> found = new TreeMap<>();
+            Object now = resources.get(key).orElse(null);
+            if (gateway && now instanceof Gateway g) {
+                gatewayReferences(g, from, found);
+            } else if (!gateway && now instanceof HTTPRoute route) {
+                routeReferences(route, from, found);
+            }
+            if (!found.isEmpty()) {
+                patched.put(from, from(found, grantsByNamespace));
+            }
+        }
+        LayeredMap<ResourceKey, From> next = patched.build();
+        return next == byFrom ? this : new ReferenceIndex(next, grantsByNamespace);
+    }
+
+    private static Map<String, List<ReferenceGrant>> grantsByNamespace(ResourceSet resources) {
         Map<String, List<ReferenceGrant>> grants = new HashMap<>();
         for (ReferenceGrant grant : resources.referenceGrants()) {
             grants.computeIfAbsent(grant.getMetadata().getNamespace(), k -> new ArrayList<>()).add(grant);
         }
-        Map<Reference, SortedSet<ResourceKey>> admitting = new HashMap<>();
-        for (Reference reference : references.keySet()) {
-            if (reference.crossNamespace()) {
-                SortedSet<ResourceKey> admits = new TreeSet<>();
-                for (ReferenceGrant grant : grants.getOrDefault(reference.to().namespace(), List.of())) {
-                    if (ReferenceGrants.admits(grant, reference.from(), reference.to())) {
-                        admits.add(keyOf(grant));
-                    }
-                }
-                admitting.put(reference, Collections.unmodifiableSortedSet(admits));
-            }
-        }
-        return new ReferenceIndex(references, admitting, grants);
+        return grants;
     }
 
-    private static void routeReferences(HTTPRoute route, SortedMap<Reference, SortedSet<String>> references) {
-        ResourceKey from = key(ApiGroups.GATEWAY, ApiGroups.HTTP_ROUTE, route.getMetadata().getNamespace(),
-                route.getMetadata().getName());
+    private static void putFrom(Map<ResourceKey, From> byFrom, ResourceKey from,
+                                SortedMap<Reference, SortedSet<String>> found,
+                                Map<String, List<ReferenceGrant>> grants) {
+        if (!found.isEmpty()) {
+            byFrom.put(from, from(found, grants));
+        }
+    }
+
+    private static From from(SortedMap<Reference, SortedSet<String>> found, Map<String, List<ReferenceGrant>> grants) {
+        List<Reference> references = new ArrayList<>(found.size());
+        List<SortedSet<String>> locations = new ArrayList<>(found.size());
+        List<SortedSet<ResourceKey>> admitting = new ArrayList<>(found.size());
+        for (Map.Entry<Reference, SortedSet<String>> entry : found.entrySet()) {
+            Reference reference = entry.getKey();
+            references.add(reference);
+            locations.add(Collections.unmodifiableSortedSet(entry.getValue()));
+            admitting.add(reference.crossNamespace() ? admitting(reference, grants) : null);
+        }
+        @SuppressWarnings("unchecked")
+        SortedSet<ResourceKey>[] targets = new SortedSet[Field.values().length];
+        for (Field field : Field.values()) {
+            List<ResourceKey> named = new ArrayList<>(2);
+            for (Reference reference : references) {
+                if (reference.field() == field) {
+                    named.add(reference.to());
+                }
+            }
+            if (!named.isEmpty()) {
+                targets[field.ordinal()] = SortedKeys.of(named);
+            }
+        }
+        return new From(Collections.unmodifiableList(references), locations, admitting, targets);
+    }
+
+    private static SortedSet<ResourceKey> admitting(Reference reference, Map<String, List<ReferenceGrant>> grants) {
+        SortedSet<ResourceKey> admits = new TreeSet<>();
+        for (ReferenceGrant grant : grants.getOrDefault(reference.to().namespace(), List.of())) {
+            if (ReferenceGrants.admits(grant, reference.from(), reference.to())) {
+                admits.add(keyOf(grant));
+            }
+        }
+        return Collections.unmodifiableSortedSet(admits);
+    }
+
+    private static void gatewayReferences(Gateway gateway, ResourceKey from,
+                                          SortedMap<Reference, SortedSet<String>> references) {
+        if (gateway.getSpec() != null && gateway.getSpec().getGatewayClassName() != null) {
+            add(references, new Reference(from, Field.GATEWAY_CLASS, ResourceKey.of(ApiGroups.GATEWAY,
+                    ApiGroups.GATEWAY_CLASS, "", gateway.getSpec().getGatewayClassName())), Field.GATEWAY_CLASS.path());
+        }
+    }
+
+    private static void routeReferences(HTTPRoute route, ResourceKey from,
+                                        SortedMap<Reference, SortedSet<String>> references) {
+        if (route.getSpec() == null) {
+            return;
+        }
         for (ParentReference ref : nonNull(route.getSpec().getParentRefs())) {
             if (isKind(ref.getGroup(), ref.getKind(), ApiGroups.GATEWAY, ApiGroups.GATEWAY_KIND)
                     && ref.getName() != null) {
@@ -166,33 +270,36 @@ public final class ReferenceIndex {
 
     /** Every reference, sorted by from, field, to. */
     public SortedSet<Reference> all() {
-        return references;
+        return derived().all();
     }
 
     /** Where in {@code reference.from()} the reference is written, e.g. {@code spec.rules[0].backendRefs}, sorted. */
     public SortedSet<String> locations(Reference reference) {
-        SortedSet<String> found = locations.get(reference);
-        return found == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(found);
+        From from = byFrom.get(reference.from());
+        int at = from == null ? -1 : from.indexOf(reference);
+        return at < 0 ? Collections.emptySortedSet() : from.locations().get(at);
     }
 
     /** The references {@code from} makes, sorted by field and target. */
     public List<Reference> referencesFrom(ResourceKey from) {
-        return byFrom.getOrDefault(from, List.of());
+        From found = byFrom.get(from);
+        return found == null ? List.of() : found.references();
     }
 
     /** The references made to {@code to}, sorted by referring object and field. */
     public List<Reference> referencesTo(ResourceKey to) {
-        return byTo.getOrDefault(to, List.of());
+        return derived().byTo().getOrDefault(to, List.of());
     }
 
     /** What {@code from}'s {@code field} names, sorted; named objects may not exist. */
     public SortedSet<ResourceKey> referencedBy(ResourceKey from, Field field) {
-        return collect(byFrom.get(from), field, true);
+        From found = byFrom.get(from);
+        return found == null ? NONE : found.targets(field);
     }
 
     /** The objects whose {@code field} names {@code to}, sorted. */
     public SortedSet<ResourceKey> referrersOf(ResourceKey to, Field field) {
-        return collect(byTo.get(to), field, false);
+        return collect(derived().byTo().get(to), field, false);
     }
 
     /**
@@ -200,7 +307,25 @@ public final class ReferenceIndex {
      * grant does, when it does not cross namespaces (no grant is needed) or when there is no such reference.
      */
     public SortedSet<ResourceKey> grantsAdmitting(ResourceKey from, Field field, ResourceKey to) {
-        return grantsAdmitting.getOrDefault(new Reference(from, field, to), NONE);
+        From found = byFrom.get(from);
+        int at = found == null ? -1 : found.indexOf(new Reference(from, field, to));
+        SortedSet<ResourceKey> admitting = at < 0 ? null : found.admitting().get(at);
+        return admitting == null ? NONE : admitting;
+    }
+
+    private Derived derived() {
+        Derived laidOut = derived;
+        if (laidOut == null) {
+            SortedSet<Reference> all = new TreeSet<>();
+            byFrom.forEach((key, from) -> all.addAll(from.references()));
+            Map<ResourceKey, List<Reference>> byTo = new HashMap<>();
+            for (Reference reference : all) {
+                byTo.computeIfAbsent(reference.to(), k -> new ArrayList<>()).add(reference);
+            }
+            laidOut = new Derived(Collections.unmodifiableSortedSet(all), byTo);
+            derived = laidOut;
+        }
+        return laidOut;
     }
 
     /** The ReferenceGrants in {@code target}'s namespace whose {@code to} names it (by name or for its whole kind). */

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 
 /**
  * The result of {@link GraphBuilder#build}: statuses to write and plain views for the later stages. Immutable;
@@ -22,11 +23,18 @@ public record ResourceGraph(SortedMap<ResourceKey, ObjectNode> statuses, SortedM
                             SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService,
                             ReferenceIndex references) {
 
+    /** The class of an unmodifiable view, which a graph patched from another need not wrap again. */
+    private static final Class<?> READ_ONLY = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
     public ResourceGraph {
-        statuses = Collections.unmodifiableSortedMap(statuses);
-        gateways = Collections.unmodifiableSortedMap(gateways);
-        routes = Collections.unmodifiableSortedMap(routes);
-        gatewaysByService = Collections.unmodifiableSortedMap(gatewaysByService);
+        statuses = readOnly(statuses);
+        gateways = readOnly(gateways);
+        routes = readOnly(routes);
+        gatewaysByService = readOnly(gatewaysByService);
+    }
+
+    private static <K, V> SortedMap<K, V> readOnly(SortedMap<K, V> map) {
+        return map.getClass() == READ_ONLY ? map : Collections.unmodifiableSortedMap(map);
     }
 
     /** A copy of the status object (callers may change their copy). */

@@ -1,7 +1,10 @@
 package dev.portolan.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.model.ResourceChanges;
+import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,7 +17,10 @@ import java.util.Optional;
  * HTTPRoute (Gateways, their classes and listeners, namespaces, Services, EndpointSlices, ReferenceGrants, Secrets,
  * policies), never on other routes; so views are reused while every non-route object is the same object as before
  * (see {@code TypedCache}, which keeps an object's typed form while its content stays) and the controller name is
- * the same, and all are forgotten otherwise. Keyed by the typed route object. Not thread-safe: the snapshot thread.
+ * the same, and all are forgotten otherwise. Keyed by the typed route object. It also keeps the last graph with what
+ * building it needed ({@link Kept}): when the {@code ResourceSet} says only HTTPRoutes changed since the set that
+ * graph was built from, {@link RoutePatch} patches it instead of building it again. Not thread-safe: the snapshot
+ * thread.
  */
 public final class RouteMemo {
     private String controllerName;
@@ -25,13 +31,28 @@ public final class RouteMemo {
     private Map<RouteView, Status> statuses = new IdentityHashMap<>();
     private Map<RouteView, Status> nextStatuses = new IdentityHashMap<>();
 
+    /** The last graph and what building it kept, which a rebuild after HTTPRoute changes only patches. */
+    private Kept kept;
+
     private record Status(Long generation, ObjectNode status) {
+    }
+
+    /**
+     * What the last build kept beside its graph: the accepted Gateways with their listeners (whose attached routes
+     * a patch changes in place: the graph's views are copies), conditions and addresses, and the Services' uses.
+     */
+    record Kept(ResourceSet resources, ResourceGraph graph, Map<ResourceKey, Gateway> gateways,
+                Map<ResourceKey, List<ListenerState>> listeners, Map<ResourceKey, List<Condition>> gatewayConditions,
+                Map<ResourceKey, Optional<String>> addresses, ServiceUses services) {
     }
 
     /** Starts a build; forgets every view when anything but an HTTPRoute changed. */
     void begin(ResourceSet resources, String controller) {
+        boolean onlyRoutesChanged = kept != null && resources.changesSince(kept.resources())
+                .map(ResourceChanges::onlyHttpRoutes).orElse(false);
+        kept = null;
         List<Object> now = resources.allButHttpRoutes();
-        if (!controller.equals(controllerName) || !sameObjects(now, environment)) {
+        if (!controller.equals(controllerName) || !onlyRoutesChanged && !sameObjects(now, environment)) {
             known = new IdentityHashMap<>();
             statuses = new IdentityHashMap<>();
         }
@@ -39,6 +60,41 @@ public final class RouteMemo {
         environment = now;
         next = new IdentityHashMap<>();
         nextStatuses = new IdentityHashMap<>();
+    }
+
+    /** The last build's graph and state, when it was built with this controller name. */
+    Kept kept(String controller) {
+        return controller.equals(controllerName) ? kept : null;
+    }
+
+    /** Remembers a build for the next to patch (the state is the memo's from now on). */
+    void keep(Kept state) {
+        kept = state;
+    }
+
+    /** Forgets everything (a patch failed half-way). */
+    void forget() {
+        kept = null;
+        controllerName = null;
+        known = new IdentityHashMap<>();
+        statuses = new IdentityHashMap<>();
+    }
+
+    /** A patch replaced {@code before} (null when new) by {@code after} (null when gone), built as {@code view}. */
+    void replaced(HTTPRoute before, RouteView oldView, HTTPRoute after, Optional<RouteView> view, Long generation,
+                  ObjectNode status) {
+        if (before != null) {
+            known.remove(before);
+        }
+        if (oldView != null) {
+            statuses.remove(oldView);
+        }
+        if (after != null) {
+            known.put(after, view);
+        }
+        if (status != null) {
+            statuses.put(view.orElseThrow(), new Status(generation, status));
+        }
     }
 
     /**
@@ -73,6 +129,9 @@ public final class RouteMemo {
     }
 
     private static boolean sameObjects(List<Object> a, List<Object> b) {
+        if (a == b) {
+            return true;
+        }
         if (a.size() != b.size()) {
             return false;
         }
