@@ -83,8 +83,8 @@ public final class FileStore implements ResourceStore {
     private boolean refreshAll = true;
     /** Keys put into or removed from {@code objects} since the last publish. */
     private final Set<ResourceKey> unpublished = new HashSet<>();
-    /** {@code objects} as last published, sorted: the next publish patches a copy with the unpublished keys. */
-    private SortedMap<ResourceKey, StoredObject> published = new TreeMap<>();
+    /** {@code objects} as last published, sorted: the next publish patches it with the unpublished keys. */
+    private final SortedMap<ResourceKey, StoredObject> published = new TreeMap<>();
     private Resolution resolution = new Resolution(Map.of(), Set.of(), List.of());
     /** Keys whose state changed since the last save was handed to the save thread. */
     private final Set<ResourceKey> unsaved = new HashSet<>();
@@ -716,19 +716,18 @@ public final class FileStore implements ResourceStore {
 
     private void publish() {
         revision = Math.max(revision + 1, counter);
-        // a copy of the last sorted map (linear, no comparisons) patched with what changed, not a sort of everything
-        SortedMap<ResourceKey, StoredObject> sorted = new TreeMap<>(published);
+        // the sorted objects patched in place with what changed; the snapshot takes its own copy of them (linear,
+        // no comparisons), so this is the one copy per publish
         for (ResourceKey key : unpublished) {
             StoredObject object = objects.get(key);
             if (object == null) {
-                sorted.remove(key);
+                published.remove(key);
             } else {
-                sorted.put(key, object);
+                published.put(key, object);
             }
         }
         unpublished.clear();
-        published = sorted;
-        StoreSnapshot next = new StoreSnapshot(revision, sorted, resolution.problems());
+        StoreSnapshot next = new StoreSnapshot(revision, published, resolution.problems());
         snapshot = next;
         if (closed) {
             return;
