@@ -334,7 +334,7 @@ public final class FileStore implements ResourceStore {
 
     /** The folder watch's call: the manifest files a burst of events named, or null for a scan of the folder. */
     private void folderChanged(Set<String> relPaths) {
-        if (relPaths == null) {
+        if (relPaths == null || relPaths.stream().anyMatch(this::wasAFolder)) {
             pollSafely();
             return;
         }
@@ -360,6 +360,13 @@ public final class FileStore implements ResourceStore {
             }
         } catch (RuntimeException e) {
             LOG.warn("Reading changed files of manifest folder {} failed: {}", root, e.toString(), e);
+        }
+    }
+
+    /** Whether files were known under this path: a folder with a manifest's name, gone now (only a scan tells). */
+    private boolean wasAFolder(String relPath) {
+        synchronized (lock) {
+            return !files.subMap(relPath + "/", relPath + "0").isEmpty(); // '0' follows '/'
         }
     }
 

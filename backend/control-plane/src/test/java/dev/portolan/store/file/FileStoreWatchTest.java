@@ -81,6 +81,21 @@ class FileStoreWatchTest {
     }
 
     @Test
+    void aRemovedFolderWithAManifestsNameTakesItsObjectsAlong() throws Exception {
+        Files.createDirectories(root.resolve("odd.yaml"));
+        Files.writeString(root.resolve("odd.yaml/route.yaml"), StoreFixtures.route("r1", "team-a"));
+        ResourceKey r1 = ResourceKey.of("gateway.networking.k8s.io", "HTTPRoute", "team-a", "r1");
+        try (FileStore store = FileStore.open(root, StoreFixtures.CLOCK, HOUR)) {
+            BlockingQueue<StoreSnapshot> changes = new LinkedBlockingQueue<>();
+            store.watch(changes::add);
+            assertTrue(store.snapshot().byKey().containsKey(r1));
+            // the parent's event names "odd.yaml", which is no file: only a scan tells what went with it
+            Files.move(root.resolve("odd.yaml"), root.resolve(".hidden"));
+            awaitRevision(changes, s -> !s.byKey().containsKey(r1));
+        }
+    }
+
+    @Test
     void aWriteToAFileWrittenByHandMomentsAgoAppendsInsteadOfClobberingIt() throws Exception {
         try (FileStore store = FileStore.open(root, StoreFixtures.CLOCK, HOUR)) {
             // the file the store would create for r1 appears by hand, and the write comes before any event does
