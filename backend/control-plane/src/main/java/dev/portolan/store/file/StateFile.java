@@ -48,8 +48,11 @@ final class StateFile {
 
     private final Path path;
     private final Path journal;
-    /** Every object's state as saved (full file and journal), with its line once encoded. */
-    private final Map<ResourceKey, Line> saved = new HashMap<>();
+    /**
+     * Every object's state as saved (full file and journal). Lines are not kept: encoding everything again on the
+     * rare compaction costs less than holding tens of MiB of them.
+     */
+    private final Map<ResourceKey, ObjectState> saved = new HashMap<>();
     /** The id the full file and its journal share; null until a full file with one was read or written. */
     private String journalId;
     private long fullBytes;
@@ -88,7 +91,7 @@ final class StateFile {
             }
             return new Content(0, new TreeMap<>());
         }
-        content.objects().forEach((key, state) -> saved.put(key, new Line(state, null)));
+        saved.putAll(content.objects());
         return content;
     }
 
@@ -166,13 +169,10 @@ final class StateFile {
                 }
                 continue;
             }
-            Line line = saved.get(key);
-            if (line != null && line.state() == state) {
+            if (saved.put(key, state) == state) {
                 continue;
             }
-            line = new Line(state, LINE_WRITER.writeValueAsString(encode(key, state)));
-            saved.put(key, line);
-            batch.append(line.json()).append('\n');
+            batch.append(LINE_WRITER.writeValueAsString(encode(key, state))).append('\n');
         }
         batch.append("{\"resourceVersionCounter\":").append(counter).append("}\n");
         byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
@@ -189,25 +189,16 @@ final class StateFile {
         }
     }
 
-    /**
-     * Writes every object's state, one JSON line per object (a line kept from an earlier save while its state is
-     * the same object), under a new journal id, then starts an empty journal for that id.
-     */
+    /** Writes every object's state, one JSON line per object, under a new journal id; then an empty journal. */
     private void saveAll(long counter) throws IOException {
         String id = UUID.randomUUID().toString();
-        SortedMap<ResourceKey, Line> sorted = new TreeMap<>(saved);
+        SortedMap<ResourceKey, ObjectState> sorted = new TreeMap<>(saved);
         AtomicFiles.write(path, writer -> {
             writer.write("{\"resourceVersionCounter\":" + counter + ",\"journal\":\"" + id + "\",\"objects\":[");
             boolean first = true;
-            for (Map.Entry<ResourceKey, Line> entry : sorted.entrySet()) {
-                Line line = entry.getValue();
-                if (line.json() == null) {
-                    line = new Line(line.state(), LINE_WRITER.writeValueAsString(encode(entry.getKey(),
-                            line.state())));
-                    saved.put(entry.getKey(), line);
-                }
+            for (Map.Entry<ResourceKey, ObjectState> entry : sorted.entrySet()) {
                 writer.write(first ? "\n" : ",\n");
-                writer.write(line.json());
+                writer.write(LINE_WRITER.writeValueAsString(encode(entry.getKey(), entry.getValue())));
                 first = false;
             }
             writer.write("\n]}\n");
@@ -218,10 +209,6 @@ final class StateFile {
         AtomicFiles.write(journal, header);
         journalId = id;
         journalBytes = header.length();
-    }
-
-    /** One object's saved line (null until needed) and the (immutable) state it encodes. */
-    private record Line(ObjectState state, String json) {
     }
 
     private static final ObjectWriter LINE_WRITER = Manifests.JSON.writer();
