@@ -10,6 +10,7 @@ import dev.portolan.model.reading.ReadLimits;
 import dev.portolan.model.validation.ObjectValidator;
 import dev.portolan.store.LoadProblem;
 import dev.portolan.store.ResourceStore;
+import dev.portolan.store.StoreChanges;
 import dev.portolan.store.StoreException;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
@@ -85,6 +86,8 @@ public final class FileStore implements ResourceStore {
     private final Set<ResourceKey> unpublished = new HashSet<>();
     /** {@code objects} as last published, sorted: the next publish patches it with the unpublished keys. */
     private final SortedMap<ResourceKey, StoredObject> published = new TreeMap<>();
+    /** The keys each recent publish changed, for readers that work on changes only. */
+    private StoreChanges changeLog = StoreChanges.unknown();
     private Resolution resolution = new Resolution(Map.of(), Set.of(), List.of());
     /** Keys whose state changed since the last save was handed to the save thread. */
     private final Set<ResourceKey> unsaved = new HashSet<>();
@@ -733,8 +736,9 @@ public final class FileStore implements ResourceStore {
                 published.put(key, object);
             }
         }
+        changeLog = changeLog.then(snapshot.revision(), revision, unpublished);
         unpublished.clear();
-        StoreSnapshot next = new StoreSnapshot(revision, published, resolution.problems());
+        StoreSnapshot next = new StoreSnapshot(revision, published, resolution.problems(), changeLog);
         snapshot = next;
         if (closed) {
             return;
