@@ -44,6 +44,8 @@ final class FolderWatch implements AutoCloseable {
     private volatile boolean closed;
     /** False once the watch thread stopped for any reason: the store then scans on every write, as it polls. */
     private volatile boolean running = true;
+    /** A folder created after start could not be watched: the watch no longer sees every change. */
+    private volatile boolean missesFolders;
     // Of the burst being settled (watch thread only).
     private final Set<String> burst = new LinkedHashSet<>();
     private boolean burstNeedsScan;
@@ -101,7 +103,7 @@ final class FolderWatch implements AutoCloseable {
      * scan the folder first (a hand edit racing with a write is seen moments later, as if made just after it).
      */
     boolean healthy() {
-        return running && !closed;
+        return running && !closed && !missesFolders;
     }
 
     private void run() {
@@ -154,7 +156,9 @@ final class FolderWatch implements AutoCloseable {
                 try {
                     registerTree(child);
                 } catch (IOException e) {
-                    LOG.debug("cannot watch new folder {}: {}; polling covers it", child, e.toString());
+                    // e.g. the inotify watch limit: edits there reach the store by polling, and writes scan again
+                    missesFolders = true;
+                    LOG.warn("cannot watch new folder {}: {}; polling covers it", child, e.toString());
                 }
             }
         }
