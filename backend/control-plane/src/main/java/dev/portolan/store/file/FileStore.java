@@ -80,6 +80,8 @@ public final class FileStore implements ResourceStore {
     private final Set<String> dirtyFiles = new HashSet<>();
     /** Rises with every change of {@code files}: a listing taken before a change is stale. */
     private long filesVersion;
+    /** Scans of the whole folder so far (tests: a write must not cost one while the watch is healthy). */
+    private final java.util.concurrent.atomic.AtomicLong scans = new java.util.concurrent.atomic.AtomicLong();
     /** The next refresh looks at every object, not only at those whose definition changed (initial load). */
     private boolean refreshAll = true;
     /** Keys put into or removed from {@code objects} since the last publish. */
@@ -143,6 +145,10 @@ public final class FileStore implements ResourceStore {
         // the fallback: file systems without events, lost events, a failed watch
         store.storeThread.scheduleWithFixedDelay(store::pollSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         return store;
+    }
+
+    long scans() {
+        return scans.get();
     }
 
     public Path folder() {
@@ -413,6 +419,7 @@ public final class FileStore implements ResourceStore {
     }
 
     private SortedMap<String, FolderScanner.Stamp> scan() {
+        scans.incrementAndGet();
         try {
             return FolderScanner.scan(root);
         } catch (IOException e) {

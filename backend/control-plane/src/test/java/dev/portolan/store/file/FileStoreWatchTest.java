@@ -96,6 +96,22 @@ class FileStoreWatchTest {
     }
 
     @Test
+    void writesDoNotScanTheFolderWhileTheWatchIsHealthy() throws Exception {
+        Files.createDirectories(root.resolve("demo"));
+        try (FileStore store = FileStore.open(root, StoreFixtures.CLOCK, HOUR)) {
+            long scans = store.scans();
+            for (int i = 0; i < 5; i++) {
+                store.apply(StoreFixtures.yaml(StoreFixtures.route("r" + i, "demo")));
+            }
+            store.apply(StoreFixtures.yaml(StoreFixtures.route("r1", "demo").replace("8080", "9090")));
+            store.delete(StoreFixtures.routeKey("demo", "r0"), null);
+            Thread.sleep(200); // the watch reports the store's own writes: a stat per file named, no scan
+            assertEquals(scans, store.scans(), "a write costs a stat of its file, not one of every file");
+            assertEquals(4, store.snapshot().byKey().size());
+        }
+    }
+
+    @Test
     void aWriteToAFileWrittenByHandMomentsAgoAppendsInsteadOfClobberingIt() throws Exception {
         try (FileStore store = FileStore.open(root, StoreFixtures.CLOCK, HOUR)) {
             // the file the store would create for r1 appears by hand, and the write comes before any event does
