@@ -147,15 +147,21 @@ class EmbeddedModeTest implements TestPropertyProvider {
     @Test
     @Order(2)
     void statusIsWrittenToTheStateFileNotToTheManifests() throws Exception {
+        // the state file, and the journal of changes saved since it was last written whole
         Path state = folder.resolve(".portolan/state.json");
+        Path journal = folder.resolve(".portolan/state.journal");
         Instant deadline = Instant.now().plusSeconds(5);
-        while (!(Files.exists(state) && Files.readString(state).contains("\"attachedRoutes\""))
-                && Instant.now().isBefore(deadline)) {
+        while (!stateText(state, journal).contains("\"attachedRoutes\"") && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        assertTrue(Files.readString(state).contains("\"attachedRoutes\""), "Gateway status reaches the state file");
+        assertTrue(stateText(state, journal).contains("\"attachedRoutes\""), "Gateway status reaches the state file");
         assertTrue(!Files.readString(folder.resolve("gateways.yaml")).contains("status"),
                 "manifest files never get status");
+    }
+
+    private static String stateText(Path state, Path journal) throws java.io.IOException {
+        return (Files.exists(state) ? Files.readString(state) : "")
+                + (Files.exists(journal) ? Files.readString(journal) : "");
     }
 
     @Test

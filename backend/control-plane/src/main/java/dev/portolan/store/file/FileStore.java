@@ -10,6 +10,7 @@ import dev.portolan.model.reading.ReadLimits;
 import dev.portolan.model.validation.ObjectValidator;
 import dev.portolan.store.LoadProblem;
 import dev.portolan.store.ResourceStore;
+import dev.portolan.store.StoreChanges;
 import dev.portolan.store.StoreException;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
@@ -17,11 +18,13 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,11 +75,24 @@ public final class FileStore implements ResourceStore {
     /** The state each served object was built from: whether it is current is one identity check. */
     private final Map<ResourceKey, ObjectState> servedFrom = new HashMap<>();
     private final FolderKinds folderKinds = new FolderKinds();
+    private final ResolutionIndex index = new ResolutionIndex();
+    /** Files put into or removed from {@code files} since the last refresh. */
+    private final Set<String> dirtyFiles = new HashSet<>();
+    /** Rises with every change of {@code files}: a listing taken before a change is stale. */
+    private long filesVersion;
+    /** Scans of the whole folder so far (tests: a write must not cost one while the watch is healthy). */
+    private final java.util.concurrent.atomic.AtomicLong scans = new java.util.concurrent.atomic.AtomicLong();
+    /** The next refresh looks at every object, not only at those whose definition changed (initial load). */
+    private boolean refreshAll = true;
     /** Keys put into or removed from {@code objects} since the last publish. */
     private final Set<ResourceKey> unpublished = new HashSet<>();
-    /** {@code objects} as last published, sorted: the next publish patches a copy with the unpublished keys. */
-    private SortedMap<ResourceKey, StoredObject> published = new TreeMap<>();
+    /** {@code objects} as last published, sorted: the next publish patches it with the unpublished keys. */
+    private final SortedMap<ResourceKey, StoredObject> published = new TreeMap<>();
+    /** The keys each recent publish changed, for readers that work on changes only. */
+    private StoreChanges changeLog = StoreChanges.unknown();
     private Resolution resolution = new Resolution(Map.of(), Set.of(), List.of());
+    /** Keys whose state changed since the last save was handed to the save thread. */
+    private final Set<ResourceKey> unsaved = new HashSet<>();
     private Set<String> loggedProblems = Set.of();
     private long counter;
     private long revision;
@@ -125,10 +141,14 @@ public final class FileStore implements ResourceStore {
         synchronized (store.lock) {
             store.pollLocked();
         }
-        store.folderWatch = FolderWatch.start(root, store::pollSafely);
+        store.folderWatch = FolderWatch.start(root, store::folderChanged);
         // the fallback: file systems without events, lost events, a failed watch
         store.storeThread.scheduleWithFixedDelay(store::pollSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         return store;
+    }
+
+    long scans() {
+        return scans.get();
     }
 
     public Path folder() {
@@ -159,9 +179,9 @@ public final class FileStore implements ResourceStore {
         synchronized (lock) {
             ensureOpen(key);
             for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-                pollLocked();
+                catchUpBeforeWrite();
                 try {
-                    folderKinds.of(files.values()).check(manifest.path("apiVersion").asText(), key.kind());
+                    folderKinds.current().check(manifest.path("apiVersion").asText(), key.kind());
                 } catch (ManifestException e) {
                     throw invalid(key, e);
                 }
@@ -186,7 +206,7 @@ public final class FileStore implements ResourceStore {
                 } else {
                     relPath = newFilePath(key);
                     ManifestFile existing = files.get(relPath);
-                    if (existing != null && changedOnDisk(existing)) {
+                    if (existing != null ? changedOnDisk(existing) : appearedOnDisk(relPath)) {
                         continue;
                     }
                     newText = existing == null || existing.text() == null
@@ -214,7 +234,7 @@ public final class FileStore implements ResourceStore {
         synchronized (lock) {
             ensureOpen(key);
             for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-                pollLocked();
+                catchUpBeforeWrite();
                 StoredObject current = objects.get(key);
                 if (current == null) {
                     return false;
@@ -262,7 +282,7 @@ public final class FileStore implements ResourceStore {
                     continue;
                 }
                 ObjectState updated = state.withStatus(newStatus, String.valueOf(++counter));
-                states.put(key, updated);
+                putState(key, updated);
                 serve(key, storedObject(key, objects.get(key).manifest(), updated), updated);
                 changed = true;
             }
@@ -282,11 +302,11 @@ public final class FileStore implements ResourceStore {
 
     @Override
     public void close() {
-        SortedMap<ResourceKey, ObjectState> pending = null;
+        Map<ResourceKey, ObjectState> pending = null;
         long counterNow;
         synchronized (lock) {
-            if (saveScheduled && !closed) {
-                pending = new TreeMap<>(states);
+            if (!unsaved.isEmpty() && !closed) {
+                pending = takeUnsaved();
             }
             saveScheduled = false;
             counterNow = counter;
@@ -310,12 +330,83 @@ public final class FileStore implements ResourceStore {
 
     // ---- reading the folder ----
 
-    private void pollSafely() {
+    /**
+     * Before a write: while the folder watch is healthy it reports every hand edit within milliseconds, so a write
+     * need not stat every file of the folder first (a hand edit racing with the write is seen just after it; the
+     * write's own file is checked with {@link #changedOnDisk} or {@link #appearedOnDisk}). Without it, a scan.
+     */
+    private void catchUpBeforeWrite() {
+        if (folderWatch == null || !folderWatch.healthy()) {
+            pollLocked();
+        }
+    }
+
+    /** The folder watch's call: the manifest files a burst of events named, or null for a scan of the folder. */
+    private void folderChanged(Set<String> relPaths) {
+        if (relPaths == null || relPaths.stream().anyMatch(this::wasAFolder)) {
+            pollSafely();
+            return;
+        }
         try {
             synchronized (lock) {
-                if (!closed) {
-                    pollLocked();
+                if (closed) {
+                    return;
                 }
+                for (String relPath : relPaths) {
+                    FolderScanner.Stamp stamp = stampOf(relPath);
+                    ManifestFile known = files.get(relPath);
+                    if (stamp == null) {
+                        if (known != null) {
+                            putFile(relPath, null);
+                        }
+                    } else if (known == null || !known.stamp().equals(stamp)) {
+                        putFile(relPath, read(relPath));
+                    }
+                }
+                if (!dirtyFiles.isEmpty()) {
+                    refresh();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reading changed files of manifest folder {} failed: {}", root, e.toString(), e);
+        }
+    }
+
+    /** Whether files were known under this path: a folder with a manifest's name, gone now (only a scan tells). */
+    private boolean wasAFolder(String relPath) {
+        synchronized (lock) {
+            return !files.subMap(relPath + "/", relPath + "0").isEmpty(); // '0' follows '/'
+        }
+    }
+
+    /** The stamp of a manifest file, or null when it is not there or is no regular file (as a scan skips it). */
+    private FolderScanner.Stamp stampOf(String relPath) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(root.resolve(relPath), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return attrs.isRegularFile() ? FolderScanner.stamp(attrs) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The polling fallback: lists the folder without holding the lock (a stat per file), then catches up. */
+    private void pollSafely() {
+        try {
+            long versionBefore;
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                versionBefore = filesVersion;
+            }
+            SortedMap<String, FolderScanner.Stamp> listing = scan();
+            synchronized (lock) {
+                if (closed || listing == null) {
+                    return;
+                }
+                // a write or event changed the files meanwhile: that listing may lack a file just written
+                catchUp(filesVersion == versionBefore ? listing : scan());
             }
         } catch (RuntimeException e) {
             LOG.warn("Polling manifest folder {} failed: {}", root, e.toString(), e);
@@ -324,14 +415,28 @@ public final class FileStore implements ResourceStore {
 
     /** Re-reads changed files and, when anything changed, recomputes objects and publishes. */
     private void pollLocked() {
-        SortedMap<String, FolderScanner.Stamp> listing;
+        catchUp(scan());
+    }
+
+    private SortedMap<String, FolderScanner.Stamp> scan() {
+        scans.incrementAndGet();
         try {
-            listing = FolderScanner.scan(root);
+            return FolderScanner.scan(root);
         } catch (IOException e) {
             LOG.warn("Cannot list manifest folder {}: {}", root, e.toString());
+            return null;
+        }
+    }
+
+    private void catchUp(SortedMap<String, FolderScanner.Stamp> listing) {
+        if (listing == null) {
             return;
         }
-        boolean changed = files.keySet().retainAll(listing.keySet());
+        for (String gone : List.copyOf(files.keySet())) {
+            if (!listing.containsKey(gone)) {
+                putFile(gone, null);
+            }
+        }
         List<String> toRead = listing.entrySet().stream()
                 .filter(entry -> files.get(entry.getKey()) == null
                         || !files.get(entry.getKey()).stamp().equals(entry.getValue()))
@@ -342,12 +447,22 @@ public final class FileStore implements ResourceStore {
                 .map(this::read)
                 .toList();
         for (ManifestFile file : read) {
-            files.put(file.relPath(), file);
-            changed = true;
+            putFile(file.relPath(), file);
         }
-        if (changed || resolution.defined().isEmpty() && snapshot.revision() == 0) {
+        if (!dirtyFiles.isEmpty() || refreshAll) {
             refresh();
         }
+    }
+
+    /** Puts a file as read (null: removed) into {@code files}; the next refresh resolves it. */
+    private void putFile(String relPath, ManifestFile file) {
+        if (file == null) {
+            files.remove(relPath);
+        } else {
+            files.put(relPath, file);
+        }
+        dirtyFiles.add(relPath);
+        filesVersion++;
     }
 
     private ManifestFile read(String relPath) {
@@ -387,26 +502,54 @@ public final class FileStore implements ResourceStore {
         if (Objects.equals(now.text(), known.text()) && now.readFailure() == null) {
             return false;
         }
-        files.put(known.relPath(), now);
+        putFile(known.relPath(), now);
         refresh();
         return true;
     }
 
-    /** Recomputes objects from the files and the state; saves state and publishes when anything changed. */
+    /** Whether a file the store does not know yet is there after all (written by hand, not yet reported). */
+    private boolean appearedOnDisk(String relPath) {
+        if (stampOf(relPath) == null) {
+            return false;
+        }
+        putFile(relPath, read(relPath));
+        refresh();
+        return true;
+    }
+
+    /**
+     * Resolves the changed files and updates the objects whose definition changed (all of them on the first
+     * refresh); saves state and publishes when anything changed.
+     */
     private void refresh() {
-        Resolution next = Resolution.resolve(files.values(), folderKinds.of(files.values()), states,
-                objects.keySet());
+        Map<String, ManifestFile> changes = new HashMap<>();
+        for (String relPath : dirtyFiles) {
+            changes.put(relPath, files.get(relPath));
+        }
+        dirtyFiles.clear();
+        Set<ResourceKey> changedKeys = index.update(changes, folderKinds.update(changes));
+        Resolution next = index.resolution(states, objects.keySet());
+        boolean all = refreshAll;
+        refreshAll = false;
         boolean stateChanged = false;
         boolean objectsChanged = false;
         String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        for (Map.Entry<ResourceKey, Resolution.Definition> entry : next.defined().entrySet()) {
-            ResourceKey key = entry.getKey();
-            ParsedDocument doc = entry.getValue().document();
-            String source = entry.getValue().source();
+        // in document order, as a load from scratch meets them: new objects get their resourceVersions in that order
+        List<Resolution.Definition> toServe = new ArrayList<>();
+        for (ResourceKey key : all ? next.defined().keySet() : changedKeys) {
+            Resolution.Definition definition = next.defined().get(key);
+            if (definition != null) {
+                toServe.add(definition);
+            }
+        }
+        toServe.sort(DOCUMENT_ORDER);
+        for (Resolution.Definition definition : toServe) {
+            ParsedDocument doc = definition.document();
+            ResourceKey key = doc.key();
             ObjectState old = states.get(key);
-            ObjectState updated = nextState(old, doc, source, now);
+            ObjectState updated = nextState(old, doc, definition, now);
             if (!updated.equals(old)) {
-                states.put(key, updated);
+                putState(key, updated);
                 stateChanged = true;
             }
             // served from another state (so with another resourceVersion), or not served yet
@@ -415,24 +558,28 @@ public final class FileStore implements ResourceStore {
                 objectsChanged = true;
             }
         }
-        // every defined key is in states now, and kept keys are states' too: only a size difference means that
-        // some state lost its definition (saves a walk of every key per change)
-        if (states.size() != next.defined().size() + next.kept().size()) {
-            for (var entries = states.keySet().iterator(); entries.hasNext(); ) {
-                ResourceKey key = entries.next();
-                if (!next.defined().containsKey(key) && !next.kept().contains(key)) {
-                    entries.remove();
-                    stateChanged = true;
-                    if (objects.containsKey(key)) {
-                        unserve(key);
-                        objectsChanged = true;
-                    }
+        // a state whose object lost its definition and is not kept goes; only objects whose definition changed
+        // or that were kept can be such, unless the counts say otherwise (the first load: states of a former run)
+        Set<ResourceKey> mayGo = new HashSet<>(changedKeys);
+        mayGo.addAll(resolution.kept());
+        if (all || states.size() != next.defined().size() + next.kept().size()) {
+            mayGo = new HashSet<>(states.keySet());
+        }
+        for (ResourceKey key : mayGo) {
+            if (states.containsKey(key) && !next.defined().containsKey(key) && !next.kept().contains(key)) {
+                putState(key, null);
+                stateChanged = true;
+                if (objects.containsKey(key)) {
+                    unserve(key);
+                    objectsChanged = true;
                 }
             }
         }
         boolean problemsChanged = !next.problems().equals(resolution.problems());
         resolution = next;
-        logNewProblems(next.problems());
+        if (problemsChanged) {
+            logNewProblems(next.problems());
+        }
         if (stateChanged || objectsChanged || problemsChanged || snapshot.revision() == 0) {
             publish();
         }
@@ -441,19 +588,35 @@ public final class FileStore implements ResourceStore {
         }
     }
 
-    private ObjectState nextState(ObjectState old, ParsedDocument doc, String source, String now) {
+    private static final java.util.Comparator<Resolution.Definition> DOCUMENT_ORDER =
+            java.util.Comparator.comparing((Resolution.Definition d) -> d.file().relPath())
+                    .thenComparingInt(d -> d.document().index());
+
+    private ObjectState nextState(ObjectState old, ParsedDocument doc, Resolution.Definition definition, String now) {
         if (old == null) {
+            String source = definition.source();
             String created = doc.creationTimestamp() != null ? doc.creationTimestamp() : now;
             return new ObjectState(UUID.randomUUID().toString(), created, 1, String.valueOf(++counter),
                     doc.specHash(), doc.objectHash(), source, null);
         }
         String created = doc.creationTimestamp() != null ? doc.creationTimestamp() : old.creationTimestamp();
+        String source = definition.source();
         if (old.objectHash().equals(doc.objectHash()) && old.creationTimestamp().equals(created)) {
             return old.source().equals(source) ? old : old.withSource(source);
         }
         long generation = old.specHash().equals(doc.specHash()) ? old.generation() : old.generation() + 1;
         return new ObjectState(old.uid(), created, generation, String.valueOf(++counter), doc.specHash(),
                 doc.objectHash(), source, old.status());
+    }
+
+    /** Changes one state (null: removed); the next save writes it. */
+    private void putState(ResourceKey key, ObjectState state) {
+        if (state == null) {
+            states.remove(key);
+        } else {
+            states.put(key, state);
+        }
+        unsaved.add(key);
     }
 
     private void serve(ResourceKey key, StoredObject object, ObjectState from) {
@@ -504,10 +667,10 @@ public final class FileStore implements ResourceStore {
         try {
             if (newText == null) {
                 Files.deleteIfExists(path);
-                files.remove(relPath);
+                putFile(relPath, null);
             } else {
                 AtomicFiles.write(path, newText);
-                files.put(relPath, read(relPath));
+                putFile(relPath, read(relPath));
             }
         } catch (IOException e) {
             throw new StoreException.Unavailable(key, "cannot write " + relPath + ": " + e);
@@ -516,7 +679,7 @@ public final class FileStore implements ResourceStore {
     }
 
     /**
-     * Saves the state (every object's server-set metadata and status: tens of MiB for thousands of routes) within
+     * Saves the states that changed (appended to the state file's journal; see {@link StateFile}) within
      * {@link #SAVE_DELAY_MILLIS}, once for a burst of writes, off the path from a change to the proxy; close() saves
      * what is pending. A crash in between loses at most that much metadata: the manifests themselves are written
      * through, and on the next start their changes get new resourceVersions and generations again.
@@ -528,18 +691,28 @@ public final class FileStore implements ResourceStore {
         saveScheduled = true;
         saveThread.schedule(() -> {
             long counterNow;
-            Map<ResourceKey, ObjectState> statesNow;
+            Map<ResourceKey, ObjectState> changes;
             synchronized (lock) {
                 if (!saveScheduled || closed) {
                     return;
                 }
                 saveScheduled = false;
                 counterNow = counter;
-                statesNow = new HashMap<>(states); // states are immutable: a copy of the map is a snapshot
+                changes = takeUnsaved();
             }
             // encoded and written outside the lock and off the store thread: writes and change notices go on
-            saveState(counterNow, statesNow);
+            saveState(counterNow, changes);
         }, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The states changed since the last save (null: removed), handed over; states are immutable. */
+    private Map<ResourceKey, ObjectState> takeUnsaved() {
+        Map<ResourceKey, ObjectState> changes = new HashMap<>(Math.max(16, unsaved.size() * 4 / 3 + 1));
+        for (ResourceKey key : unsaved) {
+            changes.put(key, states.get(key));
+        }
+        unsaved.clear();
+        return changes;
     }
 
     private void saveState(long counterNow, Map<ResourceKey, ObjectState> statesNow) {
@@ -560,19 +733,19 @@ public final class FileStore implements ResourceStore {
 
     private void publish() {
         revision = Math.max(revision + 1, counter);
-        // a copy of the last sorted map (linear, no comparisons) patched with what changed, not a sort of everything
-        SortedMap<ResourceKey, StoredObject> sorted = new TreeMap<>(published);
+        // the sorted objects patched in place with what changed; the snapshot takes its own copy of them (linear,
+        // no comparisons), so this is the one copy per publish
         for (ResourceKey key : unpublished) {
             StoredObject object = objects.get(key);
             if (object == null) {
-                sorted.remove(key);
+                published.remove(key);
             } else {
-                sorted.put(key, object);
+                published.put(key, object);
             }
         }
+        changeLog = changeLog.then(snapshot.revision(), revision, unpublished);
         unpublished.clear();
-        published = sorted;
-        StoreSnapshot next = new StoreSnapshot(revision, sorted, resolution.problems());
+        StoreSnapshot next = new StoreSnapshot(revision, published, resolution.problems(), changeLog);
         snapshot = next;
         if (closed) {
             return;

@@ -3,50 +3,45 @@ package dev.portolan.store.file;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.model.validation.KnownKinds;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@link Resolution#kindsDefinedIn} for a folder that changes a file at a time: the CustomResourceDefinitions of a
- * file are looked for once per read of that file (files are immutable once read), and the kinds are recomputed
- * only when the set of CRD documents changed. Without it every write read every document of the folder twice.
- * Used under the store's lock.
+ * file are looked for once per read of that file, and the kinds are recomputed (a new object, which makes
+ * {@link ResolutionIndex} resolve every file again) only when some file's CRD documents changed. Used under the
+ * store's lock.
  */
 final class FolderKinds {
-    private Map<ManifestFile, List<JsonNode>> crdsByFile = new IdentityHashMap<>();
-    private List<JsonNode> lastCrds;
-    private KnownKinds lastKinds;
+    /** The CRD documents of each file that has any, by path. */
+    private final Map<String, List<JsonNode>> crdsByFile = new TreeMap<>();
+    private KnownKinds kinds = KnownKinds.withCrds(List.of());
 
-    KnownKinds of(Collection<ManifestFile> files) {
-        Map<ManifestFile, List<JsonNode>> next = new IdentityHashMap<>();
-        List<JsonNode> crds = new ArrayList<>();
-        for (ManifestFile file : files) {
-            List<JsonNode> inFile = crdsByFile.get(file);
-            if (inFile == null) {
-                inFile = Resolution.crdsIn(file);
+    /** Takes changed files in (null: the file is gone) and answers the kinds the folder defines now. */
+    KnownKinds update(Map<String, ManifestFile> changes) {
+        boolean changed = false;
+        for (Map.Entry<String, ManifestFile> change : changes.entrySet()) {
+            List<JsonNode> now = change.getValue() == null ? List.of() : Resolution.crdsIn(change.getValue());
+            List<JsonNode> before = crdsByFile.getOrDefault(change.getKey(), List.of());
+            if (!now.equals(before)) {
+                changed = true;
             }
-            next.put(file, inFile);
-            crds.addAll(inFile);
+            if (now.isEmpty()) {
+                crdsByFile.remove(change.getKey());
+            } else {
+                crdsByFile.put(change.getKey(), now);
+            }
         }
-        crdsByFile = next;
-        if (lastKinds == null || !sameDocuments(crds, lastCrds)) {
-            lastKinds = KnownKinds.withCrds(crds);
-            lastCrds = crds;
+        if (changed) {
+            List<JsonNode> crds = new ArrayList<>();
+            crdsByFile.values().forEach(crds::addAll);
+            kinds = KnownKinds.withCrds(crds);
         }
-        return lastKinds;
+        return kinds;
     }
 
-    private static boolean sameDocuments(List<JsonNode> a, List<JsonNode> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
+    KnownKinds current() {
+        return kinds;
     }
 }

@@ -12,18 +12,23 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells the store soon after anything changes in the manifest folder tree (as the folder is read: nested folders,
  * hidden ones skipped), so that a saved file is picked up in milliseconds instead of at the next poll. Events are
- * only a hint: the store then scans as it polls, and keeps polling as the fallback for file systems that send no
- * events (network mounts), for an overflow, and should this watch fail. A burst of events (an editor's save, a
- * checkout) becomes one scan, {@link #SETTLE_MILLIS} after the last event, so that a file being written is
- * normally read complete; a half-written file is reported as broken and re-read on its next event anyway.
+ * only a hint: the store then looks at the manifest files the events name (a stat each, not a scan of the
+ * folder), scans the whole folder when an event names anything else (a folder created, renamed or removed) or
+ * events were lost, and keeps polling as the fallback for file systems that send no events (network mounts) and
+ * should this watch fail. A burst of events (an editor's save, a checkout) becomes one call,
+ * {@link #SETTLE_MILLIS} after the last event, so that a file being written is normally read complete; a
+ * half-written file is reported as broken and re-read on its next event anyway.
  */
 final class FolderWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FolderWatch.class);
@@ -32,12 +37,20 @@ final class FolderWatch implements AutoCloseable {
 
     private final Path root;
     private final WatchService service;
-    private final Runnable changed;
+    /** Called with the relative paths of the manifest files a burst named, or null when the folder needs a scan. */
+    private final Consumer<Set<String>> changed;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
+    /** False once the watch thread stopped for any reason: the store then scans on every write, as it polls. */
+    private volatile boolean running = true;
+    /** A folder created after start could not be watched: the watch no longer sees every change. */
+    private volatile boolean missesFolders;
+    // Of the burst being settled (watch thread only).
+    private final Set<String> burst = new LinkedHashSet<>();
+    private boolean burstNeedsScan;
 
-    private FolderWatch(Path root, WatchService service, Runnable changed) {
+    private FolderWatch(Path root, WatchService service, Consumer<Set<String>> changed) {
         this.root = root;
         this.service = service;
         this.changed = changed;
@@ -46,10 +59,11 @@ final class FolderWatch implements AutoCloseable {
     }
 
     /**
-     * Starts watching {@code root}; {@code changed} is called on the watch thread after each settled burst.
+     * Starts watching {@code root}; {@code changed} is called on the watch thread after each settled burst with the
+     * manifest files it named (relative paths, '/' separators), or null when the whole folder needs a scan.
      * Returns null (the store polls alone) when the file system offers no watch service.
      */
-    static FolderWatch start(Path root, Runnable changed) {
+    static FolderWatch start(Path root, Consumer<Set<String>> changed) {
         FolderWatch watch = null;
         try {
             watch = new FolderWatch(root, root.getFileSystem().newWatchService(), changed);
@@ -84,54 +98,73 @@ final class FolderWatch implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether every change in the folder reaches the store through this watch: the store's writes then need not
+     * scan the folder first (a hand edit racing with a write is seen moments later, as if made just after it).
+     */
+    boolean healthy() {
+        return running && !closed && !missesFolders;
+    }
+
     private void run() {
         try {
             while (!closed) {
                 WatchKey key = service.take();
-                boolean relevant = drain(key);
+                drain(key);
                 // settle: take every further event until the folder is quiet for SETTLE_MILLIS
                 while ((key = service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    relevant |= drain(key);
+                    drain(key);
                 }
-                if (relevant) {
-                    changed.run();
+                if (burstNeedsScan) {
+                    changed.accept(null);
+                } else if (!burst.isEmpty()) {
+                    changed.accept(Set.copyOf(burst));
                 }
+                burst.clear();
+                burstNeedsScan = false;
             }
         } catch (ClosedWatchServiceException | InterruptedException stopped) {
             // closed with the store
         } catch (RuntimeException e) {
             LOG.warn("watching manifest folder {} failed ({}); picking up changes by polling only", root,
                     e.toString(), e);
+        } finally {
+            running = false;
         }
     }
 
-    /** Handles one folder's events; true when a scan is due (anything but changes to hidden entries). */
-    private boolean drain(WatchKey key) {
+    /** Adds one folder's events to the burst (changes to hidden entries are none of the store's business). */
+    private void drain(WatchKey key) {
         Path folder = folders.get(key);
-        boolean relevant = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW || folder == null) {
-                relevant = true; // events were lost: scan
+                burstNeedsScan = true; // events were lost: scan
                 continue;
             }
             Path name = (Path) event.context();
             if (name.toString().startsWith(".")) {
                 continue; // the store's own state and temporary files, editors' swap files
             }
-            relevant = true;
             Path child = folder.resolve(name);
+            if (!FolderScanner.isManifestName(name.toString()) || Files.isDirectory(child)) {
+                // a folder created, renamed or removed (or anything else): what it holds is known only by a scan
+                burstNeedsScan = true;
+            } else {
+                burst.add(FolderScanner.relative(root, child));
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
                 try {
                     registerTree(child);
                 } catch (IOException e) {
-                    LOG.debug("cannot watch new folder {}: {}; polling covers it", child, e.toString());
+                    // e.g. the inotify watch limit: edits there reach the store by polling, and writes scan again
+                    missesFolders = true;
+                    LOG.warn("cannot watch new folder {}: {}; polling covers it", child, e.toString());
                 }
             }
         }
         if (!key.reset()) {
             folders.remove(key); // the folder is gone
         }
-        return relevant;
     }
 
     @Override

@@ -77,10 +77,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
                 }
                 Definition first = defined.get(doc.key());
                 if (first != null) {
-                    pending.add(new PendingProblem(file.relPath(), doc.index(), doc.line(), doc.key(), "",
-                            "duplicate definition: " + doc.key() + " is already defined in "
-                                    + first.file().relPath() + " document " + first.document().index()
-                                    + "; this one is ignored", true));
+                    pending.add(duplicate(file, doc, first));
                     continue;
                 }
                 defined.put(doc.key(), new Definition(file, doc));
@@ -95,8 +92,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
         });
         List<LoadProblem> problems = new ArrayList<>(pending.size());
         for (PendingProblem p : pending) {
-            problems.add(new LoadProblem(p.file, p.documentIndex, p.line, p.key, p.field, p.reason,
-                    keepsPrevious(p, kept, states, served)));
+            problems.add(p.toProblem(keepsPrevious(p, kept, states, served)));
         }
         return new Resolution(defined, kept, List.copyOf(problems));
     }
@@ -122,7 +118,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
     }
 
     /** Why the document's group/version/kind is not served, or null when it is. */
-    private static ManifestException unservedKind(KnownKinds kinds, ParsedDocument doc) {
+    static ManifestException unservedKind(KnownKinds kinds, ParsedDocument doc) {
         try {
             kinds.check(doc.userPart().path("apiVersion").asText(), doc.key().kind());
             return null;
@@ -131,7 +127,7 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
         }
     }
 
-    private static boolean keepsPrevious(PendingProblem p, Set<ResourceKey> kept, Map<ResourceKey, ObjectState> states,
+    static boolean keepsPrevious(PendingProblem p, Set<ResourceKey> kept, Map<ResourceKey, ObjectState> states,
                                          Set<ResourceKey> served) {
         if (p.duplicate) {
             return false;
@@ -150,7 +146,16 @@ record Resolution(Map<ResourceKey, Definition> defined, Set<ResourceKey> kept, L
         return false;
     }
 
-    private record PendingProblem(String file, int documentIndex, int line, ResourceKey key, String field,
-                                  String reason, boolean duplicate) {
+    static PendingProblem duplicate(ManifestFile file, ParsedDocument doc, Definition first) {
+        return new PendingProblem(file.relPath(), doc.index(), doc.line(), doc.key(), "",
+                "duplicate definition: " + doc.key() + " is already defined in " + first.file().relPath()
+                        + " document " + first.document().index() + "; this one is ignored", true);
+    }
+
+    record PendingProblem(String file, int documentIndex, int line, ResourceKey key, String field,
+                          String reason, boolean duplicate) {
+        LoadProblem toProblem(boolean keptPrevious) {
+            return new LoadProblem(file, documentIndex, line, key, field, reason, keptPrevious);
+        }
     }
 }

@@ -157,7 +157,7 @@ class FileStoreWriteTest {
         try (Stream<Path> all = Files.walk(root)) {
             List<String> names = all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted()
                     .toList();
-            assertEquals(List.of(".portolan/state.json", "demo/httproute-r1.yaml", "demo/httproute-r2.yaml",
+            assertEquals(List.of(".portolan/state.journal", ".portolan/state.json", "demo/httproute-r1.yaml", "demo/httproute-r2.yaml",
                     "demo/httproute-r3.yaml", "demo/httproute-r4.yaml"), names);
         }
     }
