@@ -75,27 +75,50 @@ public final class ProxyConfigCodec {
 
     private static final GatewayJson GATEWAY_JSON = new GatewayJson();
 
+    /**
+     * SHA-256 of one Gateway's JSON (as {@link #toJson} writes it), kept with that JSON while the Gateway's config is
+     * the same object: a config version is digested from these, not from the whole text again.
+     */
+    static byte[] gatewayDigest(GatewayConfig gateway) {
+        return GATEWAY_JSON.digest(gateway);
+    }
+
     /** The JSON of the latest config object of each Gateway (by namespace/name), reused while it is the same object. */
     private static final class GatewayJson {
         private static final int MAX_GATEWAYS = 10_000;
-        private record Encoded(GatewayConfig gateway, String json) {
+        /** @param digest SHA-256 of {@code json}'s UTF-8 bytes, taken when first asked */
+        private record Encoded(GatewayConfig gateway, String json, byte[][] digest) {
         }
 
         private final java.util.concurrent.ConcurrentHashMap<String, Encoded> byGateway =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
         String of(GatewayConfig gateway) {
+            return encoded(gateway).json();
+        }
+
+        byte[] digest(GatewayConfig gateway) {
+            Encoded encoded = encoded(gateway);
+            byte[] digest = encoded.digest()[0];
+            if (digest == null) {
+                digest = Digests.sha256(encoded.json()); // pure: two threads racing compute the same bytes
+                encoded.digest()[0] = digest;
+            }
+            return digest;
+        }
+
+        private Encoded encoded(GatewayConfig gateway) {
             String key = gateway.namespace() + "/" + gateway.name();
             Encoded known = byGateway.get(key);
             if (known != null && known.gateway() == gateway) {
-                return known.json();
+                return known;
             }
-            String json = encode(gateway);
+            Encoded encoded = new Encoded(gateway, encode(gateway), new byte[1][]);
             if (byGateway.size() >= MAX_GATEWAYS) {
                 byGateway.clear(); // names of long-gone Gateways: start over rather than grow without bound
             }
-            byGateway.put(key, new Encoded(gateway, json));
-            return json;
+            byGateway.put(key, encoded);
+            return encoded;
         }
 
         private static String encode(GatewayConfig gateway) {
