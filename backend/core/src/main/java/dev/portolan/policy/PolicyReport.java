@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param policies   policy objects with their targets, by identity
  * @param objects    policy view of each GatewayClass, Namespace, Gateway, HTTPRoute and Service, by identity
  * @param timeouts   effective timeouts per HTTPRoute rule per parent Gateway (route, gateway, rule index order)
- * @param timeoutsByRule {@code timeouts} indexed by rule; always derived from {@code timeouts}, whatever is passed
+ * @param timeoutsByRule {@code timeouts} indexed by rule: derived from {@code timeouts} when null is passed; a
+ *                       caller that patched the last report's index passes it (the policy engine)
  */
 public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
                            SortedMap<ResourceKey, ObjectPolicies> objects, List<EffectiveRuleTimeouts> timeouts,
@@ -26,16 +27,19 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
         policies = List.copyOf(policies);
         objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
         timeouts = List.copyOf(timeouts);
-        timeoutsByRule = index(timeouts);
+        timeoutsByRule = timeoutsByRule == null ? index(timeouts) : Collections.unmodifiableMap(timeoutsByRule);
     }
 
     public PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
                         SortedMap<ResourceKey, ObjectPolicies> objects, List<EffectiveRuleTimeouts> timeouts) {
-        this(policyCrds, policies, objects, timeouts, Map.of());
+        this(policyCrds, policies, objects, timeouts, null);
     }
 
     /** Identity of one route rule under one parent Gateway. */
     public record RuleKey(ResourceKey route, String gateway, int rule) {
+        static RuleKey of(EffectiveRuleTimeouts timeouts) {
+            return new RuleKey(timeouts.route(), timeouts.gateway(), timeouts.rule());
+        }
     }
 
     /**
@@ -45,7 +49,7 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
     private static Map<RuleKey, EffectiveRuleTimeouts> index(List<EffectiveRuleTimeouts> timeouts) {
         Map<RuleKey, EffectiveRuleTimeouts> byRule = new HashMap<>();
         for (EffectiveRuleTimeouts t : timeouts) {
-            byRule.putIfAbsent(new RuleKey(t.route(), t.gateway(), t.rule()), t);
+            byRule.putIfAbsent(RuleKey.of(t), t);
         }
         return Collections.unmodifiableMap(byRule);
     }
