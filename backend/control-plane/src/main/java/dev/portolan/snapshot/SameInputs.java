@@ -3,6 +3,7 @@ package dev.portolan.snapshot;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceVersions;
+import dev.portolan.model.SortedDiff;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
 import java.util.Objects;

@@ -6,6 +6,7 @@ import dev.portolan.graph.GraphOptions;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.model.SortedDiff;
 import dev.portolan.model.TypedCache;
 import dev.portolan.pipeline.BuiltInResources;
 import dev.portolan.pipeline.ComputedState;

@@ -2,6 +2,7 @@ package dev.portolan.snapshot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.SortedDiff;
 import dev.portolan.pipeline.StatusProblem;
 import java.util.HashMap;
 import java.util.List;

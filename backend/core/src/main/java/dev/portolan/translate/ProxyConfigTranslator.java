@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class ProxyConfigTranslator {
         }
         Problems problems = new Problems();
         BackendTranslator backends = new BackendTranslator(state.backendTls());
-        Map<ResourceKey, List<RouteView>> routesByGateway = routesByGateway(state);
+        Map<ResourceKey, List<RouteView>> routesByGateway = memo == null
+                ? routesByGateway(state.graph().routes().values()) : memo.routesByGateway(state.graph().routes());
         List<GatewayConfig> gateways = new ArrayList<>();
         for (GatewayView gateway : state.graph().gateways().values()) {
             if (gateway.accepted() && Conditions.isTrue(gateway.conditions(), Conditions.PROGRAMMED)) {
@@ -88,18 +90,28 @@ public final class ProxyConfigTranslator {
      * Per Gateway, the routes with an accepted parentRef to it, in graph (key) order: each listener then looks only
      * at its own Gateway's routes instead of at every route (Gateways × routes).
      */
-    private static Map<ResourceKey, List<RouteView>> routesByGateway(TranslationInputs state) {
+    static Map<ResourceKey, List<RouteView>> routesByGateway(Collection<RouteView> routes) {
         Map<ResourceKey, List<RouteView>> byGateway = new HashMap<>();
-        for (RouteView route : state.graph().routes().values()) {
-            List<ParentView> parents = route.parents();
-            for (int i = 0; i < parents.size(); i++) {
-                ParentView parent = parents.get(i);
-                if (parent.accepted() && !acceptedBefore(parents, i, parent.gateway())) {
-                    byGateway.computeIfAbsent(parent.gateway(), k -> new ArrayList<>()).add(route);
-                }
+        for (RouteView route : routes) {
+            for (ResourceKey gateway : acceptedGateways(route)) {
+                byGateway.computeIfAbsent(gateway, k -> new ArrayList<>()).add(route);
             }
         }
+        byGateway.replaceAll((gateway, list) -> List.copyOf(list));
         return byGateway;
+    }
+
+    /** The Gateways that accept the route through some parentRef, each once, as {@link #routesByGateway} lists it. */
+    static List<ResourceKey> acceptedGateways(RouteView route) {
+        List<ResourceKey> gateways = new ArrayList<>(1);
+        List<ParentView> parents = route.parents();
+        for (int i = 0; i < parents.size(); i++) {
+            ParentView parent = parents.get(i);
+            if (parent.accepted() && !acceptedBefore(parents, i, parent.gateway())) {
+                gateways.add(parent.gateway());
+            }
+        }
+        return gateways;
     }
 
     /** Whether a parentRef before {@code index} is accepted by the same Gateway (a route is listed once). */

@@ -1,4 +1,4 @@
-package dev.portolan.snapshot;
+package dev.portolan.model;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -10,16 +10,16 @@ import java.util.SortedMap;
  * did not make again), keys only where the values differ. No hashing and no allocation per entry, so the walk of
  * thousands of unchanged entries costs little next to what is done for the changed ones.
  */
-final class SortedDiff {
+public final class SortedDiff {
     /** Called with the key and both values; {@code before} null when added, {@code after} null when removed. */
-    interface Change<K, V> {
+    public interface Change<K, V> {
         void changed(K key, V before, V after);
     }
 
     private SortedDiff() {
     }
 
-    static <K extends Comparable<K>, V> void forEach(SortedMap<K, V> before, SortedMap<K, V> after,
+    public static <K extends Comparable<K>, V> void forEach(SortedMap<K, V> before, SortedMap<K, V> after,
                                                      Change<K, V> change) {
         if (before == after) {
             return;
