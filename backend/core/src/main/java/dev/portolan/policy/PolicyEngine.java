@@ -130,14 +130,14 @@ public final class PolicyEngine {
                                List<PolicyMemo.RouteShare> removed, List<PolicyMemo.RouteShare> added,
                                Set<ResourceKey> touchedGateways, Set<ResourceKey> touchedServices) {
         SortedMap<ResourceKey, ObjectPolicies> objects = new TreeMap<>(last.objects());
-        Map<PolicyReport.RuleKey, EffectiveRuleTimeouts> byRule = new HashMap<>(last.timeoutsByRule());
+        Map<ResourceKey, List<EffectiveRuleTimeouts>> changedTimeouts = new HashMap<>();
         for (PolicyMemo.RouteShare share : removed) {
             objects.remove(share.view().object());
-            share.timeouts().forEach(t -> byRule.remove(PolicyReport.RuleKey.of(t)));
+            changedTimeouts.put(share.view().object(), List.of());
         }
         for (PolicyMemo.RouteShare share : added) {
             objects.put(share.view().object(), share.view());
-            share.timeouts().forEach(t -> byRule.putIfAbsent(PolicyReport.RuleKey.of(t), t));
+            changedTimeouts.put(share.view().object(), share.timeouts());
         }
         for (ResourceKey gateway : touchedGateways) {
             ObjectPolicies before = objects.get(gateway);
@@ -162,7 +162,9 @@ public final class PolicyEngine {
             ResourceKey key = PolicyHierarchy.namespaceKey(share.view().object().namespace());
             objects.putIfAbsent(key, plain(key));
         }
-        return new PolicyReport(crds, infos(policies), objects, timeouts(shares), byRule);
+        List<EffectiveRuleTimeouts> timeouts = timeouts(shares);
+        return new PolicyReport(crds, infos(policies), objects, timeouts,
+                RuleTimeoutIndex.over(last.timeoutsByRule(), changedTimeouts, timeouts));
     }
 
     private static ResourceKey serviceKey(Service service) {

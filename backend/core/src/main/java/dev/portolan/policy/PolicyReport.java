@@ -2,7 +2,6 @@ package dev.portolan.policy;
 
 import dev.portolan.model.ResourceKey;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,10 @@ import java.util.TreeMap;
  * @param policies   policy objects with their targets, by identity
  * @param objects    policy view of each GatewayClass, Namespace, Gateway, HTTPRoute and Service, by identity
  * @param timeouts   effective timeouts per HTTPRoute rule per parent Gateway (route, gateway, rule index order)
- * @param timeoutsByRule {@code timeouts} indexed by rule: derived from {@code timeouts} when null is passed; a
- *                       caller that patched the last report's index passes it (the policy engine)
+ * @param timeoutsByRule {@code timeouts} indexed by rule (the first entry of a key wins): derived from
+ *                       {@code timeouts} when null is passed; the policy engine passes the last report's index with
+ *                       the changed routes laid over it. The translator asks once per rule per parent, and a scan
+ *                       of the list made a rebuild quadratic in routes
  */
 public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
                            SortedMap<ResourceKey, ObjectPolicies> objects, List<EffectiveRuleTimeouts> timeouts,
@@ -27,7 +28,9 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
         policies = List.copyOf(policies);
         objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
         timeouts = List.copyOf(timeouts);
-        timeoutsByRule = timeoutsByRule == null ? index(timeouts) : Collections.unmodifiableMap(timeoutsByRule);
+        timeoutsByRule = timeoutsByRule == null ? RuleTimeoutIndex.of(timeouts)
+                : timeoutsByRule instanceof RuleTimeoutIndex layered ? layered
+                : Collections.unmodifiableMap(timeoutsByRule);
     }
 
     public PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
@@ -40,18 +43,6 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
         static RuleKey of(EffectiveRuleTimeouts timeouts) {
             return new RuleKey(timeouts.route(), timeouts.gateway(), timeouts.rule());
         }
-    }
-
-    /**
-     * Built once per report: the translator asks once per rule per parent, and a scan of the list made a rebuild
-     * quadratic in routes. The first entry of a key wins, as the scan it replaces did.
-     */
-    private static Map<RuleKey, EffectiveRuleTimeouts> index(List<EffectiveRuleTimeouts> timeouts) {
-        Map<RuleKey, EffectiveRuleTimeouts> byRule = new HashMap<>();
-        for (EffectiveRuleTimeouts t : timeouts) {
-            byRule.putIfAbsent(RuleKey.of(t), t);
-        }
-        return Collections.unmodifiableMap(byRule);
     }
 
     public Optional<ObjectPolicies> object(ResourceKey key) {
