@@ -29,7 +29,7 @@ import java.util.TreeMap;
 public final class GatewayMemo {
     /** One Gateway's translation with what it read and the problems it met. */
     record Slice(GatewayView view, List<RouteView> routes, GatewayConfig config, List<TranslationProblem> problems,
-                 SortedMap<ResourceKey, SortedSet<Integer>> disabledRules) {
+                 SortedMap<ResourceKey, SortedSet<Integer>> disabledRules, RouteTranslations routeTranslations) {
     }
 
     private List<Object> environment = List.of();
@@ -55,6 +55,15 @@ public final class GatewayMemo {
             return null;
         }
         return slice;
+    }
+
+    /**
+     * The per-route translations of this Gateway's last slice when the Gateway translates alike (only its routes
+     * differ) and every non-route object is the same as then, else null.
+     */
+    RouteTranslations routeTranslations(GatewayView view) {
+        Slice slice = known.get(view.key());
+        return slice == null || !sameTranslationInputs(slice.view(), view) ? null : slice.routeTranslations();
     }
 
     void put(Slice slice) {

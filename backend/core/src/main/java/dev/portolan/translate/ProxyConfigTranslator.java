@@ -10,6 +10,7 @@ import dev.portolan.graph.RuleView;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.model.Timestamps;
+import dev.portolan.policy.PolicyReport;
 import dev.portolan.proxy.config.CertificateConfig;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
@@ -68,10 +69,12 @@ public final class ProxyConfigTranslator {
                 GatewayMemo.Slice slice = memo == null ? null : memo.reusable(gateway, routes);
                 if (slice == null) {
                     Problems own = new Problems();
-                    GatewayConfig config = gateway(resources, gateway, routes,
-                            new RuleTranslator(backends, state.policies(), own), own);
+                    RouteTranslations translated = new RouteTranslations();
+                    RouteTranslator routeTranslator = new RouteTranslator(resources, backends, state.policies(),
+                            memo == null ? null : memo.routeTranslations(gateway), translated);
+                    GatewayConfig config = gateway(resources, gateway, routes, routeTranslator, own);
                     slice = new GatewayMemo.Slice(gateway, List.copyOf(routes), config, own.added(),
-                            own.disabledRules());
+                            own.disabledRules(), translated);
                 }
                 if (memo != null) {
                     memo.put(slice);
@@ -124,8 +127,27 @@ public final class ProxyConfigTranslator {
         return false;
     }
 
+    /** Translates each route on a listener, or hands on its translation from the Gateway's last slice. */
+    private record RouteTranslator(ResourceSet resources, BackendTranslator backends, PolicyReport policies,
+                                   RouteTranslations previous, RouteTranslations next) {
+        Optional<RouteConfig> translate(GatewayView gateway, ListenerView listener, RouteView route,
+                                        Problems problems) {
+            RouteTranslations.Translated translated = previous == null ? null
+                    : previous.get(listener.name(), route);
+            if (translated == null) {
+                Problems own = new Problems();
+                RouteConfig config = route(resources, gateway, listener, route,
+                        new RuleTranslator(backends, policies, own)).orElse(null);
+                translated = new RouteTranslations.Translated(config, own.added(), own.disabledRules());
+            }
+            next.put(listener.name(), route, translated);
+            problems.addAll(translated.problems(), translated.disabledRules());
+            return Optional.ofNullable(translated.config());
+        }
+    }
+
     private static GatewayConfig gateway(ResourceSet resources, GatewayView gateway, List<RouteView> routes,
-                                         RuleTranslator rules, Problems problems) {
+                                         RouteTranslator rules, Problems problems) {
         List<ListenerConfig> listeners = new ArrayList<>();
         List<ListenerView> views = gateway.listeners().stream()
                 .sorted(Comparator.comparingInt(ListenerView::port).thenComparing(ListenerView::name))
@@ -142,7 +164,7 @@ public final class ProxyConfigTranslator {
 
     private static Optional<ListenerConfig> listener(ResourceSet resources, List<RouteView> gatewayRoutes,
                                                      GatewayView gateway,
-                                                     ListenerView listener, RuleTranslator rules,
+                                                     ListenerView listener, RouteTranslator rules,
                                                      Problems problems) {
         String field = "spec.listeners[" + listener.name() + "]";
         Protocol protocol;
@@ -165,7 +187,7 @@ public final class ProxyConfigTranslator {
         }
         List<RouteConfig> routes = new ArrayList<>();
         for (RouteView route : gatewayRoutes) {
-            route(resources, gateway, listener, route, rules).ifPresent(routes::add);
+            rules.translate(gateway, listener, route, problems).ifPresent(routes::add);
         }
         return Optional.of(new ListenerConfig(listener.name(), listener.port(), protocol, listener.hostname(),
                 certificates, routes));
