@@ -22,7 +22,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -31,14 +33,52 @@ import java.util.function.Function;
  * Instants and durations are ISO-8601 strings ({@code 2024-01-01T00:00:00Z}, {@code PT1.5S}).
  */
 public final class ProxyConfigCodec {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(timeModule())
+    private static final ObjectMapper MAPPER = mapper().build();
+    /**
+     * Encodes a Gateway as {@link #MAPPER} does, but writes each route's JSON from the Gateway's last encoding when
+     * the route's config is the same object ({@link RouteJson}): a changed Gateway encodes only its changed routes.
+     */
+    private static final ObjectMapper GATEWAY_MAPPER = mapper()
+            .addModule(new SimpleModule().addSerializer(RouteConfig.class, new RouteJson.Serializer()))
             .build();
+
+    private static JsonMapper.Builder mapper() {
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addModule(timeModule());
+    }
+
+    /** The JSON of each route config object of one Gateway's encoding, for the next encoding of that Gateway. */
+    private static final class RouteJson {
+        private static final ThreadLocal<RouteJson> ENCODING = new ThreadLocal<>();
+        private final Map<RouteConfig, String> previous;
+        private final Map<RouteConfig, String> written = new IdentityHashMap<>();
+
+        private RouteJson(Map<RouteConfig, String> previous) {
+            this.previous = previous;
+        }
+
+        /** Writes a route's JSON as {@link #MAPPER} would, taken from the last encoding when it is the same object. */
+        static final class Serializer extends JsonSerializer<RouteConfig> {
+            @Override
+            public void serialize(RouteConfig route, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                RouteJson routes = ENCODING.get();
+                String json = routes == null ? null : routes.previous.get(route);
+                if (json == null) {
+                    json = MAPPER.writeValueAsString(route);
+                }
+                if (routes != null) {
+                    routes.written.put(route, json);
+                }
+                gen.writeRawValue(json);
+            }
+        }
+    }
 
     private ProxyConfigCodec() {
     }
@@ -86,8 +126,11 @@ public final class ProxyConfigCodec {
     /** The JSON of the latest config object of each Gateway (by namespace/name), reused while it is the same object. */
     private static final class GatewayJson {
         private static final int MAX_GATEWAYS = 10_000;
-        /** @param digest SHA-256 of {@code json}'s UTF-8 bytes, taken when first asked */
-        private record Encoded(GatewayConfig gateway, String json, byte[][] digest) {
+        /**
+         * @param digest SHA-256 of {@code json}'s UTF-8 bytes, taken when first asked
+         * @param routes the JSON of each route config in it, by identity
+         */
+        private record Encoded(GatewayConfig gateway, String json, byte[][] digest, Map<RouteConfig, String> routes) {
         }
 
         private final java.util.concurrent.ConcurrentHashMap<String, Encoded> byGateway =
@@ -113,7 +156,15 @@ public final class ProxyConfigCodec {
             if (known != null && known.gateway() == gateway) {
                 return known;
             }
-            Encoded encoded = new Encoded(gateway, encode(gateway), new byte[1][]);
+            RouteJson routes = new RouteJson(known == null ? Map.of() : known.routes());
+            RouteJson.ENCODING.set(routes);
+            String json;
+            try {
+                json = encode(gateway);
+            } finally {
+                RouteJson.ENCODING.remove();
+            }
+            Encoded encoded = new Encoded(gateway, json, new byte[1][], routes.written);
             if (byGateway.size() >= MAX_GATEWAYS) {
                 byGateway.clear(); // names of long-gone Gateways: start over rather than grow without bound
             }
@@ -123,7 +174,7 @@ public final class ProxyConfigCodec {
 
         private static String encode(GatewayConfig gateway) {
             try {
-                return MAPPER.writeValueAsString(gateway);
+                return GATEWAY_MAPPER.writeValueAsString(gateway);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Gateway " + gateway.namespace() + "/" + gateway.name()
                         + " config cannot be written", e);
