@@ -1,7 +1,6 @@
 package dev.portolan.model;
 
 import java.util.Iterator;
-import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -19,29 +18,40 @@ public final class SortedDiff {
     private SortedDiff() {
     }
 
+    /** Both maps must be sorted by their keys' natural order. */
     public static <K extends Comparable<K>, V> void forEach(SortedMap<K, V> before, SortedMap<K, V> after,
-                                                     Change<K, V> change) {
+                                                            Change<K, V> change) {
         if (before == after) {
             return;
         }
-        Iterator<Map.Entry<K, V>> then = before.entrySet().iterator();
-        Iterator<Map.Entry<K, V>> now = after.entrySet().iterator();
-        Map.Entry<K, V> a = then.hasNext() ? then.next() : null;
-        Map.Entry<K, V> b = now.hasNext() ? now.next() : null;
+        // keys and values walked side by side (the same order in a sorted map): an unmodifiable map's entry
+        // iterator wraps every entry in a new object, its key and value iterators do not
+        Iterator<K> thenKeys = before.keySet().iterator();
+        Iterator<V> thenValues = before.values().iterator();
+        Iterator<K> nowKeys = after.keySet().iterator();
+        Iterator<V> nowValues = after.values().iterator();
+        K a = thenKeys.hasNext() ? thenKeys.next() : null;
+        V aValue = a == null ? null : thenValues.next();
+        K b = nowKeys.hasNext() ? nowKeys.next() : null;
+        V bValue = b == null ? null : nowValues.next();
         while (a != null || b != null) {
-            int order = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
+            int order = a == null ? 1 : b == null ? -1 : a.compareTo(b);
             if (order == 0) {
-                if (a.getValue() != b.getValue()) {
-                    change.changed(b.getKey(), a.getValue(), b.getValue());
+                if (aValue != bValue) {
+                    change.changed(b, aValue, bValue);
                 }
-                a = then.hasNext() ? then.next() : null;
-                b = now.hasNext() ? now.next() : null;
             } else if (order < 0) {
-                change.changed(a.getKey(), a.getValue(), null);
-                a = then.hasNext() ? then.next() : null;
+                change.changed(a, aValue, null);
             } else {
-                change.changed(b.getKey(), null, b.getValue());
-                b = now.hasNext() ? now.next() : null;
+                change.changed(b, null, bValue);
+            }
+            if (order <= 0) {
+                a = thenKeys.hasNext() ? thenKeys.next() : null;
+                aValue = a == null ? null : thenValues.next();
+            }
+            if (order >= 0) {
+                b = nowKeys.hasNext() ? nowKeys.next() : null;
+                bValue = b == null ? null : nowValues.next();
             }
         }
     }
