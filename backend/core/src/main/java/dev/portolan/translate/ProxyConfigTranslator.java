@@ -69,7 +69,7 @@ public final class ProxyConfigTranslator {
                 GatewayMemo.Slice slice = memo == null ? null : memo.reusable(gateway, routes);
                 if (slice == null) {
                     Problems own = new Problems();
-                    RouteTranslations translated = new RouteTranslations();
+                    RouteTranslations translated = memo == null ? null : new RouteTranslations();
                     RouteTranslator routeTranslator = new RouteTranslator(resources, backends, state.policies(),
                             memo == null ? null : memo.routeTranslations(gateway), translated);
                     GatewayConfig config = gateway(resources, gateway, routes, routeTranslator, own);
@@ -127,11 +127,17 @@ public final class ProxyConfigTranslator {
         return false;
     }
 
-    /** Translates each route on a listener, or hands on its translation from the Gateway's last slice. */
+    /**
+     * Translates each route on a listener, or hands on its translation from the Gateway's last slice; keeps the
+     * translations in {@code next} (none without a memo).
+     */
     private record RouteTranslator(ResourceSet resources, BackendTranslator backends, PolicyReport policies,
                                    RouteTranslations previous, RouteTranslations next) {
         Optional<RouteConfig> translate(GatewayView gateway, ListenerView listener, RouteView route,
                                         Problems problems) {
+            if (next == null) { // nothing kept: straight into the Gateway's problems
+                return route(resources, gateway, listener, route, new RuleTranslator(backends, policies, problems));
+            }
             RouteTranslations.Translated translated = previous == null ? null
                     : previous.get(listener.name(), route);
             if (translated == null) {

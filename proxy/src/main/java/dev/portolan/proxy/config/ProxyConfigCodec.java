@@ -156,15 +156,18 @@ public final class ProxyConfigCodec {
             if (known != null && known.gateway() == gateway) {
                 return known;
             }
-            RouteJson routes = new RouteJson(known == null ? Map.of() : known.routes());
-            RouteJson.ENCODING.set(routes);
-            String json;
-            try {
-                json = encode(gateway);
-            } finally {
-                RouteJson.ENCODING.remove();
+            Encoded encoded;
+            if (known != null && worthRouteByRoute(gateway, known.routes())) {
+                RouteJson routes = new RouteJson(known.routes());
+                RouteJson.ENCODING.set(routes);
+                try {
+                    encoded = new Encoded(gateway, encode(GATEWAY_MAPPER, gateway), new byte[1][], routes.written);
+                } finally {
+                    RouteJson.ENCODING.remove();
+                }
+            } else {
+                encoded = new Encoded(gateway, encode(MAPPER, gateway), new byte[1][], Map.of());
             }
-            Encoded encoded = new Encoded(gateway, json, new byte[1][], routes.written);
             if (byGateway.size() >= MAX_GATEWAYS) {
                 byGateway.clear(); // names of long-gone Gateways: start over rather than grow without bound
             }
@@ -172,9 +175,31 @@ public final class ProxyConfigCodec {
             return encoded;
         }
 
-        private static String encode(GatewayConfig gateway) {
+        /**
+         * Route by route (each route its own small encoding, kept for next time) pays when most routes are the same
+         * objects as last time, or to start keeping them; a Gateway first seen, or one whose routes are all new
+         * (everything was translated again), is encoded in one go, and route by route on its next change.
+         */
+        private static boolean worthRouteByRoute(GatewayConfig gateway, Map<RouteConfig, String> last) {
+            if (last.isEmpty()) {
+                return true;
+            }
+            int routes = 0;
+            int kept = 0;
+            for (ListenerConfig listener : gateway.listeners()) {
+                for (RouteConfig route : listener.routes()) {
+                    routes++;
+                    if (last.containsKey(route)) {
+                        kept++;
+                    }
+                }
+            }
+            return kept * 2 >= routes;
+        }
+
+        private static String encode(ObjectMapper mapper, GatewayConfig gateway) {
             try {
-                return GATEWAY_MAPPER.writeValueAsString(gateway);
+                return mapper.writeValueAsString(gateway);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Gateway " + gateway.namespace() + "/" + gateway.name()
                         + " config cannot be written", e);
