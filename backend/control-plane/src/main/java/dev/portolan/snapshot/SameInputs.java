@@ -3,9 +3,9 @@ package dev.portolan.snapshot;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceVersions;
+import dev.portolan.model.SortedDiff;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,20 +27,22 @@ final class SameInputs {
         if (before == null || before.byKey().size() != after.byKey().size()) {
             return false;
         }
-        for (Map.Entry<ResourceKey, StoredObject> entry : after.byKey().entrySet()) {
-            StoredObject now = entry.getValue();
-            StoredObject then = before.byKey().get(entry.getKey());
-            if (then == now) {
-                continue; // the store keeps unchanged objects as they were
+        boolean[] same = {true};
+        // one walk in step over objects the store kept as they were, looking only at those it did not
+        SortedDiff.forEach(before.byKey(), after.byKey(), (key, then, now) -> {
+            if (same[0] && !sameInput(key, then, now)) {
+                same[0] = false;
             }
-            if (then == null || !ResourceVersions.sameApartFromResourceVersion(then.manifest(), now.manifest())) {
-                return false;
-            }
-            if (!ownStatus(entry.getKey()) && !Objects.equals(then.status(), now.status())) {
-                return false;
-            }
+        });
+        return same[0];
+    }
+
+    private static boolean sameInput(ResourceKey key, StoredObject then, StoredObject now) {
+        if (then == null || now == null
+                || !ResourceVersions.sameApartFromResourceVersion(then.manifest(), now.manifest())) {
+            return false;
         }
-        return true;
+        return ownStatus(key) || Objects.equals(then.status(), now.status());
     }
 
     private static boolean ownStatus(ResourceKey key) {

@@ -6,6 +6,7 @@ import dev.portolan.graph.GraphOptions;
 import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.model.SortedDiff;
 import dev.portolan.model.TypedCache;
 import dev.portolan.pipeline.BuiltInResources;
 import dev.portolan.pipeline.ComputedState;
@@ -18,12 +19,13 @@ import dev.portolan.store.StoredObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -64,9 +66,13 @@ public final class SnapshotService implements AutoCloseable {
     private final GatewayAddressing addressing;
     private final BooleanSupplier writesStatus;
     private final StatusLog statusLog = new StatusLog();
-    private Set<ResourceKey> statusesWritten = Set.of();
-    /** Statuses that needed no write at the last write-back, so that the next skips them while nothing changed. */
-    private Map<ResourceKey, Checked> checked = Map.of();
+    /**
+     * Every object with a computed status at the last write-back, with what was found: equal (skipped while neither
+     * side changes) or written; its keys are the objects whose status Portolan wrote.
+     */
+    private final Map<ResourceKey, Checked> checked = new HashMap<>();
+    /** What the last write-back compared, when it succeeded; null before the first and after a failure. */
+    private WrittenAgainst writtenAgainst;
     private long version;
     /** What the last full computation read and gave; reused while only statuses and resourceVersions change. */
     private Computed last;
@@ -231,51 +237,55 @@ public final class SnapshotService implements AutoCloseable {
         }
     }
 
-    /** Writes statuses that changed; clears statuses of objects Portolan no longer owns. */
+    /**
+     * Writes statuses that changed; clears statuses of objects Portolan no longer owns. Looks only at the keys whose
+     * computed status or stored object is not the very object it was at the last write-back (one walk of each pair
+     * of sorted maps in step): the others need what they needed then, which was written or found equal.
+     */
     private void writeStatuses(StoreSnapshot stored, ComputedState computed) {
+        Set<ResourceKey> recheck = new HashSet<>();
+        SortedMap<ResourceKey, ObjectNode> statuses = computed.statuses();
+        if (writtenAgainst == null) { // first write-back, or the last one failed: every key
+            recheck.addAll(checked.keySet());
+            recheck.addAll(statuses.keySet());
+        } else {
+            SortedDiff.forEach(writtenAgainst.statuses(), statuses, (key, before, after) -> recheck.add(key));
+            SortedDiff.forEach(writtenAgainst.stored(), stored.byKey(), (key, before, after) -> recheck.add(key));
+        }
+        writtenAgainst = null; // until this one succeeds
         Map<ResourceKey, ObjectNode> changes = new HashMap<>();
-        // every status written (or found needing no write) now, by key; its keys are the next statusesWritten
-        Map<ResourceKey, Checked> checkedNow = new HashMap<>(Math.max(16, checked.size() * 4 / 3 + 1));
-        // both sorted by key: one walk in step instead of a lookup per status (thousands per rebuild)
-        var storedObjects = stored.byKey().entrySet().iterator();
-        Map.Entry<ResourceKey, StoredObject> storedEntry = storedObjects.hasNext() ? storedObjects.next() : null;
-        for (Map.Entry<ResourceKey, ObjectNode> entry : computed.statuses().entrySet()) {
-            while (storedEntry != null && storedEntry.getKey().compareTo(entry.getKey()) < 0) {
-                storedEntry = storedObjects.hasNext() ? storedObjects.next() : null;
-            }
-            if (storedEntry == null || !storedEntry.getKey().equals(entry.getKey())) {
+        for (ResourceKey key : recheck) {
+            ObjectNode status = statuses.get(key);
+            StoredObject object = stored.byKey().get(key);
+            if (status == null || object == null) {
+                // an object Portolan wrote to but no longer owns a status for: clear it, once
+                if (checked.remove(key) != null && status == null && object != null && hasContent(object.status())) {
+                    changes.put(key, object.manifest().objectNode());
+                }
                 continue;
             }
-            StoredObject object = storedEntry.getValue();
-            Checked last = checked.get(entry.getKey());
-            if (last != null && last.computed() == entry.getValue() && last.stored() == object) {
-                // the very status found equal to this very stored object before (trees are never mutated)
-                checkedNow.put(entry.getKey(), last);
-                continue;
+            Checked last = checked.get(key);
+            if (last != null && last.computed() == status && last.stored() == object) {
+                continue; // the very status found equal to this very stored object before (trees are never mutated)
             }
-            ObjectNode fresh = entry.getValue().deepCopy();
+            ObjectNode fresh = status.deepCopy();
             ConditionTimes.carryOver(object.status(), fresh);
             if (!SameStatus.same(fresh, object.status())) {
-                changes.put(entry.getKey(), fresh);
-                checkedNow.put(entry.getKey(), Checked.WRITTEN);
+                changes.put(key, fresh);
+                checked.put(key, Checked.WRITTEN);
             } else {
-                checkedNow.put(entry.getKey(), new Checked(entry.getValue(), object));
-            }
-        }
-        for (ResourceKey key : statusesWritten) {
-            if (checkedNow.containsKey(key)) {
-                continue;
-            }
-            StoredObject object = stored.byKey().get(key);
-            if (object != null && hasContent(object.status())) {
-                changes.put(key, object.manifest().objectNode());
+                checked.put(key, new Checked(status, object));
             }
         }
         if (!changes.isEmpty()) {
             store.updateStatuses(changes);
         }
-        statusesWritten = Collections.unmodifiableSet(checkedNow.keySet());
-        checked = checkedNow;
+        writtenAgainst = new WrittenAgainst(statuses, stored.byKey());
+    }
+
+    /** What the last successful write-back compared: the computed statuses and the stored objects. */
+    private record WrittenAgainst(SortedMap<ResourceKey, ObjectNode> statuses,
+                                  SortedMap<ResourceKey, StoredObject> stored) {
     }
 
     /** A computed status found to need no write against this stored object ({@link #WRITTEN}: it was written). */

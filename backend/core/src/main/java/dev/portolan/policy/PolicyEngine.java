@@ -10,10 +10,12 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -31,10 +33,10 @@ public final class PolicyEngine {
     private final Map<ResourceKey, Set<InheritedPolicy>> gatewayFlow = new HashMap<>();
 
     private PolicyEngine(ResourceSet resources, ReferenceIndex references, PolicyOptions options,
-                         List<Policy> policies) {
+                         List<Policy> policies, SortedSet<String> namespaces) {
         this.resources = resources;
         this.options = options;
-        this.topology = new PolicyHierarchy(resources, references);
+        this.topology = new PolicyHierarchy(resources, references, namespaces);
         for (Policy policy : policies) {
             policy.targets().stream().map(PolicyTarget::key).distinct()
                     .forEach(target -> attachedTo.computeIfAbsent(target, k -> new ArrayList<>()).add(policy));
@@ -47,25 +49,55 @@ public final class PolicyEngine {
 
     /**
      * Like {@link #compute(ResourceSet, PolicyOptions)}, following the graph's {@code references} of the same
-     * resources and reusing unchanged routes' shares from {@code memo}.
+     * resources; with a {@code memo}, patching its last report for the routes that changed when nothing else did.
      */
     public static PolicyReport compute(ResourceSet resources, ReferenceIndex references, PolicyOptions options,
                                        PolicyMemo memo) {
         List<PolicyCrd> crds = PolicyDiscovery.policyCrds(resources);
         List<Policy> policies = PolicyDiscovery.policies(resources, crds);
-        if (memo != null) {
-            memo.begin(resources, options);
+        PolicyMemo.Last last = memo == null ? null : memo.begin(resources, options);
+        SortedSet<String> nonRouteNamespaces = last != null ? last.nonRouteNamespaces()
+                : PolicyHierarchy.nonRouteNamespaces(resources);
+        RouteShares shares = last != null ? last.shares() : new RouteShares();
+        List<HTTPRoute> before = last != null ? last.routes() : List.of();
+        // the routes' shares first: the namespaces the report lists include the routes'
+        Set<ResourceKey> touchedGateways = new HashSet<>();
+        Set<ResourceKey> touchedServices = new HashSet<>();
+        List<HTTPRoute> added = new ArrayList<>();
+        List<ResourceKey> removed = new ArrayList<>();
+        RouteChanges.between(before, resources.httpRoutes(), added, removed);
+        List<PolicyMemo.RouteShare> removedShares = new ArrayList<>(removed.size());
+        for (ResourceKey route : removed) {
+            PolicyMemo.RouteShare share = shares.remove(route, touchedGateways, touchedServices);
+            if (share != null) {
+                removedShares.add(share);
+            }
         }
-        PolicyReport report = new PolicyEngine(resources, references, options, policies).report(crds, policies, memo);
+        PolicyEngine engine = new PolicyEngine(resources, references, options, policies, null);
+        List<PolicyMemo.RouteShare> addedShares = new ArrayList<>(added.size());
+        for (HTTPRoute route : added) {
+            PolicyMemo.RouteShare share = engine.routeShare(route); // reads no namespace list
+            shares.add(share, touchedGateways, touchedServices);
+            addedShares.add(share);
+        }
+        engine.topology.useNamespaces(shares.namespacesWith(nonRouteNamespaces));
+        PolicyReport report = last == null
+                ? engine.report(crds, policies, shares)
+                : engine.patch(last.report(), crds, policies, shares, removedShares, addedShares, touchedGateways,
+                touchedServices);
         if (memo != null) {
-            memo.end();
+            memo.end(new PolicyMemo.Last(List.copyOf(resources.httpRoutes()), shares, nonRouteNamespaces, report));
         }
         return report;
     }
 
-    private PolicyReport report(List<PolicyCrd> crds, List<Policy> policies, PolicyMemo memo) {
-        List<PolicyInfo> infos = policies.stream().map(p -> new PolicyInfo(p.key(), p.groupKind(), p.inheritable(),
+    private List<PolicyInfo> infos(List<Policy> policies) {
+        return policies.stream().map(p -> new PolicyInfo(p.key(), p.groupKind(), p.inheritable(),
                 p.targets().stream().map(t -> new TargetStatus(t, topology.exists(t.key()))).toList())).toList();
+    }
+
+    /** The report from scratch, from every route's share. */
+    private PolicyReport report(List<PolicyCrd> crds, List<Policy> policies, RouteShares shares) {
         SortedMap<ResourceKey, ObjectPolicies> objects = new TreeMap<>();
         for (GatewayClass gatewayClass : resources.gatewayClasses()) {
             ResourceKey key = PolicyHierarchy.gatewayClassKey(gatewayClass.getMetadata().getName());
@@ -75,44 +107,99 @@ public final class PolicyEngine {
             ResourceKey key = PolicyHierarchy.namespaceKey(namespace);
             objects.put(key, plain(key));
         }
-        Map<ResourceKey, List<ResourceKey>> attachedRoutes = new HashMap<>();
-        for (HTTPRoute route : resources.httpRoutes()) {
-            for (ResourceKey gateway : topology.parentGateways(route)) {
-                attachedRoutes.computeIfAbsent(gateway, k -> new ArrayList<>()).add(PolicyHierarchy.routeKey(route));
-            }
-        }
         for (Gateway gateway : resources.gateways()) {
             ResourceKey key = PolicyHierarchy.gatewayKey(gateway);
-            objects.put(key, new ObjectPolicies(key, direct(key), sorted(gatewayFlow(gateway, key)),
-                    effective(gatewayEffective(gateway, key)), new TreeMap<>(),
-                    attachedRoutes.getOrDefault(key, List.of()).stream().sorted().toList()));
+            objects.put(key, gatewayView(gateway, key, shares));
         }
-        List<EffectiveRuleTimeouts> timeouts = new ArrayList<>();
-        BackendAccumulator backends = new BackendAccumulator();
-        for (HTTPRoute route : resources.httpRoutes()) {
-            PolicyMemo.RouteShare share = memo == null ? null : memo.get(route);
-            if (share == null) {
-                share = routeShare(route);
+        for (PolicyMemo.RouteShare share : shares.all()) {
+            objects.put(share.view().object(), share.view());
+        }
+        for (Service service : resources.services()) {
+            ResourceKey key = serviceKey(service);
+            objects.put(key, serviceView(key, shares));
+        }
+        return new PolicyReport(crds, infos(policies), objects, timeouts(shares));
+    }
+
+    /**
+     * The last report with the changed routes' views replaced and the views they touch made again: their Gateways'
+     * (attached routes), their Services' and the namespaces that appeared or went. Everything else in a report
+     * depends on non-route objects only, which are the same as last time.
+     */
+    private PolicyReport patch(PolicyReport last, List<PolicyCrd> crds, List<Policy> policies, RouteShares shares,
+                               List<PolicyMemo.RouteShare> removed, List<PolicyMemo.RouteShare> added,
+                               Set<ResourceKey> touchedGateways, Set<ResourceKey> touchedServices) {
+        SortedMap<ResourceKey, ObjectPolicies> objects = new TreeMap<>(last.objects());
+        Map<ResourceKey, List<EffectiveRuleTimeouts>> changedTimeouts = new HashMap<>();
+        for (PolicyMemo.RouteShare share : removed) {
+            objects.remove(share.view().object());
+            changedTimeouts.put(share.view().object(), List.of());
+        }
+        for (PolicyMemo.RouteShare share : added) {
+            objects.put(share.view().object(), share.view());
+            changedTimeouts.put(share.view().object(), share.timeouts());
+        }
+        for (ResourceKey gateway : touchedGateways) {
+            ObjectPolicies before = objects.get(gateway);
+            if (before != null) {
+                objects.put(gateway, new ObjectPolicies(gateway, before.directlyAttached(), before.inherited(),
+                        before.effective(), before.effectiveByGateway(), shares.attachedTo(gateway)));
             }
-            if (memo != null) {
-                memo.put(route, share);
+        }
+        for (ResourceKey service : touchedServices) {
+            if (objects.containsKey(service) && service.kind().equals("Service") && service.group().isEmpty()) {
+                objects.put(service, serviceView(service, shares));
             }
+        }
+        // only routes changed, so only their namespaces can have appeared or gone
+        for (PolicyMemo.RouteShare share : removed) {
+            String namespace = share.view().object().namespace();
+            if (!topology.namespaces().contains(namespace)) {
+                objects.remove(PolicyHierarchy.namespaceKey(namespace));
+            }
+        }
+        for (PolicyMemo.RouteShare share : added) {
+            ResourceKey key = PolicyHierarchy.namespaceKey(share.view().object().namespace());
+            objects.putIfAbsent(key, plain(key));
+        }
+        List<EffectiveRuleTimeouts> timeouts = timeouts(shares);
+        return new PolicyReport(crds, infos(policies), objects, timeouts,
+                RuleTimeoutIndex.over(last.timeoutsByRule(), changedTimeouts, timeouts));
+    }
+
+    private static ResourceKey serviceKey(Service service) {
+        return ResourceKey.of("", "Service", service.getMetadata().getNamespace(), service.getMetadata().getName());
+    }
+
+    private static List<EffectiveRuleTimeouts> timeouts(RouteShares shares) {
+        List<EffectiveRuleTimeouts> timeouts = new ArrayList<>(shares.size() * 2);
+        for (PolicyMemo.RouteShare share : shares.all()) {
             timeouts.addAll(share.timeouts());
+        }
+        return timeouts;
+    }
+
+    private ObjectPolicies gatewayView(Gateway gateway, ResourceKey key, RouteShares shares) {
+        return new ObjectPolicies(key, direct(key), sorted(gatewayFlow(gateway, key)),
+                effective(gatewayEffective(gateway, key)), new TreeMap<>(), shares.attachedTo(key));
+    }
+
+    /** A Service's view, from the shares of the routes that reach it, in route order. */
+    private ObjectPolicies serviceView(ResourceKey service, RouteShares shares) {
+        BackendAccumulator backends = new BackendAccumulator();
+        for (PolicyMemo.RouteShare share : shares.reaching(service)) {
             for (PolicyMemo.BackendCall call : share.backendCalls()) {
+                if (!call.service().equals(service)) {
+                    continue;
+                }
                 if (call instanceof PolicyMemo.Add add) {
                     backends.add(add.service(), add.gateway(), add.policies());
                 } else if (call instanceof PolicyMemo.Inherit inherit) {
                     backends.inherit(inherit.service(), inherit.policies());
                 }
             }
-            objects.put(PolicyHierarchy.routeKey(route), share.view());
         }
-        for (Service service : resources.services()) {
-            ResourceKey key = ResourceKey.of("", "Service", service.getMetadata().getNamespace(),
-                    service.getMetadata().getName());
-            objects.put(key, backends.view(key));
-        }
-        return new PolicyReport(crds, infos, objects, timeouts);
+        return backends.view(service);
     }
 
     /** A route's view, its rules' timeouts and what it adds to its Services: from the route and non-routes only. */
@@ -125,7 +212,8 @@ public final class PolicyEngine {
         SortedMap<String, SortedMap<String, EffectivePolicy>> byGateway = new TreeMap<>();
         int rules = route.getSpec() == null || route.getSpec().getRules() == null
                 ? 0 : route.getSpec().getRules().size();
-        for (ResourceKey gatewayKey : topology.parentGateways(route)) {
+        SortedSet<ResourceKey> gateways = topology.parentGateways(route);
+        for (ResourceKey gatewayKey : gateways) {
             Gateway gateway = resources.get(gatewayKey, Gateway.class).orElseThrow();
             inherited.addAll(gatewayFlow(gateway, gatewayKey));
             inherited.addAll(inheritedAt(PolicyLevel.GATEWAY, gatewayKey));
@@ -150,7 +238,7 @@ public final class PolicyEngine {
         }
         return new PolicyMemo.RouteShare(
                 new ObjectPolicies(key, direct(key), sorted(inherited), new TreeMap<>(), byGateway, List.of()),
-                List.copyOf(timeouts), List.copyOf(backends));
+                List.copyOf(timeouts), List.copyOf(backends), List.copyOf(gateways));
     }
 
     /** Collects, per Service, the effective policies of the routes that reach it, per Gateway. */

@@ -17,20 +17,42 @@ import java.util.TreeSet;
 final class PolicyHierarchy {
     private final ResourceSet resources;
     private final ReferenceIndex references;
-    private final SortedSet<String> namespaces = new TreeSet<>();
+    /** Laid out when first asked (a walk of every route and Service): most rebuilds never ask. */
+    private SortedSet<String> namespaces;
 
     PolicyHierarchy(ResourceSet resources, ReferenceIndex references) {
+        this(resources, references, null);
+    }
+
+    /** @param namespaces what {@link #namespaces()} would find, when the caller keeps it; null to find it */
+    PolicyHierarchy(ResourceSet resources, ReferenceIndex references, SortedSet<String> namespaces) {
         this.resources = resources;
         this.references = references;
-        resources.namespaces().forEach(n -> namespaces.add(n.getMetadata().getName()));
-        resources.gateways().forEach(g -> namespaces.add(g.getMetadata().getNamespace()));
-        resources.httpRoutes().forEach(r -> namespaces.add(r.getMetadata().getNamespace()));
-        resources.services().forEach(s -> namespaces.add(s.getMetadata().getNamespace()));
+        this.namespaces = namespaces;
+    }
+
+    /** Sets what {@link #namespaces()} answers, when the caller keeps it. */
+    void useNamespaces(SortedSet<String> known) {
+        namespaces = known;
     }
 
     /** Namespaces that exist or hold a Gateway, HTTPRoute or Service. */
     SortedSet<String> namespaces() {
+        if (namespaces == null) {
+            SortedSet<String> found = nonRouteNamespaces(resources);
+            resources.httpRoutes().forEach(r -> found.add(r.getMetadata().getNamespace()));
+            namespaces = found;
+        }
         return namespaces;
+    }
+
+    /** Namespaces that exist or hold a Gateway or Service: {@link #namespaces()} but for routes'. */
+    static SortedSet<String> nonRouteNamespaces(ResourceSet resources) {
+        SortedSet<String> found = new TreeSet<>();
+        resources.namespaces().forEach(n -> found.add(n.getMetadata().getName()));
+        resources.gateways().forEach(g -> found.add(g.getMetadata().getNamespace()));
+        resources.services().forEach(s -> found.add(s.getMetadata().getNamespace()));
+        return found;
     }
 
 
@@ -54,7 +76,7 @@ final class PolicyHierarchy {
 
     boolean exists(ResourceKey key) {
         if (key.group().equals(ApiGroups.CORE) && key.kind().equals(ApiGroups.NAMESPACE)) {
-            return namespaces.contains(key.name());
+            return namespaces().contains(key.name());
         }
         return resources.get(key).isPresent();
     }

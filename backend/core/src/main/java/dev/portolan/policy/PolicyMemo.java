@@ -3,20 +3,22 @@ package dev.portolan.policy;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedSet;
 
 /**
- * Each route's share of the last policy report, so that a rebuild after an HTTPRoute change computes only that
- * route's effective policies and timeouts. A route's share depends on the route and on objects that are not
- * HTTPRoutes (policies, Gateways, their classes, namespaces), never on other routes; so shares are reused while
- * every non-route object is the same object as before (see {@code TypedCache}) under the same options, and all are
- * forgotten otherwise. Keyed by the typed route object. Not thread-safe: the snapshot thread.
+ * The last policy report with each route's share of it ({@link RouteShares}), so that a rebuild after HTTPRoute
+ * changes computes only the changed routes' effective policies and patches the views they touch (their Gateways,
+ * Services and namespaces) into the last report, instead of walking every route. A route's share depends on the
+ * route and on objects that are not HTTPRoutes (policies, Gateways, their classes, namespaces, Services), never on
+ * other routes; so the report is patched while every non-route object is the same object as before (see
+ * {@code TypedCache}) under the same options, and computed from scratch otherwise. Not thread-safe: the snapshot
+ * thread.
  */
 public final class PolicyMemo {
     /** What a route adds to the Services it sends traffic to, in the order it adds it. */
     sealed interface BackendCall permits Add, Inherit {
+        ResourceKey service();
     }
 
     record Add(ResourceKey service, String gateway, List<MergedPolicy> policies) implements BackendCall {
@@ -25,36 +27,42 @@ public final class PolicyMemo {
     record Inherit(ResourceKey service, List<InheritedPolicy> policies) implements BackendCall {
     }
 
-    /** One route's part of a report. */
-    record RouteShare(ObjectPolicies view, List<EffectiveRuleTimeouts> timeouts, List<BackendCall> backendCalls) {
+    /**
+     * One route's part of a report.
+     *
+     * @param gateways the Gateways its parentRefs name that exist, sorted
+     */
+    record RouteShare(ObjectPolicies view, List<EffectiveRuleTimeouts> timeouts, List<BackendCall> backendCalls,
+                      List<ResourceKey> gateways) {
+    }
+
+    /** What the last computation left; null while there is nothing to patch. */
+    record Last(List<HTTPRoute> routes, RouteShares shares, SortedSet<String> nonRouteNamespaces,
+                PolicyReport report) {
     }
 
     private PolicyOptions options;
     private List<Object> environment = List.of();
-    private Map<HTTPRoute, RouteShare> known = new IdentityHashMap<>();
-    private Map<HTTPRoute, RouteShare> next = new IdentityHashMap<>();
+    private Last last;
 
-    void begin(ResourceSet resources, PolicyOptions now) {
+    /**
+     * Starts a computation: returns what the last one left when it may be patched (same options, same non-route
+     * objects), else null. Whatever it returns is given up: a computation that fails leaves nothing to patch.
+     */
+    Last begin(ResourceSet resources, PolicyOptions now) {
         List<Object> objects = resources.allButHttpRoutes();
+        Last previous = last;
+        last = null;
         if (!now.equals(options) || !sameObjects(objects, environment)) {
-            known = new IdentityHashMap<>();
+            previous = null;
         }
         options = now;
         environment = objects;
-        next = new IdentityHashMap<>();
+        return previous;
     }
 
-    RouteShare get(HTTPRoute route) {
-        return known.get(route);
-    }
-
-    void put(HTTPRoute route, RouteShare share) {
-        next.put(route, share);
-    }
-
-    void end() {
-        known = next;
-        next = new IdentityHashMap<>();
+    void end(Last computed) {
+        last = computed;
     }
 
     private static boolean sameObjects(List<Object> a, List<Object> b) {

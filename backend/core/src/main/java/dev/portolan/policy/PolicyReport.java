@@ -2,7 +2,6 @@ package dev.portolan.policy;
 
 import dev.portolan.model.ResourceKey;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,10 @@ import java.util.TreeMap;
  * @param policies   policy objects with their targets, by identity
  * @param objects    policy view of each GatewayClass, Namespace, Gateway, HTTPRoute and Service, by identity
  * @param timeouts   effective timeouts per HTTPRoute rule per parent Gateway (route, gateway, rule index order)
- * @param timeoutsByRule {@code timeouts} indexed by rule; always derived from {@code timeouts}, whatever is passed
+ * @param timeoutsByRule {@code timeouts} indexed by rule (the first entry of a key wins): derived from
+ *                       {@code timeouts} when null is passed; the policy engine passes the last report's index with
+ *                       the changed routes laid over it. The translator asks once per rule per parent, and a scan
+ *                       of the list made a rebuild quadratic in routes
  */
 public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
                            SortedMap<ResourceKey, ObjectPolicies> objects, List<EffectiveRuleTimeouts> timeouts,
@@ -26,28 +28,21 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
         policies = List.copyOf(policies);
         objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
         timeouts = List.copyOf(timeouts);
-        timeoutsByRule = index(timeouts);
+        timeoutsByRule = timeoutsByRule == null ? RuleTimeoutIndex.of(timeouts)
+                : timeoutsByRule instanceof RuleTimeoutIndex layered ? layered
+                : Collections.unmodifiableMap(timeoutsByRule);
     }
 
     public PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies,
                         SortedMap<ResourceKey, ObjectPolicies> objects, List<EffectiveRuleTimeouts> timeouts) {
-        this(policyCrds, policies, objects, timeouts, Map.of());
+        this(policyCrds, policies, objects, timeouts, null);
     }
 
     /** Identity of one route rule under one parent Gateway. */
     public record RuleKey(ResourceKey route, String gateway, int rule) {
-    }
-
-    /**
-     * Built once per report: the translator asks once per rule per parent, and a scan of the list made a rebuild
-     * quadratic in routes. The first entry of a key wins, as the scan it replaces did.
-     */
-    private static Map<RuleKey, EffectiveRuleTimeouts> index(List<EffectiveRuleTimeouts> timeouts) {
-        Map<RuleKey, EffectiveRuleTimeouts> byRule = new HashMap<>();
-        for (EffectiveRuleTimeouts t : timeouts) {
-            byRule.putIfAbsent(new RuleKey(t.route(), t.gateway(), t.rule()), t);
+        static RuleKey of(EffectiveRuleTimeouts timeouts) {
+            return new RuleKey(timeouts.route(), timeouts.gateway(), timeouts.rule());
         }
-        return Collections.unmodifiableMap(byRule);
     }
 
     public Optional<ObjectPolicies> object(ResourceKey key) {

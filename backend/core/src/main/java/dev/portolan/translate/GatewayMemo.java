@@ -1,15 +1,19 @@
 package dev.portolan.translate;
 
 import dev.portolan.graph.GatewayView;
+import dev.portolan.graph.ListenerView;
 import dev.portolan.graph.RouteView;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
+import dev.portolan.model.SortedDiff;
 import dev.portolan.proxy.config.GatewayConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 
 /**
  * Each Gateway's translation from the last config, so that a rebuild translates only the Gateways a change touches
@@ -18,16 +22,20 @@ import java.util.SortedSet;
  * routes' objects), and on objects that are not HTTPRoutes (Secrets for certificates, policies, BackendTLSPolicies,
  * Services); so a slice is reused when the Gateway's view is equal, its route views are the very objects as before
  * (see {@code RouteMemo}, which keeps a view while its route and every non-route object stay the same objects), and
- * every non-route object is the same object as before; everything is forgotten otherwise. Not thread-safe: the
+ * every non-route object is the same object as before (the listeners' attached routes, which the translation does
+ * not read, are not compared); everything is forgotten otherwise. Not thread-safe: the
  * snapshot thread.
  */
 public final class GatewayMemo {
     /** One Gateway's translation with what it read and the problems it met. */
     record Slice(GatewayView view, List<RouteView> routes, GatewayConfig config, List<TranslationProblem> problems,
-                 SortedMap<ResourceKey, SortedSet<Integer>> disabledRules) {
+                 SortedMap<ResourceKey, SortedSet<Integer>> disabledRules, RouteTranslations routeTranslations) {
     }
 
     private List<Object> environment = List.of();
+    /** The graph's routes at the last grouping, and that grouping: patched for the routes that are new views. */
+    private SortedMap<ResourceKey, RouteView> groupedRoutes;
+    private Map<ResourceKey, List<RouteView>> grouped;
     private Map<ResourceKey, Slice> known = new HashMap<>();
     private Map<ResourceKey, Slice> next = new HashMap<>();
 
@@ -43,10 +51,19 @@ public final class GatewayMemo {
     /** The last translation of this Gateway when it read the same inputs, else null. */
     Slice reusable(GatewayView view, List<RouteView> routes) {
         Slice slice = known.get(view.key());
-        if (slice == null || !slice.view().equals(view) || !sameObjects(slice.routes(), routes)) {
+        if (slice == null || !sameTranslationInputs(slice.view(), view) || !sameObjects(slice.routes(), routes)) {
             return null;
         }
         return slice;
+    }
+
+    /**
+     * The per-route translations of this Gateway's last slice when the Gateway translates alike (only its routes
+     * differ) and every non-route object is the same as then, else null.
+     */
+    RouteTranslations routeTranslations(GatewayView view) {
+        Slice slice = known.get(view.key());
+        return slice == null || !sameTranslationInputs(slice.view(), view) ? null : slice.routeTranslations();
     }
 
     void put(Slice slice) {
@@ -58,7 +75,84 @@ public final class GatewayMemo {
         next = new HashMap<>();
     }
 
+    /**
+     * Per Gateway, its routes in key order ({@link ProxyConfigTranslator#routesByGateway}), patched from the last
+     * grouping for the routes whose view is not the very view of last time: a Gateway none of them touches keeps
+     * its very list (which {@link #reusable} then compares by identity).
+     */
+    Map<ResourceKey, List<RouteView>> routesByGateway(SortedMap<ResourceKey, RouteView> routes) {
+        Map<ResourceKey, List<RouteView>> byGateway;
+        if (grouped == null) {
+            byGateway = ProxyConfigTranslator.routesByGateway(routes.values());
+        } else {
+            // per touched Gateway, its routes that changed: the new view, or null when it left
+            Map<ResourceKey, SortedMap<ResourceKey, RouteView>> edits = new HashMap<>();
+            SortedDiff.forEach(groupedRoutes, routes, (key, before, after) -> {
+                if (before != null) {
+                    ProxyConfigTranslator.acceptedGateways(before)
+                            .forEach(g -> edits.computeIfAbsent(g, k -> new TreeMap<>()).put(key, null));
+                }
+                if (after != null) {
+                    ProxyConfigTranslator.acceptedGateways(after)
+                            .forEach(g -> edits.computeIfAbsent(g, k -> new TreeMap<>()).put(key, after));
+                }
+            });
+            byGateway = new HashMap<>(grouped);
+            edits.forEach((gateway, changed) -> {
+                SortedMap<ResourceKey, RouteView> merged = new TreeMap<>();
+                grouped.getOrDefault(gateway, List.of()).forEach(route -> merged.put(route.key(), route));
+                changed.forEach((key, view) -> {
+                    if (view == null) {
+                        merged.remove(key);
+                    } else {
+                        merged.put(key, view);
+                    }
+                });
+                if (merged.isEmpty()) {
+                    byGateway.remove(gateway);
+                } else {
+                    byGateway.put(gateway, List.copyOf(merged.values()));
+                }
+            });
+        }
+        groupedRoutes = routes;
+        grouped = byGateway;
+        return byGateway;
+    }
+
+    /**
+     * Whether two views of a Gateway translate alike: equal but for their listeners' attached routes, which the
+     * translation does not read (it takes the routes from their own views), and which change with every route
+     * attached or detached (hundreds of keys per listener to compare).
+     */
+    private static boolean sameTranslationInputs(GatewayView a, GatewayView b) {
+        if (a == b) {
+            return true;
+        }
+        if (!a.key().equals(b.key()) || !Objects.equals(a.className(), b.className())
+                || !a.addresses().equals(b.addresses())
+                || !Objects.equals(a.infrastructureLabels(), b.infrastructureLabels())
+                || !Objects.equals(a.infrastructureAnnotations(), b.infrastructureAnnotations())
+                || !a.conditions().equals(b.conditions()) || a.listeners().size() != b.listeners().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.listeners().size(); i++) {
+            ListenerView x = a.listeners().get(i);
+            ListenerView y = b.listeners().get(i);
+            if (x != y && !(x.name().equals(y.name()) && x.port() == y.port()
+                    && Objects.equals(x.protocol(), y.protocol()) && Objects.equals(x.hostname(), y.hostname())
+                    && x.certificateSecrets().equals(y.certificateSecrets())
+                    && x.supportedKinds().equals(y.supportedKinds()) && x.conditions().equals(y.conditions()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean sameObjects(List<?> a, List<?> b) {
+        if (a == b) {
+            return true;
+        }
         if (a.size() != b.size()) {
             return false;
         }

@@ -10,6 +10,7 @@ import dev.portolan.graph.RuleView;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.model.Timestamps;
+import dev.portolan.policy.PolicyReport;
 import dev.portolan.proxy.config.CertificateConfig;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +60,8 @@ public final class ProxyConfigTranslator {
         }
         Problems problems = new Problems();
         BackendTranslator backends = new BackendTranslator(state.backendTls());
-        Map<ResourceKey, List<RouteView>> routesByGateway = routesByGateway(state);
+        Map<ResourceKey, List<RouteView>> routesByGateway = memo == null
+                ? routesByGateway(state.graph().routes().values()) : memo.routesByGateway(state.graph().routes());
         List<GatewayConfig> gateways = new ArrayList<>();
         for (GatewayView gateway : state.graph().gateways().values()) {
             if (gateway.accepted() && Conditions.isTrue(gateway.conditions(), Conditions.PROGRAMMED)) {
@@ -66,10 +69,12 @@ public final class ProxyConfigTranslator {
                 GatewayMemo.Slice slice = memo == null ? null : memo.reusable(gateway, routes);
                 if (slice == null) {
                     Problems own = new Problems();
-                    GatewayConfig config = gateway(resources, gateway, routes,
-                            new RuleTranslator(backends, state.policies(), own), own);
+                    RouteTranslations translated = memo == null ? null : new RouteTranslations();
+                    RouteTranslator routeTranslator = new RouteTranslator(resources, backends, state.policies(),
+                            memo == null ? null : memo.routeTranslations(gateway), translated);
+                    GatewayConfig config = gateway(resources, gateway, routes, routeTranslator, own);
                     slice = new GatewayMemo.Slice(gateway, List.copyOf(routes), config, own.added(),
-                            own.disabledRules());
+                            own.disabledRules(), translated);
                 }
                 if (memo != null) {
                     memo.put(slice);
@@ -88,18 +93,28 @@ public final class ProxyConfigTranslator {
      * Per Gateway, the routes with an accepted parentRef to it, in graph (key) order: each listener then looks only
      * at its own Gateway's routes instead of at every route (Gateways × routes).
      */
-    private static Map<ResourceKey, List<RouteView>> routesByGateway(TranslationInputs state) {
+    static Map<ResourceKey, List<RouteView>> routesByGateway(Collection<RouteView> routes) {
         Map<ResourceKey, List<RouteView>> byGateway = new HashMap<>();
-        for (RouteView route : state.graph().routes().values()) {
-            List<ParentView> parents = route.parents();
-            for (int i = 0; i < parents.size(); i++) {
-                ParentView parent = parents.get(i);
-                if (parent.accepted() && !acceptedBefore(parents, i, parent.gateway())) {
-                    byGateway.computeIfAbsent(parent.gateway(), k -> new ArrayList<>()).add(route);
-                }
+        for (RouteView route : routes) {
+            for (ResourceKey gateway : acceptedGateways(route)) {
+                byGateway.computeIfAbsent(gateway, k -> new ArrayList<>()).add(route);
             }
         }
+        byGateway.replaceAll((gateway, list) -> List.copyOf(list));
         return byGateway;
+    }
+
+    /** The Gateways that accept the route through some parentRef, each once, as {@link #routesByGateway} lists it. */
+    static List<ResourceKey> acceptedGateways(RouteView route) {
+        List<ResourceKey> gateways = new ArrayList<>(1);
+        List<ParentView> parents = route.parents();
+        for (int i = 0; i < parents.size(); i++) {
+            ParentView parent = parents.get(i);
+            if (parent.accepted() && !acceptedBefore(parents, i, parent.gateway())) {
+                gateways.add(parent.gateway());
+            }
+        }
+        return gateways;
     }
 
     /** Whether a parentRef before {@code index} is accepted by the same Gateway (a route is listed once). */
@@ -112,8 +127,33 @@ public final class ProxyConfigTranslator {
         return false;
     }
 
+    /**
+     * Translates each route on a listener, or hands on its translation from the Gateway's last slice; keeps the
+     * translations in {@code next} (none without a memo).
+     */
+    private record RouteTranslator(ResourceSet resources, BackendTranslator backends, PolicyReport policies,
+                                   RouteTranslations previous, RouteTranslations next) {
+        Optional<RouteConfig> translate(GatewayView gateway, ListenerView listener, RouteView route,
+                                        Problems problems) {
+            if (next == null) { // nothing kept: straight into the Gateway's problems
+                return route(resources, gateway, listener, route, new RuleTranslator(backends, policies, problems));
+            }
+            RouteTranslations.Translated translated = previous == null ? null
+                    : previous.get(listener.name(), route);
+            if (translated == null) {
+                Problems own = new Problems();
+                RouteConfig config = route(resources, gateway, listener, route,
+                        new RuleTranslator(backends, policies, own)).orElse(null);
+                translated = new RouteTranslations.Translated(config, own.added(), own.disabledRules());
+            }
+            next.put(listener.name(), route, translated);
+            problems.addAll(translated.problems(), translated.disabledRules());
+            return Optional.ofNullable(translated.config());
+        }
+    }
+
     private static GatewayConfig gateway(ResourceSet resources, GatewayView gateway, List<RouteView> routes,
-                                         RuleTranslator rules, Problems problems) {
+                                         RouteTranslator rules, Problems problems) {
         List<ListenerConfig> listeners = new ArrayList<>();
         List<ListenerView> views = gateway.listeners().stream()
                 .sorted(Comparator.comparingInt(ListenerView::port).thenComparing(ListenerView::name))
@@ -130,7 +170,7 @@ public final class ProxyConfigTranslator {
 
     private static Optional<ListenerConfig> listener(ResourceSet resources, List<RouteView> gatewayRoutes,
                                                      GatewayView gateway,
-                                                     ListenerView listener, RuleTranslator rules,
+                                                     ListenerView listener, RouteTranslator rules,
                                                      Problems problems) {
         String field = "spec.listeners[" + listener.name() + "]";
         Protocol protocol;
@@ -153,7 +193,7 @@ public final class ProxyConfigTranslator {
         }
         List<RouteConfig> routes = new ArrayList<>();
         for (RouteView route : gatewayRoutes) {
-            route(resources, gateway, listener, route, rules).ifPresent(routes::add);
+            rules.translate(gateway, listener, route, problems).ifPresent(routes::add);
         }
         return Optional.of(new ListenerConfig(listener.name(), listener.port(), protocol, listener.hostname(),
                 certificates, routes));

@@ -48,6 +48,7 @@ public final class HttpForwarder implements Forwarder {
     private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final UpstreamClients clients;
+    private final ConfigTls configTls = new ConfigTls();
     private final BackendPicker picker = new BackendPicker();
     private final Mirrors mirrors;
     private final ConcurrentHashMap<Cors, CorsPolicy> corsPolicies = new ConcurrentHashMap<>();
@@ -64,7 +65,7 @@ public final class HttpForwarder implements Forwarder {
 
     @Override
     public void prepare(ProxyConfig config) {
-        clients.prepare(ConfigTls.of(config));
+        clients.prepare(configTls.of(config));
         corsPolicies.clear();
     }
 

@@ -11,24 +11,43 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The version is digested from the config's JSON piece by piece (each Gateway's cached JSON in turn); it must be
- * the digest of the whole text, as it was when the text was built first: a version must not change for the same
- * content across releases (a proxy would reload what it has) and must change for any other content.
+ * The version is digested from each Gateway's digest of its canonical JSON (cached with that JSON), in order: it
+ * must depend on the content alone (equal content, equal version, whichever object holds it) and change for any
+ * other content, Gateway order included.
  */
 class ContentVersionTest {
+    private static final GatewayConfig FULL = ProxyConfigCodecTest.fullConfig().gateways().get(0);
+    private static final GatewayConfig OTHER = new GatewayConfig("infra", "other", "127.0.0.2", Map.of(),
+            Map.of("ü", "ﬁ ✓ 𝄞"), List.of());
 
     @Test
-    void theVersionIsTheDigestOfTheWholeCanonicalText() throws Exception {
-        GatewayConfig full = ProxyConfigCodecTest.fullConfig().gateways().get(0);
-        GatewayConfig other = new GatewayConfig("infra", "other", "127.0.0.2", Map.of(), Map.of("ü", "ﬁ ✓ 𝄞"),
-                List.of());
-        for (List<GatewayConfig> gateways : List.of(List.<GatewayConfig>of(), List.of(full), List.of(full, other),
-                List.of(other, full))) {
-            String whole = ProxyConfigCodec.toJsonWhole(new ProxyConfig("0", gateways));
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(whole.getBytes(StandardCharsets.UTF_8));
-            assertEquals(HexFormat.of().formatHex(digest, 0, 8), ContentVersion.of(gateways), gateways.toString());
+    void theVersionIsTheDigestOfEachGatewaysCanonicalTextsDigestInOrder() throws Exception {
+        for (List<GatewayConfig> gateways : List.of(List.<GatewayConfig>of(), List.of(FULL), List.of(FULL, OTHER),
+                List.of(OTHER, FULL))) {
+            MessageDigest all = MessageDigest.getInstance("SHA-256");
+            all.update("portolan-config-version/2 per-gateway sha-256\n".getBytes(StandardCharsets.US_ASCII));
+            for (GatewayConfig gateway : gateways) {
+                String whole = ProxyConfigCodec.toJsonWhole(new ProxyConfig("0", List.of(gateway)));
+                String json = whole.substring(whole.indexOf('[') + 1, whole.lastIndexOf(']'));
+                all.update(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
+            }
+            assertEquals(HexFormat.of().formatHex(all.digest(), 0, 8), ContentVersion.of(gateways),
+                    gateways.toString());
             assertEquals(ContentVersion.of(gateways), ContentVersion.of(gateways), "from the codec's cache");
         }
-        assertNotEquals(ContentVersion.of(List.of(full, other)), ContentVersion.of(List.of(other, full)));
+        assertNotEquals(ContentVersion.of(List.of(FULL, OTHER)), ContentVersion.of(List.of(OTHER, FULL)));
+        assertNotEquals(ContentVersion.of(List.of(FULL)), ContentVersion.of(List.of(FULL, OTHER)));
+    }
+
+    @Test
+    void equalContentInAnotherObjectHasTheSameVersionAndOtherContentAnother() {
+        GatewayConfig copy = ProxyConfigCodec.fromJson(ProxyConfigCodec.toJson(new ProxyConfig("1", List.of(OTHER))))
+                .gateways().get(0);
+        String before = ContentVersion.of(List.of(FULL, OTHER));
+        assertEquals(before, ContentVersion.of(List.of(FULL, copy)), "a new object with the same content");
+        GatewayConfig moved = new GatewayConfig("infra", "other", "127.0.0.3", Map.of(), Map.of("ü", "ﬁ ✓ 𝄞"),
+                List.of());
+        assertNotEquals(before, ContentVersion.of(List.of(FULL, moved)), "the cache follows the new object");
+        assertEquals(before, ContentVersion.of(List.of(FULL, OTHER)), "and the old object again");
     }
 }

@@ -82,6 +82,29 @@ class ProxyConfigCodecTest {
         assertTrue(ProxyConfigCodec.toJson(changed).contains("\"name\":\"l\""));
     }
 
+    /** A changed Gateway reuses the JSON of its route configs that are the same objects; the text is the same. */
+    @Test
+    void aGatewayWithSomeRoutesChangedIsTheSameTextAsEncodingItWhole() {
+        GatewayConfig gateway = fullConfig().gateways().get(0);
+        ProxyConfig first = new ProxyConfig("1", List.of(gateway));
+        assertEquals(ProxyConfigCodec.toJsonWhole(first), ProxyConfigCodec.toJson(first));
+        ListenerConfig listener = gateway.listeners().get(0);
+        RouteConfig route = listener.routes().get(0);
+        RouteConfig renamed = new RouteConfig(route.namespace(), route.name() + "-2", route.creationTimestamp(),
+                route.hostnames(), route.rules());
+        List<RouteConfig> routes = new java.util.ArrayList<>(listener.routes());
+        routes.add(renamed);
+        List<ListenerConfig> listeners = new java.util.ArrayList<>(gateway.listeners());
+        listeners.set(0, new ListenerConfig(listener.name(), listener.port(), listener.protocol(),
+                listener.hostname(), listener.certificates(), routes));
+        GatewayConfig changed = new GatewayConfig(gateway.namespace(), gateway.name(), gateway.address(),
+                gateway.infrastructureLabels(), gateway.infrastructureAnnotations(), listeners);
+        ProxyConfig second = new ProxyConfig("2", List.of(changed));
+        assertEquals(ProxyConfigCodec.toJsonWhole(second), ProxyConfigCodec.toJson(second));
+        assertTrue(ProxyConfigCodec.toJson(second).contains("\"name\":\"" + route.name() + "-2\""));
+        assertEquals(ProxyConfigCodec.toJsonWhole(first), ProxyConfigCodec.toJson(first), "and back");
+    }
+
     @Test
     void outputIsDeterministicAndReadable() {
         String json = ProxyConfigCodec.toJson(fullConfig());

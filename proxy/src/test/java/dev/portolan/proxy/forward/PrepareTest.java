@@ -12,6 +12,10 @@ import dev.portolan.proxy.config.FilterConfig.RequestMirror;
 import dev.portolan.proxy.config.UpstreamTls;
 import dev.portolan.testpki.TestPki;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import dev.portolan.proxy.config.ProxyConfig;
+import dev.portolan.proxy.config.GatewayConfig;
 import org.junit.jupiter.api.Test;
 
 /** prepare(config) builds one TLS client per distinct backend TLS setting and drops those a new config omits. */
@@ -39,5 +43,31 @@ class PrepareTest {
             forwarder.prepare(config());
             assertEquals(0, forwarder.upstreamTlsClients());
         }
+    }
+
+    /** Settings are kept per Gateway config object: a new config gives what walking all of it gives. */
+    @Test
+    void keptGatewaySettingsGiveWhatWalkingTheWholeConfigGives() throws Exception {
+        String ca = TestPki.newCa("prepare-kept-ca").certificatePem();
+        GatewayConfig first = config(rule("/", List.of(), to(tlsBackend("ns/a:443", "a.example.com", ca))))
+                .gateways().get(0);
+        GatewayConfig second = renamed(config(rule("/", List.of(), to(tlsBackend("ns/b:443", "b.example.com", ca))))
+                .gateways().get(0), "other");
+        GatewayConfig secondChanged = renamed(config(rule("/", List.of(),
+                to(tlsBackend("ns/c:443", "c.example.com", ca)))).gateways().get(0), "other");
+        ConfigTls kept = new ConfigTls();
+        for (List<GatewayConfig> gateways : List.of(List.of(first, second), List.of(first, secondChanged),
+                List.of(first), List.of(first, second), List.<GatewayConfig>of())) {
+            ProxyConfig config = new ProxyConfig("1", gateways);
+            Set<UpstreamTls> scratch = new HashSet<>();
+            gateways.forEach(g -> scratch.addAll(ConfigTls.of(g)));
+            assertEquals(scratch, kept.of(config), gateways.toString());
+            assertEquals(gateways.size(), (int) gateways.stream().filter(g -> !ConfigTls.of(g).isEmpty()).count());
+        }
+    }
+
+    private static GatewayConfig renamed(GatewayConfig gateway, String name) {
+        return new GatewayConfig(gateway.namespace(), name, gateway.address(), gateway.infrastructureLabels(),
+                gateway.infrastructureAnnotations(), gateway.listeners());
     }
 }
