@@ -1,14 +1,18 @@
 package dev.portolan.proxy.listen;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import org.eclipse.jetty.io.ManagedSelector;
+import org.eclipse.jetty.io.SelectableChannelEndPoint;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.LoggerFactory;
 
 /**
  * A socket end point that spares two kinds of system calls per proxied request.
@@ -19,7 +23,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *   across selects, so every request cost an {@code epoll_ctl} DEL and an ADD (1.8 per request measured, nginx
  *   none). Here the read interest a reader consumed is kept on the key; if the socket turns readable while nobody
  *   wants to read (a pipelined request, a closing client), the interest is dropped as Jetty would have had it,
- *   so the selector never spins on unread bytes.</li>
+ *   so the selector never spins on unread bytes. Only read interest Jetty itself does not hold is added or
+ *   removed: Jetty's own is left alone, so its record of the key stays true (touching it hung connections).</li>
  *   <li>No second read after an empty one. Jetty's HTTP/1.1 connection reads once more right after a read found
  *   nothing ("for SSL connections"); on a plain socket that is a second {@code read} sure to fail with EAGAIN
  *   (0.8 per request measured). The repeat returns 0 without asking the kernel.</li>
@@ -28,8 +33,13 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * one wake-up, and a read of 0 is always a legal answer (the caller then registers interest and is woken).
  */
 final class SteadyReadEndPoint extends SocketChannelEndPoint {
-    /** Selector thread only: the last read readiness went to a waiting reader, so keep read interest. */
-    private boolean keepReadInterest;
+    /**
+     * The interest Jetty last set on the key (its private {@code _currentInterestOps}, read on the selector
+     * thread that alone writes it), or null if this Jetty has no such field: then Jetty's behaviour is kept.
+     */
+    private static final VarHandle JETTY_INTEREST = jettyInterest();
+    /** Selector thread only: the last read readiness went to a reader that was waiting for it. */
+    private boolean readerWasWaiting;
     /** Selector thread only (replaceKey, onSelected, updateKey). */
     private SelectionKey key;
     /** The last read of the socket found nothing and no select happened since. */
@@ -45,8 +55,8 @@ final class SteadyReadEndPoint extends SocketChannelEndPoint {
         emptySinceSelect = false;
         SelectionKey k = key;
         if ((safeReadyOps(k) & SelectionKey.OP_READ) != 0) {
-            // a reader was waiting: it reads now and will want to read again, keep the key's interest meanwhile
-            keepReadInterest = isFillInterested();
+            // a reader was waiting: it reads now and will want to read again; nobody waiting: unwanted bytes
+            readerWasWaiting = isFillInterested();
         }
         return super.onSelected();
     }
@@ -54,19 +64,21 @@ final class SteadyReadEndPoint extends SocketChannelEndPoint {
     @Override
     public void updateKey() {
         super.updateKey();
+        if (JETTY_INTEREST == null) {
+            return;
+        }
         SelectionKey k = key;
         try {
-            if (!k.isValid()) {
-                return;
+            if (!k.isValid() || ((int) JETTY_INTEREST.get(this) & SelectionKey.OP_READ) != 0) {
+                return; // Jetty's own read interest is Jetty's: never touched
             }
             int ops = k.interestOps();
-            if (keepReadInterest) {
-                if ((ops & SelectionKey.OP_READ) == 0) {
-                    k.interestOps(ops | SelectionKey.OP_READ);
-                }
-            } else if ((ops & SelectionKey.OP_READ) != 0 && !isFillInterested()) {
-                // readable with nobody reading: drop the interest kept above, as Jetty had it
-                k.interestOps(ops & ~SelectionKey.OP_READ);
+            // the reader took the readiness and is busy (e.g. waiting for the backend): keep the interest for
+            // its next read. A reader not yet run (dispatched) or a readiness nobody wanted: Jetty's way, none.
+            int wanted = readerWasWaiting && !isFillInterested() ? ops | SelectionKey.OP_READ
+                    : ops & ~SelectionKey.OP_READ;
+            if (wanted != ops) {
+                k.interestOps(wanted);
             }
         } catch (CancelledKeyException closed) {
             // the socket closed meanwhile; Jetty's own update handles that
@@ -88,6 +100,17 @@ final class SteadyReadEndPoint extends SocketChannelEndPoint {
         int filled = super.fill(buffer);
         emptySinceSelect = filled == 0;
         return filled;
+    }
+
+    private static VarHandle jettyInterest() {
+        try {
+            return MethodHandles.privateLookupIn(SelectableChannelEndPoint.class, MethodHandles.lookup())
+                    .findVarHandle(SelectableChannelEndPoint.class, "_currentInterestOps", int.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LoggerFactory.getLogger(SteadyReadEndPoint.class).info("Jetty's interest field is not readable ({}):"
+                    + " read interest follows Jetty's default", e.toString());
+            return null;
+        }
     }
 
     private static int safeReadyOps(SelectionKey k) {
