@@ -2,7 +2,6 @@ package dev.portolan.proxy.forward;
 
 import dev.portolan.proxy.config.Endpoint;
 import dev.portolan.proxy.edge.GatewayAnswer;
-import dev.portolan.proxy.observe.Exchange;
 import dev.portolan.proxy.observe.RequestIds;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -164,10 +163,9 @@ final class Http1Exchange {
             proxyToClientResponse.setStatus(status);
             HttpFields.Mutable answer = proxyToClientResponse.getHeaders();
             HopByHop.copy(headers, answer);
-            Exchange exchange = Exchange.of(clientToProxyRequest);
-            if (exchange != null) {
+            if (plan.requestId() != null) {
                 // the client gets the id the backend saw, whatever the backend answered
-                answer.put(RequestIds.HEADER, exchange.requestId());
+                answer.put(RequestIds.HEADER, plan.requestId());
             }
             plan.responseEdits().accept(answer);
             return true;

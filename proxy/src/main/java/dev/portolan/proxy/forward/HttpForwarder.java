@@ -46,6 +46,7 @@ public final class HttpForwarder implements Forwarder {
     /** Largest request body buffered for retries and mirrors. */
     static final int MAX_BUFFERED_BODY = 16 * 1024 * 1024;
     private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    private static final Consumer<HttpFields.Mutable> NO_EDITS = answer -> { };
 
     private final UpstreamClients clients;
     private final ConfigTls configTls = new ConfigTls();
@@ -82,7 +83,7 @@ public final class HttpForwarder implements Forwarder {
             LOG.warn("forwarding {} {} for {} failed", request.getMethod(), request.getHttpURI(), matched.match(), e);
             if (!response.isCommitted()) {
                 response.reset();
-                Exchange exchange = Exchange.of(request);
+                Exchange exchange = matched.exchange();
                 if (exchange != null) {
                     response.getHeaders().put(RequestIds.HEADER, exchange.requestId());
                 }
@@ -96,24 +97,22 @@ public final class HttpForwarder implements Forwarder {
     private void route(Request request, Response response, Callback callback, MatchedRule matched) {
         RuleConfig rule = matched.match().rule();
         MatchConfig match = rule.matches().isEmpty() ? MatchConfig.any() : rule.matches().get(matched.match().matchIndex());
-        List<ResponseHeaderModifier> ruleResponseEdits = new ArrayList<>();
         CorsPolicy cors = null;
+        RequestRedirect redirect = null;
         for (FilterConfig filter : rule.filters()) {
-            if (filter instanceof ResponseHeaderModifier edit) {
-                ruleResponseEdits.add(edit);
-            } else if (filter instanceof Cors c) {
+            if (filter instanceof Cors c) {
                 cors = corsPolicies.computeIfAbsent(c, CorsPolicy::new);
+            } else if (redirect == null && filter instanceof RequestRedirect r) {
+                redirect = r;
             }
         }
-        for (FilterConfig filter : rule.filters()) {
-            if (filter instanceof RequestRedirect redirect) {
-                redirect(request, response, callback, matched, match, redirect, ruleResponseEdits);
-                return;
-            }
+        if (redirect != null) {
+            redirect(request, response, callback, matched, match, redirect, responseEdits(rule.filters()));
+            return;
         }
         if (cors != null && CorsPolicy.isPreflight(request.getMethod(), request.getHeaders())) {
             cors.preflightHeaders(request.getHeaders(), response.getHeaders());
-            editResponse(response.getHeaders(), ruleResponseEdits);
+            editResponse(response.getHeaders(), responseEdits(rule.filters()));
             Answers.empty(response, callback, 204);
             return;
         }
@@ -125,7 +124,7 @@ public final class HttpForwarder implements Forwarder {
             return;
         }
         BackendConfig backend = chosen.backend();
-        Exchange exchange = Exchange.of(request);
+        Exchange exchange = matched.exchange();
         if (exchange != null) {
             exchange.backend(backend);
         }
@@ -151,8 +150,6 @@ public final class HttpForwarder implements Forwarder {
             return;
         }
 
-        List<FilterConfig> filters = new ArrayList<>(rule.filters());
-        filters.addAll(chosen.filters());
         String authority = ClientRequests.authority(request);
         String path = ClientRequests.rawPath(request);
         String query = ClientRequests.rawQuery(request);
@@ -164,23 +161,27 @@ public final class HttpForwarder implements Forwarder {
         }
         headers.put(HttpHeader.HOST, authority);
         addForwardedHeaders(request, headers, authority, matched.secure());
-        List<ResponseHeaderModifier> responseEdits = new ArrayList<>();
-        List<RequestMirror> sampledMirrors = new ArrayList<>();
+        // lists only when a filter needs one: most rules have a response edit or none, and no mirror
+        List<ResponseHeaderModifier> responseEdits = List.of();
+        List<RequestMirror> sampledMirrors = List.of();
         String rewrittenPath = path;
-        for (FilterConfig filter : filters) {
-            if (filter instanceof RequestHeaderModifier edit) {
-                HeaderEdits.apply(headers, edit.set(), edit.add(), edit.remove());
-            } else if (filter instanceof ResponseHeaderModifier edit) {
-                responseEdits.add(edit);
-            } else if (filter instanceof UrlRewrite rewrite) {
-                if (rewrite.hostname() != null) {
-                    headers.put(HttpHeader.HOST, rewrite.hostname());
+        // the rule's filters, then the chosen backend's
+        for (int pass = 0; pass < 2; pass++) {
+            for (FilterConfig filter : pass == 0 ? rule.filters() : chosen.filters()) {
+                if (filter instanceof RequestHeaderModifier edit) {
+                    HeaderEdits.apply(headers, edit.set(), edit.add(), edit.remove());
+                } else if (filter instanceof ResponseHeaderModifier edit) {
+                    responseEdits = added(responseEdits, edit);
+                } else if (filter instanceof UrlRewrite rewrite) {
+                    if (rewrite.hostname() != null) {
+                        headers.put(HttpHeader.HOST, rewrite.hostname());
+                    }
+                    rewrittenPath = PathRewrite.apply(path, rewrite.path(), match);
+                } else if (filter instanceof RequestMirror mirror && Mirrors.sampled(mirror)) {
+                    sampledMirrors = added(sampledMirrors, mirror);
                 }
-                rewrittenPath = PathRewrite.apply(path, rewrite.path(), match);
-            } else if (filter instanceof RequestMirror mirror && Mirrors.sampled(mirror)) {
-                sampledMirrors.add(mirror);
+                // Cors and RequestRedirect were handled above: preflights and redirects never reach a backend.
             }
-            // Cors and RequestRedirect were handled above: preflights and redirects never reach a backend.
         }
         String pathAndQuery = query == null ? rewrittenPath : rewrittenPath + "?" + query;
         String scheme = backend.tls() != null ? "https" : "http";
@@ -195,28 +196,35 @@ public final class HttpForwarder implements Forwarder {
             return;
         }
 
-        CorsPolicy corsForAnswer = cors;
-        HttpFields requestHeaders = request.getHeaders();
-        Consumer<HttpFields.Mutable> editAnswer = answer -> {
-            if (corsForAnswer != null) {
-                corsForAnswer.actualRequestHeaders(requestHeaders, answer);
-            }
-            editResponse(answer, responseEdits);
-        };
+        Consumer<HttpFields.Mutable> editAnswer = NO_EDITS;
+        if (cors != null || !responseEdits.isEmpty()) {
+            CorsPolicy corsForAnswer = cors;
+            HttpFields requestHeaders = request.getHeaders();
+            List<ResponseHeaderModifier> edits = responseEdits;
+            editAnswer = answer -> {
+                if (corsForAnswer != null) {
+                    corsForAnswer.actualRequestHeaders(requestHeaders, answer);
+                }
+                editResponse(answer, edits);
+            };
+        }
         TimeoutsConfig timeouts = rule.timeouts();
         boolean hasBody = ClientRequests.hasBody(request);
         UpstreamPlan plan = new UpstreamPlan(backend, client.client(), clients.keepsAuthority(client.client()), scheme, request.getMethod(), pathAndQuery,
-                headers, null, hasBody, millis(timeouts == null ? null : timeouts.request()),
-                millis(timeouts == null ? null : timeouts.backendRequest()), rule.retry(), editAnswer);
+                headers, hasBody ? null : NO_BODY, hasBody, millis(timeouts == null ? null : timeouts.request()),
+                millis(timeouts == null ? null : timeouts.backendRequest()), rule.retry(), editAnswer,
+                exchange == null ? null : exchange.requestId());
         boolean replayable = rule.retry() != null && rule.retry().attempts() > 0 || !sampledMirrors.isEmpty();
         boolean lean = backend.tls() == null && backend.protocol() != BackendProtocol.H2C;
         if (!hasBody) {
-            UpstreamPlan noBody = plan.withBody(NO_BODY);
-            sampledMirrors.forEach(m -> mirrors.send(m, noBody.method(), pathAndQuery, noBody.headers(), null));
-            start(request, response, callback, noBody, lean);
+            for (RequestMirror m : sampledMirrors) {
+                mirrors.send(m, plan.method(), pathAndQuery, plan.headers(), null);
+            }
+            start(request, response, callback, plan, lean);
         } else if (!replayable) {
             start(request, response, callback, plan, lean);
         } else {
+            List<RequestMirror> mirrorsToSend = sampledMirrors;
             Content.Source.asByteArrayAsync(request, MAX_BUFFERED_BODY).whenComplete((bytes, failure) -> {
                 if (failure != null) {
                     LOG.debug("request body cannot be buffered for retries or mirrors (limit {} bytes): {}",
@@ -225,7 +233,7 @@ public final class HttpForwarder implements Forwarder {
                     return;
                 }
                 UpstreamPlan buffered = plan.withBody(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
-                sampledMirrors.forEach(m -> mirrors.send(m, buffered.method(), pathAndQuery, buffered.headers(),
+                mirrorsToSend.forEach(m -> mirrors.send(m, buffered.method(), pathAndQuery, buffered.headers(),
                         buffered.body()));
                 start(request, response, callback, buffered, lean);
             });
@@ -305,6 +313,24 @@ public final class HttpForwarder implements Forwarder {
             }
         }
         return all == null ? first : all.toString();
+    }
+
+    /** The rule's ResponseHeaderModifiers in order (for the answers the proxy makes itself). */
+    private static List<ResponseHeaderModifier> responseEdits(List<FilterConfig> filters) {
+        List<ResponseHeaderModifier> edits = List.of();
+        for (FilterConfig filter : filters) {
+            if (filter instanceof ResponseHeaderModifier edit) {
+                edits = added(edits, edit);
+            }
+        }
+        return edits;
+    }
+
+    /** {@code list} with {@code item} appended; the empty {@code List.of()} is replaced by a new list. */
+    private static <T> List<T> added(List<T> list, T item) {
+        List<T> out = list.isEmpty() ? new ArrayList<>(2) : list;
+        out.add(item);
+        return out;
     }
 
     private static void editResponse(HttpFields.Mutable answer, List<ResponseHeaderModifier> edits) {

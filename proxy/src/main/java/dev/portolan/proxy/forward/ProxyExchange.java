@@ -2,7 +2,6 @@ package dev.portolan.proxy.forward;
 
 import dev.portolan.proxy.config.Endpoint;
 import dev.portolan.proxy.edge.GatewayAnswer;
-import dev.portolan.proxy.observe.Exchange;
 import dev.portolan.proxy.observe.RequestIds;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
@@ -133,10 +132,9 @@ final class ProxyExchange {
         }
         proxyToClientResponse.setStatus(status);
         HopByHop.copy(serverToProxyResponse.getHeaders(), proxyToClientResponse.getHeaders());
-        Exchange exchange = Exchange.of(clientToProxyRequest);
-        if (exchange != null) {
+        if (plan.requestId() != null) {
             // the client gets the id the backend saw, whatever the backend answered
-            proxyToClientResponse.getHeaders().put(RequestIds.HEADER, exchange.requestId());
+            proxyToClientResponse.getHeaders().put(RequestIds.HEADER, plan.requestId());
         }
         plan.responseEdits().accept(proxyToClientResponse.getHeaders());
     }

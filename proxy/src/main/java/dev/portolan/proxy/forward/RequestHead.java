@@ -66,10 +66,16 @@ final class RequestHead {
     }
 
     private static int put(byte[] out, int at, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            out[at++] = c == '\r' || c == '\n' || c == 0 ? (byte) ' ' : c > 0xff ? (byte) '?' : (byte) c;
+            // one range test for the usual printable character, the rare ones sorted out apart
+            out[at++] = c >= ' ' && c <= 0xff ? (byte) c : unusual(c);
         }
         return at;
+    }
+
+    private static byte unusual(char c) {
+        return c == '\r' || c == '\n' || c == 0 ? (byte) ' ' : c > 0xff ? (byte) '?' : (byte) c;
     }
 }

@@ -19,13 +19,16 @@ import org.eclipse.jetty.http.HttpFields;
  * @param backendMillis  the rule's backendRequest timeout, 0 for none
  * @param retry          null for no retries
  * @param responseEdits  applied to the answer's headers before it is committed
+ * @param requestId      the X-Request-Id the backend is sent and the client gets back whatever the backend
+ *                       answered; null when the request did not come through the proxy's listener (some tests)
  */
 record UpstreamPlan(BackendConfig backend, HttpClient client, boolean keepAuthority, String scheme, String method, String pathAndQuery,
                     HttpFields headers, ByteBuffer body, boolean streamBody, long requestMillis, long backendMillis,
-                    RetryConfig retry, Consumer<HttpFields.Mutable> responseEdits) {
+                    RetryConfig retry, Consumer<HttpFields.Mutable> responseEdits,
+                    String requestId) {
 
     UpstreamPlan withBody(ByteBuffer buffered) {
         return new UpstreamPlan(backend, client, keepAuthority, scheme, method, pathAndQuery, headers, buffered, false,
-                requestMillis, backendMillis, retry, responseEdits);
+                requestMillis, backendMillis, retry, responseEdits, requestId);
     }
 }

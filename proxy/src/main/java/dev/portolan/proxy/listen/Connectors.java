@@ -73,6 +73,10 @@ final class Connectors {
         http.setUriCompliance(URI_COMPLIANCE);
         // HTTP/1 answers 431 beyond it; HTTP/2 takes it as the largest decoded header list.
         http.setRequestHeaderSize(edge.maxRequestHeaderBytes());
+        // Heap buffers: Jetty's parser and generator touch them byte by byte, which on direct buffers goes
+        // through bounds-checked Unsafe accesses (measured: a few percent of the proxy's CPU per request).
+        http.setUseInputDirectByteBuffers(false);
+        http.setUseOutputDirectByteBuffers(false);
         return http;
     }
 

@@ -3,13 +3,17 @@ package dev.portolan.proxy.listen;
 import dev.portolan.proxy.forward.UpstreamSelectors;
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SelectorManager;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -36,6 +40,14 @@ final class GatewayConnector extends ServerConnector implements UpstreamSelector
         Manager manager = new Manager(executor, scheduler, selectors);
         manager.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         return manager;
+    }
+
+    /** Client and upstream sockets alike: fewer system calls per request ({@link SteadyReadEndPoint}). */
+    @Override
+    protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
+        SteadyReadEndPoint endPoint = new SteadyReadEndPoint(channel, selector, key, getScheduler());
+        endPoint.setIdleTimeout(getIdleTimeout());
+        return endPoint;
     }
 
     @Override

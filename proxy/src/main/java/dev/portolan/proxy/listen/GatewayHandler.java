@@ -72,7 +72,7 @@ final class GatewayHandler extends Handler.Abstract {
             return answer(response, refusal(received, response, callback, requestId, startNanos),
                     GatewayAnswer.BAD_REQUEST);
         }
-        Exchange exchange = Exchange.start(request, requestId, startNanos);
+        Exchange exchange = Exchange.start(requestId, startNanos);
         LiveConfig config = live.get();
         String connectorName = request.getConnectionMetaData().getConnector().getName();
         PortRoutes port = config == null ? null : config.forConnector(connectorName);
@@ -111,7 +111,8 @@ final class GatewayHandler extends Handler.Abstract {
                 exchange);
         try {
             forwarder.forward(request, response, counted,
-                    new MatchedRule(config.version(), port.gateway(), matched, port.specPort(), port.secure()));
+                    new MatchedRule(config.version(), port.gateway(), matched, port.specPort(), port.secure(),
+                            exchange));
         } catch (RuntimeException e) {
             LOG.error("Forwarder threw for {} ({}); the contract is to fail the callback instead", routeRequest,
                     matched, e);
@@ -133,7 +134,7 @@ final class GatewayHandler extends Handler.Abstract {
             return callback;
         }
         return new ObservingCallback(callback, received, response, port, port.table().listenerFor(hostOf(received)),
-                null, Exchange.start(received, requestId, startNanos));
+                null, Exchange.start(requestId, startNanos));
     }
 
     /** The client's X-Request-Id when it sent exactly one, else null (several values are not trusted). */

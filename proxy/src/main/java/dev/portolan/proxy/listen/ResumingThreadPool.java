@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * is resumed inline and completes another request at once (pipelining) goes to the pool.
  */
 final class ResumingThreadPool extends QueuedThreadPool {
-    private static final ThreadLocal<Boolean> RESUMING = new ThreadLocal<>();
+    /** Whether this thread is resuming a connection inline (a holder read per request: no set/remove garbage). */
+    private static final ThreadLocal<boolean[]> RESUMING = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private final boolean resumeInline;
 
@@ -22,14 +23,17 @@ final class ResumingThreadPool extends QueuedThreadPool {
 
     @Override
     public void execute(Runnable job) {
-        if (resumeInline && job instanceof HttpConnection && RESUMING.get() == null) {
-            RESUMING.set(Boolean.TRUE);
-            try {
-                job.run();
-            } finally {
-                RESUMING.remove();
+        if (resumeInline && job instanceof HttpConnection) {
+            boolean[] resuming = RESUMING.get();
+            if (!resuming[0]) {
+                resuming[0] = true;
+                try {
+                    job.run();
+                } finally {
+                    resuming[0] = false;
+                }
+                return;
             }
-            return;
         }
         super.execute(job);
     }

@@ -1,16 +1,13 @@
 package dev.portolan.proxy.observe;
 
 import dev.portolan.proxy.config.BackendConfig;
-import org.eclipse.jetty.server.Request;
 
 /**
  * What the metrics and the access log need to know about one request beyond the routing result: its id, when it
- * arrived, and the backend the forwarder chose. The listener side creates it and stores it as a request attribute;
- * the forwarder reads it from there.
+ * arrived, and the backend the forwarder chose. The listener side creates it and hands it to the forwarder with
+ * the matched rule (not as a request attribute: the first attribute costs every request a map).
  */
 public final class Exchange {
-    static final String ATTRIBUTE = Exchange.class.getName();
-
     private final String requestId;
     private final long startNanos;
     private volatile BackendConfig backend;
@@ -20,16 +17,9 @@ public final class Exchange {
         this.startNanos = startNanos;
     }
 
-    /** Starts the record of a request and attaches it to the request. */
-    public static Exchange start(Request request, String requestId, long startNanos) {
-        Exchange exchange = new Exchange(requestId, startNanos);
-        request.setAttribute(ATTRIBUTE, exchange);
-        return exchange;
-    }
-
-    /** The request's record, or null when the request did not come through the proxy's listener (some tests). */
-    public static Exchange of(Request request) {
-        return request.getAttribute(ATTRIBUTE) instanceof Exchange exchange ? exchange : null;
+    /** Starts the record of a request. */
+    public static Exchange start(String requestId, long startNanos) {
+        return new Exchange(requestId, startNanos);
     }
 
     public String requestId() {

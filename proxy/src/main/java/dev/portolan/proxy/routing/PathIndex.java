@@ -1,6 +1,7 @@
 package dev.portolan.proxy.routing;
 
 import dev.portolan.proxy.config.PathMatchType;
+import dev.portolan.proxy.config.ValueMatchType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +14,12 @@ import java.util.function.Predicate;
  * by {@link Precedence}, so the first candidate whose method/header/query checks pass wins.
  */
 final class PathIndex {
-    private final Map<String, Candidate[]> exact;
-    private final Map<String, Candidate[]> prefix;
-    private final Candidate[] regex;
+    private final Map<String, Bucket> exact;
+    private final Map<String, Bucket> prefix;
+    private final Bucket regex;
     private final List<Candidate> all;
 
-    private PathIndex(List<Candidate> candidates) {
+    private PathIndex(List<Candidate> candidates, int indexFrom) {
         List<Candidate> sorted = new ArrayList<>(candidates);
         sorted.sort(Precedence.ORDER);
         Map<String, List<Candidate>> exactLists = new HashMap<>();
@@ -35,19 +36,24 @@ final class PathIndex {
                 regexList.add(c);
             }
         }
-        this.exact = freeze(exactLists);
-        this.prefix = freeze(prefixLists);
-        this.regex = regexList.toArray(Candidate[]::new);
+        this.exact = freeze(exactLists, indexFrom);
+        this.prefix = freeze(prefixLists, indexFrom);
+        this.regex = Bucket.of(regexList, indexFrom);
         this.all = List.copyOf(sorted);
     }
 
     static PathIndex of(List<Candidate> candidates) {
-        return new PathIndex(candidates);
+        return new PathIndex(candidates, Bucket.INDEX_FROM);
     }
 
-    private static Map<String, Candidate[]> freeze(Map<String, List<Candidate>> lists) {
-        Map<String, Candidate[]> out = new HashMap<>();
-        lists.forEach((k, v) -> out.put(k, v.toArray(Candidate[]::new)));
+    /** With buckets indexed by header value from {@code indexFrom} candidates on (tests compare with none). */
+    static PathIndex of(List<Candidate> candidates, int indexFrom) {
+        return new PathIndex(candidates, indexFrom);
+    }
+
+    private static Map<String, Bucket> freeze(Map<String, List<Candidate>> lists, int indexFrom) {
+        Map<String, Bucket> out = new HashMap<>();
+        lists.forEach((k, v) -> out.put(k, Bucket.of(v, indexFrom)));
         return Map.copyOf(out);
     }
 
@@ -74,16 +80,78 @@ final class PathIndex {
         return first(regex, request, c -> c.pathRegex.matcher(path).matches());
     }
 
-    private static Candidate first(Candidate[] bucket, RouteRequest request, Predicate<Candidate> pathCheck) {
-        if (bucket == null) {
-            return null;
-        }
-        for (Candidate c : bucket) {
+    private static Candidate first(Bucket bucket, RouteRequest request, Predicate<Candidate> pathCheck) {
+        return bucket == null ? null : first(bucket.candidatesFor(request), request, pathCheck);
+    }
+
+    private static Candidate first(Candidate[] candidates, RouteRequest request, Predicate<Candidate> pathCheck) {
+        for (Candidate c : candidates) {
             if ((pathCheck == null || pathCheck.test(c)) && c.conditionsHold(request)) {
                 return c;
             }
         }
         return null;
+    }
+
+    /**
+     * The candidates of one path key in precedence order. When there are many and each requires an Exact value
+     * of the same header (routes told apart by a tenant or version header), they are also indexed by that value:
+     * a request then checks only the candidates its value can satisfy, in the same order, instead of all of them.
+     */
+    static final class Bucket {
+        /** Below this many candidates a scan is as quick as the lookup. */
+        static final int INDEX_FROM = 8;
+        private static final Candidate[] NONE = new Candidate[0];
+
+        final Candidate[] all;
+        /** The header every candidate requires an Exact value of, or null (no index). */
+        final String header;
+        private final Map<String, Candidate[]> byValue;
+
+        private Bucket(Candidate[] all, String header, Map<String, Candidate[]> byValue) {
+            this.all = all;
+            this.header = header;
+            this.byValue = byValue;
+        }
+
+        static Bucket of(List<Candidate> inOrder, int indexFrom) {
+            Candidate[] all = inOrder.toArray(Candidate[]::new);
+            String header = all.length >= indexFrom && all[0].headers.length > 0 ? all[0].headers[0].name() : null;
+            if (header == null) {
+                return new Bucket(all, null, Map.of());
+            }
+            Map<String, List<Candidate>> lists = new HashMap<>();
+            for (Candidate c : all) {
+                String value = exactValue(c, header);
+                if (value == null) {
+                    return new Bucket(all, null, Map.of());
+                }
+                lists.computeIfAbsent(value, k -> new ArrayList<>()).add(c);
+            }
+            Map<String, Candidate[]> byValue = new HashMap<>();
+            lists.forEach((value, list) -> byValue.put(value, list.toArray(Candidate[]::new)));
+            return new Bucket(all, header, Map.copyOf(byValue));
+        }
+
+        /** The candidate's Exact value for the header (names ignore case), null when it has no such condition. */
+        private static String exactValue(Candidate c, String header) {
+            for (Candidate.Condition condition : c.headers) {
+                if (condition.name().equalsIgnoreCase(header)) {
+                    return condition.type() == ValueMatchType.EXACT ? condition.value() : null;
+                }
+            }
+            return null;
+        }
+
+        /** Every candidate that may match the request, in precedence order (a superset of those that do). */
+        Candidate[] candidatesFor(RouteRequest request) {
+            if (header == null) {
+                return all;
+            }
+            String value = request.header(header);
+            Candidate[] some = value == null ? null : byValue.get(value);
+            return some == null ? NONE : some;
+        }
     }
 
     /** All candidates in precedence order (for explanations, not for the request path). */

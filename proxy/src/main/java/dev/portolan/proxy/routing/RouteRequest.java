@@ -17,7 +17,11 @@ public final class RouteRequest {
     private final String path;
     private final HeaderLookup headers;
     private final String rawQuery;
+    /** Every parameter's first value, parsed once a second parameter name is asked for. */
     private Map<String, String> firstQueryValues;
+    /** The one parameter asked for so far and its first value. */
+    private String lastQueryName;
+    private String lastQueryValue;
     /** The last header looked up: candidates of one host mostly test the same header, so it is read once. */
     private String lastHeaderName;
     private String lastHeaderValue;
@@ -72,13 +76,58 @@ public final class RouteRequest {
 
     /** The first value of a query parameter (percent-decoded), null when absent. */
     String queryParam(String name) {
-        if (firstQueryValues == null) {
-            firstQueryValues = parseQuery(rawQuery);
+        if (firstQueryValues != null) {
+            return firstQueryValues.get(name);
         }
+        if (lastQueryName == null) {
+            // candidates mostly test one parameter: find it without parsing the whole query into a map
+            lastQueryName = name;
+            lastQueryValue = firstValue(rawQuery, name);
+            return lastQueryValue;
+        }
+        if (lastQueryName.equals(name)) {
+            return lastQueryValue;
+        }
+        firstQueryValues = parseQuery(rawQuery);
         return firstQueryValues.get(name);
     }
 
-    private static Map<String, String> parseQuery(String rawQuery) {
+    /** As {@code parseQuery(rawQuery).get(name)}, without the map. */
+    static String firstValue(String rawQuery, String name) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        int start = 0;
+        int length = rawQuery.length();
+        while (start <= length) {
+            int end = rawQuery.indexOf('&', start);
+            if (end < 0) {
+                end = length;
+            }
+            if (end > start) {
+                int eq = rawQuery.indexOf('=', start);
+                int nameEnd = eq < 0 || eq > end ? end : eq;
+                if (nameIs(rawQuery, start, nameEnd, name)) {
+                    return nameEnd == end ? "" : decode(rawQuery.substring(nameEnd + 1, end));
+                }
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
+    /** Whether the raw (still encoded) name in {@code query[start, end)} decodes to {@code name}. */
+    private static boolean nameIs(String query, int start, int end, String name) {
+        for (int i = start; i < end; i++) {
+            char c = query.charAt(i);
+            if (c == '%' || c == '+') {
+                return decode(query.substring(start, end)).equals(name);
+            }
+        }
+        return end - start == name.length() && query.startsWith(name, start);
+    }
+
+    static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> values = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return values;
