@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.store.StoreChanges;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +45,32 @@ class SnapshotChangesTest {
                 .map(c -> c.type() + " " + c.object().key().name() + " " + c.object().resourceVersion()).toList();
 
         assertEquals(List.of("modified a 5", "status b 6", "deleted gone 4", "added new 7"), changes);
+    }
+
+    @Test
+    void whenTheStoreNamesTheChangedKeysOnlyThoseAreCompared() {
+        StoredObject c = object("c", "3", "80", null);
+        StoreSnapshot before = snapshot(1, object("a", "1", "80", null), object("b", "2", "80", "Old"), c,
+                object("gone", "4", "80", null));
+        StoreSnapshot all = snapshot(2, object("a", "5", "81", null), object("b", "6", "80", "New"), c,
+                object("new", "7", "80", null));
+        StoreSnapshot told = new StoreSnapshot(2, all.byKey(), List.of(), StoreChanges.unknown().then(1, 2,
+                Set.of(key("new"), key("gone"), key("b"), key("a"), key("c"))));
+        assertEquals(describe(SnapshotChanges.between(before, all)), describe(SnapshotChanges.between(before, told)),
+                "the same changes, in key order");
+
+        StoreSnapshot onlyA = new StoreSnapshot(2, all.byKey(), List.of(), StoreChanges.unknown().then(1, 2,
+                Set.of(key("a"))));
+        assertEquals(List.of("modified a 5"), describe(SnapshotChanges.between(before, onlyA)),
+                "keys the store did not name are not even looked at");
+    }
+
+    private static ResourceKey key(String name) {
+        return ResourceKey.of("", "Service", "default", name);
+    }
+
+    private static List<String> describe(List<SnapshotChanges.Change> changes) {
+        return changes.stream()
+                .map(c -> c.type() + " " + c.object().key().name() + " " + c.object().resourceVersion()).toList();
     }
 }
