@@ -1,6 +1,7 @@
 package dev.portolan.policy;
 
 import dev.portolan.graph.ReferenceIndex;
+import dev.portolan.model.ResourceChanges;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.Service;
@@ -56,16 +57,27 @@ public final class PolicyEngine {
         List<PolicyCrd> crds = PolicyDiscovery.policyCrds(resources);
         List<Policy> policies = PolicyDiscovery.policies(resources, crds);
         PolicyMemo.Last last = memo == null ? null : memo.begin(resources, options);
+        // which routes changed, as the resource set tells (it was patched from the last one); unknown: from scratch
+        ResourceChanges changes = last == null ? null : resources.changesSince(last.resources()).orElse(null);
+        if (changes == null) {
+            last = null;
+        }
         SortedSet<String> nonRouteNamespaces = last != null ? last.nonRouteNamespaces()
                 : PolicyHierarchy.nonRouteNamespaces(resources);
         RouteShares shares = last != null ? last.shares() : new RouteShares();
-        List<HTTPRoute> before = last != null ? last.routes() : List.of();
         // the routes' shares first: the namespaces the report lists include the routes'
         Set<ResourceKey> touchedGateways = new HashSet<>();
         Set<ResourceKey> touchedServices = new HashSet<>();
         List<HTTPRoute> added = new ArrayList<>();
         List<ResourceKey> removed = new ArrayList<>();
-        RouteChanges.between(before, resources.httpRoutes(), added, removed);
+        if (last == null) {
+            added.addAll(resources.httpRoutes());
+        } else {
+            for (ResourceKey key : new TreeSet<>(changes.keys())) { // key order is the routes' order
+                last.resources().get(key, HTTPRoute.class).ifPresent(route -> removed.add(key));
+                resources.get(key, HTTPRoute.class).ifPresent(added::add);
+            }
+        }
         List<PolicyMemo.RouteShare> removedShares = new ArrayList<>(removed.size());
         for (ResourceKey route : removed) {
             PolicyMemo.RouteShare share = shares.remove(route, touchedGateways, touchedServices);
@@ -86,7 +98,7 @@ public final class PolicyEngine {
                 : engine.patch(last.report(), crds, policies, shares, removedShares, addedShares, touchedGateways,
                 touchedServices);
         if (memo != null) {
-            memo.end(new PolicyMemo.Last(List.copyOf(resources.httpRoutes()), shares, nonRouteNamespaces, report));
+            memo.end(new PolicyMemo.Last(resources, shares, nonRouteNamespaces, report));
         }
         return report;
     }

@@ -2,7 +2,6 @@ package dev.portolan.policy;
 
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import java.util.List;
 import java.util.SortedSet;
 
@@ -36,8 +35,9 @@ public final class PolicyMemo {
                       List<ResourceKey> gateways) {
     }
 
-    /** What the last computation left; null while there is nothing to patch. */
-    record Last(List<HTTPRoute> routes, RouteShares shares, SortedSet<String> nonRouteNamespaces,
+    /** What the last computation left (with the set it read, which the next asks what changed since); null while
+     * there is nothing to patch. */
+    record Last(ResourceSet resources, RouteShares shares, SortedSet<String> nonRouteNamespaces,
                 PolicyReport report) {
     }
 
