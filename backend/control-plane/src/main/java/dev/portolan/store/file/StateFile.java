@@ -38,6 +38,8 @@ final class StateFile {
     static final String FOLDER = ".portolan";
     static final String NAME = "state.json";
     static final String JOURNAL = "state.journal";
+    /** Room for the journal's header line beyond the full file's size, which bounds the journal otherwise. */
+    static final long MAX_BATCH_SLACK_BYTES = 64 * 1024;
 
     /** Everything the state file holds: the store-wide resourceVersion counter and the objects. */
     record Content(long counter, SortedMap<ResourceKey, ObjectState> objects) {
@@ -98,6 +100,14 @@ final class StateFile {
     /** The full file's content with the journal's committed batches applied, when the journal belongs to it. */
     private Content replayJournal(String id, Content full) throws IOException {
         if (!Files.exists(journal)) {
+            return full;
+        }
+        // a save folds the journal into the full file before it outgrows it: a bigger one is not ours to read
+        long journalSize = Files.size(journal);
+        if (journalSize > fullBytes + MAX_BATCH_SLACK_BYTES) {
+            LOG.warn("State journal {} is {} bytes, more than its full file {} ({} bytes) ever lets it grow; using "
+                    + "the full file alone", journal, journalSize, path, fullBytes);
+            journalBytes = Long.MAX_VALUE / 2; // the next save writes everything and a fresh journal
             return full;
         }
         List<String> lines;

@@ -145,6 +145,27 @@ class StateFileJournalTest {
     }
 
     @Test
+    void aJournalBiggerThanSavesEverLetItGrowIsNotReadAndTheNextSaveReplacesIt() throws Exception {
+        StateFile file = new StateFile(root);
+        file.load();
+        file.save(1, Map.of(key(1), state(1, "1", null)));
+        String header = Files.readAllLines(journal()).get(0);
+        // the right id, then 8 MiB of lines: someone else's doing, not a save's
+        StringBuilder huge = new StringBuilder(header).append('\n');
+        String filler = "{\"removed\":true,\"group\":\"\",\"kind\":\"Service\",\"namespace\":\"x\",\"name\":\"y\"}\n";
+        while (huge.length() < 8 << 20) {
+            huge.append(filler);
+        }
+        Files.writeString(journal(), huge);
+        StateFile reloaded = new StateFile(root);
+        StateFile.Content loaded = reloaded.load();
+        assertEquals(Map.of(key(1), state(1, "1", null)), loaded.objects(), "the full file alone");
+        reloaded.save(2, Map.of(key(2), state(2, "2", null)));
+        assertTrue(Files.size(journal()) < 64 * 1024, "the next save wrote everything and a fresh journal");
+        assertEquals(2, new StateFile(root).load().objects().size());
+    }
+
+    @Test
     void aStateFileWithoutJournalLoadsAsBefore() throws Exception {
         Files.createDirectories(full().getParent());
         Files.writeString(full(), "{\"resourceVersionCounter\":7,\"objects\":[\n{\"group\":\"gateway.networking.k8s.io\","
