@@ -37,7 +37,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"dev.portolan.model..", "dev.portolan.graph..", "dev.portolan.policy..",
         "dev.portolan.translate..", "dev.portolan.pipeline..", "dev.portolan.store"};
     private static final String[] CONTROL_PLANE = {"dev.portolan.store.file..", "dev.portolan.snapshot..",
-        "dev.portolan.distribute..", "dev.portolan.embedded..", "dev.portolan.controlplane.."};
+        "dev.portolan.distribute..", "dev.portolan.embedded..", "dev.portolan.controlplane..", "dev.portolan.threads.."};
     private static final String[] FACES = {"dev.portolan", "dev.portolan.api..", "dev.portolan.web..",
         "dev.portolan.wiring..", "dev.portolan.demo.."};
     private static final String KUBERNETES = "dev.portolan.kubernetes..";

@@ -16,6 +16,7 @@ import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
+import dev.portolan.threads.BackgroundThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,11 +58,8 @@ public final class SnapshotService implements AutoCloseable {
     private final Clock clock;
     private final AtomicReference<ControlPlaneSnapshot> current = new AtomicReference<>();
     private final List<Consumer<ControlPlaneSnapshot>> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "portolan-snapshot");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(BackgroundThreads.factory("portolan-snapshot"));
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
     private final GatewayAddressing addressing;
     private final BooleanSupplier writesStatus;

@@ -56,6 +56,7 @@ public class PortolanConfig {
     @ConfigurationProperties("proxy")
     public static class ProxySettings {
         private boolean enabled = true;
+        private boolean cpuFirst = true;
         private int portOffset = 10000;
         private int adminPort = 9901;
         private int trustedHops;
@@ -76,6 +77,18 @@ public class PortolanConfig {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        /**
+         * Whether the control plane's threads (rebuilds, the store, the folder watch, the API) yield the CPU to the
+         * in-process proxy (Linux SCHED_IDLE; see {@link dev.portolan.threads.BackgroundThreads}).
+         */
+        public boolean isCpuFirst() {
+            return cpuFirst;
+        }
+
+        public void setCpuFirst(boolean cpuFirst) {
+            this.cpuFirst = cpuFirst;
         }
 
         /** Added to every listener port (80 becomes 10080) so that no port needs root. */

@@ -14,6 +14,7 @@ import dev.portolan.store.StoreChanges;
 import dev.portolan.store.StoreException;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
+import dev.portolan.threads.BackgroundThreads;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -110,18 +111,11 @@ public final class FileStore implements ResourceStore {
         this.states = new HashMap<>(content.objects());
         this.counter = content.counter();
         this.revision = counter;
-        ScheduledThreadPoolExecutor saver = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "portolan-state-save");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor saver =
+                new ScheduledThreadPoolExecutor(1, BackgroundThreads.factory("portolan-state-save"));
         saver.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() saves what is pending itself
         this.saveThread = saver;
-        this.storeThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "portolan-file-store");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.storeThread = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("portolan-file-store"));
     }
 
     /** Opens (creating it if missing) a manifest folder, loads it and starts watching it for hand edits. */

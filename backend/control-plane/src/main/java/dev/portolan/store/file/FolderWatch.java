@@ -1,5 +1,6 @@
 package dev.portolan.store.file;
 
+import dev.portolan.threads.BackgroundThreads;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileVisitResult;
@@ -54,8 +55,7 @@ final class FolderWatch implements AutoCloseable {
         this.root = root;
         this.service = service;
         this.changed = changed;
-        this.thread = new Thread(this::run, "portolan-folder-watch");
-        thread.setDaemon(true);
+        this.thread = BackgroundThreads.factory("portolan-folder-watch").newThread(this::run);
     }
 
     /**
