@@ -29,6 +29,9 @@ cd "$ROOT"
   -Dportolan.bench.controlplane.churn-seconds="$CHURN_SECONDS" \
   -Dportolan.bench.controlplane.clients="$CLIENTS" \
   -Dportolan.bench.controlplane.rate="$RATE" \
+  -Dportolan.bench.controlplane.timeline="${TIMELINE:-}" \
+  -Dportolan.bench.controlplane.saturated-changes="${SATURATED:-0}" \
+  -Dportolan.bench.controlplane.cpu-first="${CPU_FIRST:-true}" \
   verify
 OUTPUT="$ROOT/backend/server/target/surefire-reports/dev.portolan.bench.ControlPlaneReport-output.txt"
 # the figures, last

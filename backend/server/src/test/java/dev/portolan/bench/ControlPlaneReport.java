@@ -107,6 +107,7 @@ class ControlPlaneReport {
                     "portolan.api.write-token", TOKEN,
                     "portolan.proxy.port-offset", String.valueOf(proxyPort - 80),
                     "portolan.proxy.admin-port", "-1",
+                    "portolan.proxy.cpu-first", System.getProperty("portolan.bench.controlplane.cpu-first", "true"),
                     "micronaut.server.port", "-1"))) {
                 EmbeddedServer server = context.getBean(EmbeddedServer.class);
                 server.start();
@@ -136,21 +137,25 @@ class ControlPlaneReport {
                         churnSeconds);
                 Latencies churning = load(proxy + "/steady", clients, churnSeconds, api);
                 int[] churnedAtRate = new int[1];
-                FixedRateLoad.Result churningAtRate = whileChurning(api, churnSeconds, churnedAtRate,
+                List<long[]> changeTimes = new ArrayList<>();
+                System.out.println("ControlPlaneReport: " + routes + " routes: fixed-rate load under churn");
+                FixedRateLoad.Result churningAtRate = whileChurning(api, churnSeconds, churnedAtRate, changeTimes,
                         () -> FixedRateLoad.run(gatewayHost, proxyPort, "/steady", rate, clients, churnSeconds));
+                writeTimeline(routes, churningAtRate, changeTimes);
+                String saturated = saturatedChanges(proxy + "/steady", api, proxy);
                 System.gc();
                 long heapMiB = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
                 String line = String.format(Locale.ROOT, "%,7d routes | start %,6.0f ms | apply %s | file %s | "
                                 + "CPU/change process %s snapshot thread %s | heap %,d MiB RSS %,d MiB | steady p50/p99 "
                                 + "idle %.2f/%.2f ms, under churn %.2f/%.2f ms (%.1fx p99), %d failed, %d changes | "
-                                + "at %,d req/s idle %s, under churn %s (%.1fx p99), %d failed, %d changes",
+                                + "at %,d req/s idle %s, under churn %s (%.1fx p99), %d failed, %d changes%s",
                         routes, startMillis, viaApply.percentiles(), viaFile.percentiles(),
                         viaApply.cpuPerChange(), viaApply.snapshotCpuPerChange(), heapMiB, rssMiB(), idle.p(50),
                         idle.p(99), churning.p(50), churning.p(99), churning.p(99) / idle.p(99),
                         idle.failures + churning.failures, churning.changes, rate,
                         idleAtRate.describe(churnSeconds), churningAtRate.describe(churnSeconds),
                         churningAtRate.millisAt(99) / idleAtRate.millisAt(99),
-                        idleAtRate.failures() + churningAtRate.failures(), churnedAtRate[0]);
+                        idleAtRate.failures() + churningAtRate.failures(), churnedAtRate[0], saturated);
                 System.out.println("ControlPlaneReport: " + line);
                 assertEquals(changes, viaApply.millis.length);
                 assertEquals(changes, viaFile.millis.length);
@@ -162,6 +167,34 @@ class ControlPlaneReport {
             try (Stream<Path> walk = Files.walk(folder)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * With {@code -Dportolan.bench.controlplane.saturated-changes=N} and wrk on the PATH: change to first 200 via
+     * apply for N changes while {@code wrk -t2 -c64} keeps the proxy as busy as it can be (what a change costs when
+     * the control plane gets only the CPU the proxy leaves). Empty otherwise.
+     */
+    private String saturatedChanges(String steadyUrl, String api, String proxy) throws Exception {
+        int count = Integer.getInteger("portolan.bench.controlplane.saturated-changes", 0);
+        if (count <= 0) {
+            return "";
+        }
+        Process wrk;
+        try {
+            wrk = new ProcessBuilder("wrk", "-t2", "-c64", "-d600s", steadyUrl).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException noWrk) {
+            return " | under saturation: wrk not found";
+        }
+        try {
+            Thread.sleep(2_000);
+            Sample sample = changes(count, proxy, i -> post(api, PerfManifests.route("saturated-" + i,
+                    "/saturated-" + i)), "/saturated-");
+            return " | apply while wrk -t2 -c64 saturates the proxy " + sample.percentiles();
+        } finally {
+            wrk.destroy();
+            wrk.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -298,13 +331,26 @@ class ControlPlaneReport {
      * each switching between two paths, so that every change adds and removes rules. Returns how many it made.
      */
     private int churn(String api, int seconds) throws InterruptedException {
+        return churn(api, seconds, null);
+    }
+
+    private int churn(String api, int seconds, List<long[]> sentAndAnswered) throws InterruptedException {
         int changes = 0;
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHURN_INTERVAL_MILLIS);
             if (api != null) {
                 int route = changes % 20;
-                post(api, PerfManifests.route("churn-" + route, "/churn-" + route + "-" + (changes / 20) % 2));
+                long sent = System.nanoTime();
+                CompletableFuture<?> answered = post(api, PerfManifests.route("churn-" + route,
+                        "/churn-" + route + "-" + (changes / 20) % 2));
+                if (sentAndAnswered != null) {
+                    long[] times = {sent, 0};
+                    synchronized (sentAndAnswered) {
+                        sentAndAnswered.add(times);
+                    }
+                    answered.whenComplete((response, failure) -> times[1] = System.nanoTime());
+                }
                 changes++;
             }
             long wait = next - System.nanoTime();
@@ -315,16 +361,45 @@ class ControlPlaneReport {
         return changes;
     }
 
+    /**
+     * With {@code -Dportolan.bench.controlplane.timeline=DIR}, writes {@code DIR/timeline-ROUTES.txt}: every request of
+     * the fixed-rate load under churn ({@code request DUE_MS LATENCY_MS}) and every change ({@code change SENT_MS
+     * ANSWERED_MS}), in milliseconds since the JVM started, the frame of {@code -Xlog:...:uptimenanos}, so that slow
+     * requests can be laid beside collections, safepoints and changes.
+     */
+    private static void writeTimeline(int routes, FixedRateLoad.Result requests, List<long[]> changes)
+            throws IOException {
+        String folder = System.getProperty("portolan.bench.controlplane.timeline");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        long jvmStartNanoTime = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        StringBuilder out = new StringBuilder();
+        out.append("jvm-start-nanotime ").append(jvmStartNanoTime).append('\n');
+        requests.forEach((due, latency) -> out.append(String.format(Locale.ROOT, "request %.3f %.3f%n",
+                (due - jvmStartNanoTime) / 1e6, latency / 1e6)));
+        synchronized (changes) {
+            for (long[] change : changes) {
+                out.append(String.format(Locale.ROOT, "change %.3f %.3f%n", (change[0] - jvmStartNanoTime) / 1e6,
+                        change[1] == 0 ? Double.NaN : (change[1] - jvmStartNanoTime) / 1e6));
+            }
+        }
+        Path file = Files.createDirectories(Path.of(folder)).resolve("timeline-" + routes + ".txt");
+        Files.writeString(file, out);
+        System.out.println("ControlPlaneReport: timeline written to " + file);
+    }
+
     @FunctionalInterface
     private interface Load<T> {
         T run() throws Exception;
     }
 
     /** Runs {@code load} while {@link #churn} changes routes beside it; {@code changes[0]} gets how many it made. */
-    private <T> T whileChurning(String api, int seconds, int[] changes, Load<T> load) throws Exception {
+    private <T> T whileChurning(String api, int seconds, int[] changes, List<long[]> sentAndAnswered, Load<T> load)
+            throws Exception {
         CompletableFuture<Integer> churning = CompletableFuture.supplyAsync(() -> {
             try {
-                return churn(api, seconds);
+                return churn(api, seconds, sentAndAnswered);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

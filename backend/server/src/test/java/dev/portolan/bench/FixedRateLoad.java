@@ -27,13 +27,16 @@ final class FixedRateLoad {
     /** Latencies in nanoseconds, and how many requests failed (an error, a non-200 answer, a lost connection). */
     static final class Result {
         private long[] nanos = new long[1 << 14];
+        private long[] dueNanos = new long[1 << 14];
         private int count;
         private int failures;
 
-        synchronized void add(long latencyNanos, boolean failed) {
+        synchronized void add(long dueNanoTime, long latencyNanos, boolean failed) {
             if (count == nanos.length) {
                 nanos = Arrays.copyOf(nanos, count * 2);
+                dueNanos = Arrays.copyOf(dueNanos, count * 2);
             }
+            dueNanos[count] = dueNanoTime;
             nanos[count++] = latencyNanos;
             if (failed) {
                 failures++;
@@ -56,6 +59,13 @@ final class FixedRateLoad {
             long[] sorted = Arrays.copyOf(nanos, count);
             Arrays.sort(sorted);
             return sorted[Math.min(count - 1, (int) Math.ceil(percentile / 100.0 * count) - 1)] / 1e6;
+        }
+
+        /** Each request as {@code due latency} in nanoseconds ({@code System.nanoTime()} frame), in answer order. */
+        synchronized void forEach(java.util.function.BiConsumer<Long, Long> dueAndLatency) {
+            for (int i = 0; i < count; i++) {
+                dueAndLatency.accept(dueNanos[i], nanos[i]);
+            }
         }
 
         String describe(double seconds) {
@@ -107,9 +117,9 @@ final class FixedRateLoad {
                 out.write(request);
                 out.flush();
                 int status = readResponse((BufferedInputStream) socket.getInputStream());
-                result.add(System.nanoTime() - due, status != 200);
+                result.add(due, System.nanoTime() - due, status != 200);
             } catch (IOException e) {
-                result.add(System.nanoTime() - due, true);
+                result.add(due, System.nanoTime() - due, true);
                 closeQuietly(socket);
                 socket = null;
             }
