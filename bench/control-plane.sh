@@ -13,6 +13,7 @@ SIZES="${SIZES:-1000,5000,20000}"   # HTTPRoutes over 20 Gateways and 50 namespa
 CHANGES="${CHANGES:-200}"           # changes per way (apply, file) and size
 WARMUP="${WARMUP:-30}"              # changes via apply first, not counted (the JIT settles after start)
 CHURN_SECONDS="${CHURN_SECONDS:-10}" # seconds of steady load idle, then as long under churn
+CHURN_WARMUP="${CHURN_WARMUP:-10}" # seconds of churn under each load first, not measured (the JIT settles)
 CLIENTS="${CLIENTS:-4}"             # closed-loop clients of the steady route (and connections of the fixed-rate load)
 RATE="${RATE:-1000}"                # requests/s of the fixed-rate (open-loop) load on the steady route
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx2g}"
@@ -27,6 +28,7 @@ cd "$ROOT"
   -Dportolan.bench.controlplane.changes="$CHANGES" \
   -Dportolan.bench.controlplane.warmup="$WARMUP" \
   -Dportolan.bench.controlplane.churn-seconds="$CHURN_SECONDS" \
+  -Dportolan.bench.controlplane.churn-warmup-seconds="$CHURN_WARMUP" \
   -Dportolan.bench.controlplane.clients="$CLIENTS" \
   -Dportolan.bench.controlplane.rate="$RATE" \
   -Dportolan.bench.controlplane.timeline="${TIMELINE:-}" \

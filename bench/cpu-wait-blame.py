@@ -16,7 +16,7 @@ import re
 import sys
 from collections import defaultdict
 
-REQUEST_PATH = ("portolan-proxy-", "fixed-rate-load", "qtp")  # proxy, load, echo backend (Jetty's default name)
+REQUEST_PATH = ("portolan-proxy", "fixed-rate-load", "qtp")  # proxy, load, echo backend (Jetty's default name)
 WAIT_SECONDS = 0.0003
 TIMEHIST = re.compile(r"\s*([\d.]+) \[(\d+)\]\s+(.+?)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$")
 

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -53,7 +54,8 @@ import org.junit.jupiter.api.Test;
  * <p>In the suite it is a seconds-long smoke (200 routes, 5 changes, 1 s of load) that checks only that every
  * change arrives and figures are printed. {@code -Dportolan.bench.controlplane=true} runs the full report; sizes,
  * counts and durations: {@code -Dportolan.bench.controlplane.sizes=1000,5000,20000}, {@code .changes=200},
- * {@code .warmup=30} (changes via apply before the measured ones, not counted),
+ * {@code .warmup=30} (changes via apply before the measured ones, not counted), {@code .churn-warmup-seconds=10}
+ * (churn under both loads before the measured idle and churn phases, not measured),
  * {@code .churn-seconds=10}, {@code .clients=4}. {@code bench/control-plane.sh} runs it. Asserts nothing about speed.
  * The proxy's access log is off while it runs (it would measure the console).
  */
@@ -62,6 +64,7 @@ class ControlPlaneReport {
     private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
     private static final long CHURN_INTERVAL_MILLIS = 100;
 
+    private final AtomicInteger churnSerial = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -74,6 +77,7 @@ class ControlPlaneReport {
         int churnSeconds = Integer.getInteger("portolan.bench.controlplane.churn-seconds", full ? 10 : 1);
         int clients = Integer.getInteger("portolan.bench.controlplane.clients", 4);
         int warmup = Integer.getInteger("portolan.bench.controlplane.warmup", full ? 30 : 0);
+        int churnWarmup = Integer.getInteger("portolan.bench.controlplane.churn-warmup-seconds", full ? 10 : 0);
         int rate = Integer.getInteger("portolan.bench.controlplane.rate", full ? 1000 : 200);
         List<String> summary = new ArrayList<>();
         // Millions of access-log lines to the test's stdout would measure the console, not the control plane.
@@ -85,7 +89,7 @@ class ControlPlaneReport {
         try {
             int echoPort = ((ServerConnector) echo.getConnectors()[0]).getLocalPort();
             for (int routes : sizes) {
-                summary.add(measure(routes, changes, warmup, churnSeconds, clients, rate, echoPort));
+                summary.add(measure(routes, changes, warmup, churnWarmup, churnSeconds, clients, rate, echoPort));
             }
         } finally {
             echo.stop();
@@ -95,8 +99,8 @@ class ControlPlaneReport {
         summary.forEach(System.out::println);
     }
 
-    private String measure(int routes, int changes, int warmup, int churnSeconds, int clients, int rate,
-                           int echoPort) throws Exception {
+    private String measure(int routes, int changes, int warmup, int churnWarmupSeconds, int churnSeconds, int clients,
+                           int rate, int echoPort) throws Exception {
         Path folder = Files.createTempDirectory("portolan-control-plane-report");
         try {
             PerfManifests.write(folder, routes, echoPort);
@@ -130,6 +134,14 @@ class ControlPlaneReport {
                             PerfManifests.route("file-" + i, "/file-" + i));
                     return null;
                 }, "/file-");
+                // churn under both loads once, not measured: the first seconds of changes under load still compile
+                // code paths (the API's, Netty's, the clients' own) that nothing above ran hot, and the JIT's
+                // compiler threads then take the cores the steady route waits for; a control plane runs for days
+                if (churnWarmupSeconds > 0) {
+                    load(proxy + "/steady", clients, churnWarmupSeconds, api);
+                    whileChurning(api, churnWarmupSeconds, new int[1], null, () -> FixedRateLoad.run(gatewayHost,
+                            proxyPort, "/steady", rate, clients, churnWarmupSeconds));
+                }
                 // both idle phases first: what the changes above left behind (state saves, garbage) is gone by then
                 Thread.sleep(1_000);
                 Latencies idle = load(proxy + "/steady", clients, churnSeconds, null);
@@ -138,10 +150,13 @@ class ControlPlaneReport {
                 Latencies churning = load(proxy + "/steady", clients, churnSeconds, api);
                 int[] churnedAtRate = new int[1];
                 List<long[]> changeTimes = new ArrayList<>();
+                List<Long> swaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+                // after the proxy's own subscriber (subscribed at start), so: when the proxy serves the new config
+                context.getBean(ControlPlane.class).publisher().subscribe(published -> swaps.add(System.nanoTime()));
                 System.out.println("ControlPlaneReport: " + routes + " routes: fixed-rate load under churn");
                 FixedRateLoad.Result churningAtRate = whileChurning(api, churnSeconds, churnedAtRate, changeTimes,
                         () -> FixedRateLoad.run(gatewayHost, proxyPort, "/steady", rate, clients, churnSeconds));
-                writeTimeline(routes, churningAtRate, changeTimes);
+                writeTimeline(routes, churningAtRate, changeTimes, swaps);
                 String saturated = saturatedChanges(proxy + "/steady", api, proxy);
                 System.gc();
                 long heapMiB = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
@@ -340,10 +355,13 @@ class ControlPlaneReport {
         while (System.nanoTime() < end) {
             long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHURN_INTERVAL_MILLIS);
             if (api != null) {
-                int route = changes % 20;
+                // counted across phases: a phase starting again at 0 would first re-apply what the last one left
+                // (unchanged objects, no rebuild)
+                int serial = churnSerial.getAndIncrement();
+                int route = serial % 20;
                 long sent = System.nanoTime();
                 CompletableFuture<?> answered = post(api, PerfManifests.route("churn-" + route,
-                        "/churn-" + route + "-" + (changes / 20) % 2));
+                        "/churn-" + route + "-" + (serial / 20) % 2));
                 if (sentAndAnswered != null) {
                     long[] times = {sent, 0};
                     synchronized (sentAndAnswered) {
@@ -363,12 +381,13 @@ class ControlPlaneReport {
 
     /**
      * With {@code -Dportolan.bench.controlplane.timeline=DIR}, writes {@code DIR/timeline-ROUTES.txt}: every request of
-     * the fixed-rate load under churn ({@code request DUE_MS LATENCY_MS}) and every change ({@code change SENT_MS
-     * ANSWERED_MS}), in milliseconds since the JVM started, the frame of {@code -Xlog:...:uptimenanos}, so that slow
-     * requests can be laid beside collections, safepoints and changes.
+     * the fixed-rate load under churn ({@code request DUE_MS LATENCY_MS}), every change ({@code change SENT_MS
+     * ANSWERED_MS}) and every config the proxy began to serve ({@code served MS}), in milliseconds since the JVM
+     * started, the frame of {@code -Xlog:...:uptimenanos}, so that slow requests can be laid beside collections,
+     * safepoints, changes and config swaps.
      */
-    private static void writeTimeline(int routes, FixedRateLoad.Result requests, List<long[]> changes)
-            throws IOException {
+    private static void writeTimeline(int routes, FixedRateLoad.Result requests, List<long[]> changes,
+                                      List<Long> swaps) throws IOException {
         String folder = System.getProperty("portolan.bench.controlplane.timeline");
         if (folder == null || folder.isBlank()) {
             return;
@@ -383,6 +402,9 @@ class ControlPlaneReport {
                 out.append(String.format(Locale.ROOT, "change %.3f %.3f%n", (change[0] - jvmStartNanoTime) / 1e6,
                         change[1] == 0 ? Double.NaN : (change[1] - jvmStartNanoTime) / 1e6));
             }
+        }
+        for (long swap : swaps) {
+            out.append(String.format(Locale.ROOT, "served %.3f%n", (swap - jvmStartNanoTime) / 1e6));
         }
         Path file = Files.createDirectories(Path.of(folder)).resolve("timeline-" + routes + ".txt");
         Files.writeString(file, out);
