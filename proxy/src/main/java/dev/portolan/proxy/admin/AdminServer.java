@@ -30,8 +30,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The proxy's own HTTP endpoint, on a separate small server so that admin traffic never competes with proxied
  * traffic: {@code GET /admin/gateways}, {@code GET /admin/config} (private keys redacted), {@code GET /metrics}
- * (Prometheus text) and {@code GET /ready} (200 once a config is live; its body starts with "degraded:" while the
- * proxy refuses part of the latest config).
+ * (Prometheus text) and {@code GET /ready} (200 once a config is live and its listeners are bound; its body starts
+ * with "degraded:" while the proxy refuses part of the latest config).
  *
  * <p>Bound beyond loopback (a provisioned proxy: {@code --admin-address 0.0.0.0}, for the kubelet's probe and
  * Prometheus), it answers only {@link #PROBE_PATHS} on non-loopback addresses: {@code /admin/*} (the config, the
@@ -143,7 +143,9 @@ public final class AdminServer implements AutoCloseable {
                 case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4",
                         proxy.metrics().prometheusText(gateways(live), live == null ? null : live.version())
                                 + proxy.refusals().prometheusText() + GatewayAnswer.prometheusText());
-                case "/ready" -> ready(live, response, callback);
+                // the config whose sockets are bound, not merely published: a probe that passed before the
+                // listener was open sent the first client to a refused connection
+                case "/ready" -> ready(proxy.listening(), response, callback);
                 default -> send(response, callback, 404, "text/plain",
                         "unknown admin path; try /admin/gateways, /admin/config, /metrics, /ready\n");
             };

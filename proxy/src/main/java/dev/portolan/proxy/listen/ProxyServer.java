@@ -38,6 +38,11 @@ public final class ProxyServer implements AutoCloseable {
     private final ConfigRefusals refusals = new ConfigRefusals();
     private final QueuedThreadPool threads;
     private final Server server;
+    /**
+     * The config whose sockets are open: set when {@link #apply} has opened them, after {@code live} (which the
+     * handlers read) was published, so that readiness never reports a listener that is not bound yet.
+     */
+    private volatile LiveConfig listening;
     /** Open sockets; only touched under this object's lock (apply, close). */
     private final Map<SocketKey, OpenSocket> sockets = new TreeMap<>();
 
@@ -114,6 +119,7 @@ public final class ProxyServer implements AutoCloseable {
                 failures.put(key, reason);
             }
         });
+        listening = next;
         LOG.info("config version {} live: {} sockets open, {} failed", config.version(), sockets.size(),
                 failures.size());
         return new ApplyResult(config.version(), failures, compiled.refused());
@@ -185,6 +191,11 @@ public final class ProxyServer implements AutoCloseable {
     /** The config being served, or null before the first apply. */
     public LiveConfig live() {
         return live.get();
+    }
+
+    /** The config whose listener sockets are open (what readiness reports), or null before the first apply. */
+    public LiveConfig listening() {
+        return listening;
     }
 
     /** What the proxy refused of the configs it was given (shown on /ready and /metrics). */

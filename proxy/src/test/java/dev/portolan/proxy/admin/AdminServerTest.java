@@ -85,6 +85,38 @@ class AdminServerTest {
     }
 
     @Test
+    void notReadyWhileTheListenerIsNotBoundYetEvenThoughTheConfigIsPublished() throws Exception {
+        // another process still holds the listener's port (a restart, a slow predecessor): apply publishes the
+        // config, then retries binding for up to a second
+        java.net.ServerSocket holder = new java.net.ServerSocket();
+        holder.bind(new java.net.InetSocketAddress(ADDRESS, 80 + offset));
+        var applying = java.util.concurrent.CompletableFuture.runAsync(() -> proxy.apply(plainOnly()));
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (proxy.live() == null && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertTrue(proxy.live() != null, "the config was published");
+            assertFalse(applying.isDone(), "apply still waits for the port");
+            HttpResponse<String> notYet = admin("/ready");
+            assertEquals(503, notYet.statusCode(), notYet.body());
+        } finally {
+            holder.close();
+        }
+        applying.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, admin("/ready").statusCode());
+        try (java.net.Socket client = new java.net.Socket(ADDRESS, 80 + offset)) {
+            assertTrue(client.isConnected(), "ready means the listener accepts");
+        }
+    }
+
+    /** The config with its plain HTTP listener only. */
+    private ProxyConfig plainOnly() {
+        return new ProxyConfig("8", List.of(gateway("edge", ADDRESS, Map.of(), http("web", 80, null,
+                route("api", "/api", "api-rule")))));
+    }
+
+    @Test
     void aProxyOfOneGatewayIsReadyOnlyOnceItsGatewayIsInTheConfig() throws Exception {
         try (AdminServer ofOther = new AdminServer(proxy, "127.0.0.1", 0, "infra/other");
              AdminServer ofEdge = new AdminServer(proxy, "127.0.0.1", 0, "infra/edge")) {
