@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -150,7 +151,7 @@ class ControlPlaneReport {
                 Latencies churning = load(proxy + "/steady", clients, churnSeconds, api);
                 int[] churnedAtRate = new int[1];
                 List<long[]> changeTimes = new ArrayList<>();
-                List<Long> swaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+                List<Long> swaps = new CopyOnWriteArrayList<>();
                 // after the proxy's own subscriber (subscribed at start), so: when the proxy serves the new config
                 context.getBean(ControlPlane.class).publisher().subscribe(published -> swaps.add(System.nanoTime()));
                 System.out.println("ControlPlaneReport: " + routes + " routes: fixed-rate load under churn");

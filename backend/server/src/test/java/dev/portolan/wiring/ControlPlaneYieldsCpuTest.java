@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ class ControlPlaneYieldsCpuTest {
                     String stat = Files.readString(task.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     String key = name.replaceAll("-\\d+$", "");
-                    policies.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(Integer.parseInt(fields[38]));
+                    policies.computeIfAbsent(key, k -> new ArrayList<>()).add(Integer.parseInt(fields[38]));
                 } catch (IOException threadEnded) {
                     // gone between listing and reading
                 }

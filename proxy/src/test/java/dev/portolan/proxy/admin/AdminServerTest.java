@@ -21,6 +21,9 @@ import dev.portolan.testpki.KeyFormat;
 import dev.portolan.testpki.KeyType;
 import dev.portolan.testpki.TestPki;
 import dev.portolan.proxy.listen.TestForwarder;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +31,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,9 +93,9 @@ class AdminServerTest {
     void notReadyWhileTheListenerIsNotBoundYetEvenThoughTheConfigIsPublished() throws Exception {
         // another process still holds the listener's port (a restart, a slow predecessor): apply publishes the
         // config, then retries binding for up to a second
-        java.net.ServerSocket holder = new java.net.ServerSocket();
-        holder.bind(new java.net.InetSocketAddress(ADDRESS, 80 + offset));
-        var applying = java.util.concurrent.CompletableFuture.runAsync(() -> proxy.apply(plainOnly()));
+        ServerSocket holder = new ServerSocket();
+        holder.bind(new InetSocketAddress(ADDRESS, 80 + offset));
+        var applying = CompletableFuture.runAsync(() -> proxy.apply(plainOnly()));
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (proxy.live() == null && System.nanoTime() < deadline) {
@@ -103,9 +108,9 @@ class AdminServerTest {
         } finally {
             holder.close();
         }
-        applying.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        applying.get(10, TimeUnit.SECONDS);
         assertEquals(200, admin("/ready").statusCode());
-        try (java.net.Socket client = new java.net.Socket(ADDRESS, 80 + offset)) {
+        try (Socket client = new Socket(ADDRESS, 80 + offset)) {
             assertTrue(client.isConnected(), "ready means the listener accepts");
         }
     }

@@ -157,25 +157,11 @@ class FileStoreHostileFilesTest {
 
     @Test
     void anUnservedVersionIsAProblemAndACrdInTheFolderServesItsKind() {
-        String widgetCrd = """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: widgets.example.com
-                spec:
-                  group: example.com
-                  scope: Namespaced
-                  names: {kind: Widget, plural: widgets}
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                """;
         write(root, "a.yaml", gateway("future", 80).replace("gateway.networking.k8s.io/v1",
                 "gateway.networking.k8s.io/v9"));
         write(root, "b.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n");
         write(root, "c.yaml", "apiVersion: example.com/v2\nkind: Widget\nmetadata:\n  name: w2\n");
-        write(root, "crd.yaml", widgetCrd);
+        write(root, "crd.yaml", StoreFixtures.WIDGET_CRD);
         write(root, "portolan.yaml", "apiVersion: gateway.portolan.dev/v1alpha1\nkind: TimeoutPolicy\n"
                 + "metadata:\n  name: t\n");
 

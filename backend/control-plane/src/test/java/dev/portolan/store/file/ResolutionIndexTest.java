@@ -23,20 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class ResolutionIndexTest {
     private static final List<String> PATHS = List.of("a.yaml", "b.yaml", "n/c.yaml", "n/d.yaml", "z.yaml");
-    private static final String CRD = """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: widgets.example.com
-            spec:
-              group: example.com
-              scope: Namespaced
-              names: {kind: Widget, plural: widgets}
-              versions:
-              - name: v1
-                served: true
-                storage: true
-            """;
 
     @Test
     void everyChangeResolvesAsFromScratch() {
@@ -118,7 +104,7 @@ class ResolutionIndexTest {
             case 0 -> "apiVersion: [unclosed\n";                                   // no key: the file is broken
             case 1 -> StoreFixtures.route(name, "demo").replace("port: 8080", "port: nope"); // key, broken
             case 2 -> "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w" + random.nextInt(2) + "\n";
-            case 3 -> CRD;
+            case 3 -> StoreFixtures.WIDGET_CRD;
             default -> StoreFixtures.route(name, "demo").replace(name + ".example.com",
                     name + "-" + step + ".example.com");
         };

@@ -18,6 +18,21 @@ import java.util.function.BooleanSupplier;
 /** Manifests and helpers shared by the file store tests. */
 final class StoreFixtures {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05.678Z"), ZoneOffset.UTC);
+    /** A CustomResourceDefinition that serves example.com/v1 Widget, namespaced. */
+    static final String WIDGET_CRD = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec:
+              group: example.com
+              scope: Namespaced
+              names: {kind: Widget, plural: widgets}
+              versions:
+              - name: v1
+                served: true
+                storage: true
+            """;
 
     private StoreFixtures() {
     }
