@@ -2,6 +2,7 @@ package dev.portolan.controlplane;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.distribute.ConfigPublisher;
+import dev.portolan.pipeline.ControlPlaneSnapshot;
 import dev.portolan.snapshot.SnapshotService;
 import dev.portolan.store.ResourceStore;
 import dev.portolan.translate.TranslationProblem;
@@ -30,8 +31,15 @@ public interface ControlPlane extends AutoCloseable {
 
     ConfigPublisher publisher();
 
-    /** What the current proxy config could not express (e.g. an unsupported filter). */
-    List<TranslationProblem> translationProblems();
+    /**
+     * What the current snapshot's proxy config could not express (e.g. an unsupported filter): read from the snapshot
+     * itself, so that a page showing snapshot N never shows the problems of N - 1 (a listener that recorded them
+     * after publishing ran a moment later, longer while the control plane yields the CPU).
+     */
+    default List<TranslationProblem> translationProblems() {
+        ControlPlaneSnapshot current = snapshots().current();
+        return current == null ? List.of() : current.computed().translation().problems();
+    }
 
     /** The in-process proxy, when this control plane runs one. */
     default Optional<EmbeddedDataPlane> dataPlane() {

@@ -16,15 +16,11 @@ import org.slf4j.LoggerFactory;
 public final class ConfigTranslation implements Consumer<ControlPlaneSnapshot> {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigTranslation.class);
     private final ConfigPublisher publisher;
-    private volatile List<TranslationProblem> lastProblems = List.of();
+    /** Logged when they change; the API reads them from the snapshot ({@code ControlPlane.translationProblems}). */
+    private List<TranslationProblem> lastProblems = List.of();
 
     public ConfigTranslation(ConfigPublisher publisher) {
         this.publisher = publisher;
-    }
-
-    /** What the last translation could not express in proxy config (shown on the overview and in the summary). */
-    public List<TranslationProblem> problems() {
-        return lastProblems;
     }
 
     @Override

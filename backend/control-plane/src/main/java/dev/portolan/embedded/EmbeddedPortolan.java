@@ -10,11 +10,9 @@ import dev.portolan.proxy.edge.EdgeSettings;
 import dev.portolan.proxy.forward.Forwarder;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.snapshot.SnapshotService;
-import dev.portolan.translate.TranslationProblem;
 import dev.portolan.store.file.FileStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -49,16 +47,14 @@ public final class EmbeddedPortolan implements ControlPlane {
     private final SnapshotService snapshots;
     private final ConfigPublisher publisher;
     private final EmbeddedDataPlane dataPlane;
-    private final ConfigTranslation translation;
 
     private EmbeddedPortolan(Path folder, FileStore store, SnapshotService snapshots, ConfigPublisher publisher,
-                             EmbeddedDataPlane dataPlane, ConfigTranslation translation) {
+                             EmbeddedDataPlane dataPlane) {
         this.folder = folder;
         this.store = store;
         this.snapshots = snapshots;
         this.publisher = publisher;
         this.dataPlane = dataPlane;
-        this.translation = translation;
     }
 
     public static EmbeddedPortolan start(Options options, Supplier<Forwarder> forwarders) throws Exception {
@@ -90,7 +86,7 @@ public final class EmbeddedPortolan implements ControlPlane {
             store.close();
             throw e;
         }
-        return new EmbeddedPortolan(folder, store, snapshots, publisher, dataPlane, translation);
+        return new EmbeddedPortolan(folder, store, snapshots, publisher, dataPlane);
     }
 
     @Override
@@ -118,11 +114,6 @@ public final class EmbeddedPortolan implements ControlPlane {
         return publisher;
     }
 
-    /** What the current proxy config could not express (e.g. an unsupported filter). */
-    @Override
-    public List<TranslationProblem> translationProblems() {
-        return translation.problems();
-    }
 
     @Override
     public Optional<EmbeddedDataPlane> dataPlane() {

@@ -18,7 +18,6 @@ import dev.portolan.kubernetes.trust.SharedApiToken;
 import dev.portolan.proxy.listen.ProxyServerOptions;
 import dev.portolan.snapshot.GatewayAddressing;
 import dev.portolan.snapshot.SnapshotService;
-import dev.portolan.translate.TranslationProblem;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -223,10 +222,6 @@ public final class KubernetesControlPlane implements ControlPlane {
         return Optional.ofNullable(dataPlane);
     }
 
-    @Override
-    public List<TranslationProblem> translationProblems() {
-        return translation.problems();
-    }
 
     @Override
     public void close() {
