@@ -1,12 +1,11 @@
 package dev.portolan.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.model.PersistentMaps;
 import dev.portolan.model.ResourceKey;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 /**
  * The result of {@link GraphBuilder#build}: statuses to write and plain views for the later stages. Immutable;
@@ -23,18 +22,15 @@ public record ResourceGraph(SortedMap<ResourceKey, ObjectNode> statuses, SortedM
                             SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService,
                             ReferenceIndex references) {
 
-    /** The class of an unmodifiable view, which a graph patched from another need not wrap again. */
-    private static final Class<?> READ_ONLY = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
-
+    /**
+     * Persistent maps (copied once when built from scratch): a graph patched from this one shares them, with new
+     * entries only for what changed.
+     */
     public ResourceGraph {
-        statuses = readOnly(statuses);
-        gateways = readOnly(gateways);
-        routes = readOnly(routes);
-        gatewaysByService = readOnly(gatewaysByService);
-    }
-
-    private static <K, V> SortedMap<K, V> readOnly(SortedMap<K, V> map) {
-        return map.getClass() == READ_ONLY ? map : Collections.unmodifiableSortedMap(map);
+        statuses = PersistentMaps.of(statuses);
+        gateways = PersistentMaps.of(gateways);
+        routes = PersistentMaps.of(routes);
+        gatewaysByService = PersistentMaps.of(gatewaysByService);
     }
 
     /** A copy of the status object (callers may change their copy). */

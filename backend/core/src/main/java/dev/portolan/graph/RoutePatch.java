@@ -2,6 +2,7 @@ package dev.portolan.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceChanges;
+import dev.portolan.model.PersistentMaps;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -10,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
+import org.pcollections.TreePMap;
 
 /**
  * The graph after changes to HTTPRoutes only, from the last one: each changed route is taken out (its listener
@@ -32,8 +32,9 @@ final class RoutePatch {
             memo.keep(withGraph(kept, resources, last));
             return last;
         }
-        SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>(last.statuses());
-        SortedMap<ResourceKey, RouteView> routes = new TreeMap<>(last.routes());
+        // persistent maps: each put copies the path to one entry, not the last graph's thousands of entries
+        TreePMap<ResourceKey, ObjectNode> statuses = PersistentMaps.of(last.statuses());
+        TreePMap<ResourceKey, RouteView> routes = PersistentMaps.of(last.routes());
         Set<ResourceKey> touchedGateways = new HashSet<>();
         Set<ResourceKey> touchedServices = new HashSet<>();
         RouteAttacher attacher = new RouteAttacher(resources);
@@ -43,9 +44,10 @@ final class RoutePatch {
             RouteView oldView = null;
             if (before != null) {
                 ResourceKey key = routeKey(before);
-                oldView = routes.remove(key);
+                oldView = routes.get(key);
                 if (oldView != null) {
-                    statuses.remove(key);
+                    routes = routes.minus(key);
+                    statuses = statuses.minus(key);
                     detach(oldView, kept.listeners(), touchedGateways);
                     kept.services().count(oldView, -1, touchedServices);
                 }
@@ -62,33 +64,30 @@ final class RoutePatch {
                     RouteView view = built.get();
                     generation = after.getMetadata().getGeneration();
                     status = RouteStatusBuilder.status(view, options.controllerName(), generation, options.now());
-                    routes.put(key, view);
-                    statuses.put(key, status);
+                    routes = routes.plus(key, view);
+                    statuses = statuses.plus(key, status);
                     attachedGateways(view, touchedGateways);
                     kept.services().count(view, 1, touchedServices);
                 }
             }
             memo.replaced(before, oldView, after, built, generation, status);
         }
-        SortedMap<ResourceKey, GatewayView> gatewayViews = new TreeMap<>(last.gateways());
+        TreePMap<ResourceKey, GatewayView> gatewayViews = PersistentMaps.of(last.gateways());
         for (ResourceKey gateway : touchedGateways) {
             GatewayView view = GraphBuilder.gatewayView(gateway, kept.gateways().get(gateway),
                     kept.listeners().get(gateway), kept.gatewayConditions().get(gateway),
                     kept.addresses().get(gateway));
-            gatewayViews.put(gateway, view);
-            statuses.put(gateway, GatewayStatusBuilder.status(view,
+            gatewayViews = gatewayViews.plus(gateway, view);
+            statuses = statuses.plus(gateway, GatewayStatusBuilder.status(view,
                     kept.gateways().get(gateway).getMetadata().getGeneration(), options.now()));
         }
-        SortedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService = last.gatewaysByService();
-        if (!touchedServices.isEmpty()) {
-            gatewaysByService = new TreeMap<>(gatewaysByService);
-            for (ResourceKey service : touchedServices) {
-                SortedSet<ResourceKey> gateways = kept.services().gateways(service);
-                if (gateways == null) {
-                    gatewaysByService.remove(service);
-                } else if (!gateways.equals(gatewaysByService.get(service))) {
-                    gatewaysByService.put(service, gateways);
-                }
+        TreePMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService = PersistentMaps.of(last.gatewaysByService());
+        for (ResourceKey service : touchedServices) {
+            SortedSet<ResourceKey> gateways = kept.services().gateways(service);
+            if (gateways == null) {
+                gatewaysByService = gatewaysByService.minus(service);
+            } else if (!gateways.equals(gatewaysByService.get(service))) {
+                gatewaysByService = gatewaysByService.plus(service, gateways);
             }
         }
         ResourceGraph graph = new ResourceGraph(statuses, gatewayViews, routes, gatewaysByService,

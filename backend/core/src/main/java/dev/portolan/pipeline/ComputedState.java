@@ -3,11 +3,11 @@ package dev.portolan.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.ResourceGraph;
 import dev.portolan.graph.backendtls.BackendTlsResult;
+import dev.portolan.model.PersistentMaps;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.PolicyReport;
 import dev.portolan.translate.Translation;
 import dev.portolan.translate.TranslationInputs;
-import java.util.Collections;
 import java.util.SortedMap;
 
 /**
@@ -19,6 +19,6 @@ public record ComputedState(ResourceGraph graph, BackendTlsResult backendTls, Po
                             SortedMap<ResourceKey, ObjectNode> statuses, Translation translation)
         implements TranslationInputs {
     public ComputedState {
-        statuses = Collections.unmodifiableSortedMap(statuses);
+        statuses = PersistentMaps.of(statuses);
     }
 }

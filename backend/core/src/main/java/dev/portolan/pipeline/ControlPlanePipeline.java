@@ -7,6 +7,7 @@ import dev.portolan.graph.ResourceGraph;
 import dev.portolan.graph.RouteMemo;
 import dev.portolan.graph.backendtls.BackendTlsResolver;
 import dev.portolan.graph.backendtls.BackendTlsResult;
+import dev.portolan.model.PersistentMaps;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.policy.PolicyEngine;
@@ -18,9 +19,8 @@ import dev.portolan.translate.GatewayMemo;
 import dev.portolan.translate.ProxyConfigTranslator;
 import dev.portolan.translate.Translation;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
+import org.pcollections.TreePMap;
 
 /**
  * The pure path from resources to computed state: graph, then backend TLS on its attachments, then policies, then
@@ -56,15 +56,16 @@ public final class ControlPlanePipeline {
                 options.controllerName(), options.now());
         PolicyReport policies = PolicyEngine.compute(resources, graph.references(), PolicyOptions.defaults(),
                 memo == null ? null : memo.policies);
-        SortedMap<ResourceKey, ObjectNode> statuses = new TreeMap<>(graph.statuses());
-        statuses.putAll(backendTls.statuses());
-        statuses.putAll(TimeoutPolicyStatuses.compute(resources, graph.references(), options.controllerName(),
-                options.now()));
+        // the graph's statuses shared, not copied: a change adds entries for what it touched only
+        TreePMap<ResourceKey, ObjectNode> statuses = PersistentMaps.of(graph.statuses())
+                .plusAll(backendTls.statuses())
+                .plusAll(TimeoutPolicyStatuses.compute(resources, graph.references(), options.controllerName(),
+                        options.now()));
         // Translate here, not after publishing, so that what the proxy cannot express is on the objects' status.
         ComputedState untranslated = new ComputedState(graph, backendTls, policies, statuses, null);
         Translation translation = ProxyConfigTranslator.translateWithProblems(resources, untranslated,
                 memo == null ? null : memo.gateways);
-        TranslationStatuses.apply(statuses, translation, graph);
-        return new ComputedState(graph, backendTls, policies, statuses, translation);
+        return new ComputedState(graph, backendTls, policies, TranslationStatuses.apply(statuses, translation, graph),
+                translation);
     }
 }

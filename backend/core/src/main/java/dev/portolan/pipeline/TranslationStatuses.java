@@ -15,11 +15,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pcollections.TreePMap;
 
 /**
  * Puts what the proxy cannot express onto the status of the object concerned, so that the user sees it where they
@@ -38,22 +38,27 @@ public final class TranslationStatuses {
     private TranslationStatuses() {
     }
 
-    public static void apply(SortedMap<ResourceKey, ObjectNode> statuses, Translation translation, ResourceGraph graph) {
+    /** {@code statuses} with each object's translation problems on a copy of its status. */
+    public static TreePMap<ResourceKey, ObjectNode> apply(TreePMap<ResourceKey, ObjectNode> statuses,
+                                                          Translation translation, ResourceGraph graph) {
         Map<ResourceKey, List<TranslationProblem>> byObject = new LinkedHashMap<>();
         translation.problems().forEach(p -> byObject.computeIfAbsent(p.object(), k -> new ArrayList<>()).add(p));
-        byObject.forEach((key, problems) -> {
+        TreePMap<ResourceKey, ObjectNode> result = statuses;
+        for (Map.Entry<ResourceKey, List<TranslationProblem>> entry : byObject.entrySet()) {
+            ResourceKey key = entry.getKey();
             ObjectNode status = statuses.get(key);
             if (status == null) {
-                return;
+                continue;
             }
             ObjectNode copy = status.deepCopy();
             if (key.kind().equals(ApiGroups.HTTP_ROUTE)) {
-                route(copy, problems, translation.disabledRules().get(key), graph.routes().get(key));
+                route(copy, entry.getValue(), translation.disabledRules().get(key), graph.routes().get(key));
             } else if (key.kind().equals(ApiGroups.GATEWAY_KIND)) {
-                gateway(copy, problems);
+                gateway(copy, entry.getValue());
             }
-            statuses.put(key, copy);
-        });
+            result = result.plus(key, copy);
+        }
+        return result;
     }
 
     private static void route(ObjectNode status, List<TranslationProblem> problems, SortedSet<Integer> disabled,

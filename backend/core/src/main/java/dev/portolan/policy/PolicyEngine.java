@@ -2,6 +2,7 @@ package dev.portolan.policy;
 
 import dev.portolan.graph.ReferenceIndex;
 import dev.portolan.model.ResourceChanges;
+import dev.portolan.model.PersistentMaps;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.Service;
@@ -19,6 +20,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.pcollections.TreePMap;
 
 /**
  * Effective policies the way gwctl computes them (GEP-713), down GatewayClass → Namespace → Gateway → Namespace →
@@ -141,38 +143,41 @@ public final class PolicyEngine {
     private PolicyReport patch(PolicyReport last, List<PolicyCrd> crds, List<Policy> policies, RouteShares shares,
                                List<PolicyMemo.RouteShare> removed, List<PolicyMemo.RouteShare> added,
                                Set<ResourceKey> touchedGateways, Set<ResourceKey> touchedServices) {
-        SortedMap<ResourceKey, ObjectPolicies> objects = new TreeMap<>(last.objects());
+        // the last report's views shared, not copied: only the views this change touches are new
+        TreePMap<ResourceKey, ObjectPolicies> objects = PersistentMaps.of(last.objects());
         Map<ResourceKey, List<EffectiveRuleTimeouts>> changedTimeouts = new HashMap<>();
         for (PolicyMemo.RouteShare share : removed) {
-            objects.remove(share.view().object());
+            objects = objects.minus(share.view().object());
             changedTimeouts.put(share.view().object(), List.of());
         }
         for (PolicyMemo.RouteShare share : added) {
-            objects.put(share.view().object(), share.view());
+            objects = objects.plus(share.view().object(), share.view());
             changedTimeouts.put(share.view().object(), share.timeouts());
         }
         for (ResourceKey gateway : touchedGateways) {
             ObjectPolicies before = objects.get(gateway);
             if (before != null) {
-                objects.put(gateway, new ObjectPolicies(gateway, before.directlyAttached(), before.inherited(),
+                objects = objects.plus(gateway, new ObjectPolicies(gateway, before.directlyAttached(), before.inherited(),
                         before.effective(), before.effectiveByGateway(), shares.attachedTo(gateway)));
             }
         }
         for (ResourceKey service : touchedServices) {
             if (objects.containsKey(service) && service.kind().equals("Service") && service.group().isEmpty()) {
-                objects.put(service, serviceView(service, shares));
+                objects = objects.plus(service, serviceView(service, shares));
             }
         }
         // only routes changed, so only their namespaces can have appeared or gone
         for (PolicyMemo.RouteShare share : removed) {
             String namespace = share.view().object().namespace();
             if (!topology.namespaces().contains(namespace)) {
-                objects.remove(PolicyHierarchy.namespaceKey(namespace));
+                objects = objects.minus(PolicyHierarchy.namespaceKey(namespace));
             }
         }
         for (PolicyMemo.RouteShare share : added) {
             ResourceKey key = PolicyHierarchy.namespaceKey(share.view().object().namespace());
-            objects.putIfAbsent(key, plain(key));
+            if (!objects.containsKey(key)) {
+                objects = objects.plus(key, plain(key));
+            }
         }
         List<EffectiveRuleTimeouts> timeouts = timeouts(shares);
         return new PolicyReport(crds, infos(policies), objects, timeouts,

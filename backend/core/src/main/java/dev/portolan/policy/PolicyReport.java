@@ -1,12 +1,12 @@
 package dev.portolan.policy;
 
+import dev.portolan.model.PersistentMaps;
 import dev.portolan.model.ResourceKey;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Everything {@link PolicyEngine} computes for one {@link dev.portolan.model.ResourceSet}; all lists sorted.
@@ -26,7 +26,7 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
     public PolicyReport {
         policyCrds = List.copyOf(policyCrds);
         policies = List.copyOf(policies);
-        objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
+        objects = PersistentMaps.of(objects); // no copy when patched from the last report's
         timeouts = List.copyOf(timeouts);
         timeoutsByRule = timeoutsByRule == null ? RuleTimeoutIndex.of(timeouts)
                 : timeoutsByRule instanceof RuleTimeoutIndex layered ? layered

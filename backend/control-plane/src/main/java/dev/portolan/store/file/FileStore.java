@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.pcollections.TreePMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -87,8 +88,11 @@ public final class FileStore implements ResourceStore {
     private boolean refreshAll = true;
     /** Keys put into or removed from {@code objects} since the last publish. */
     private final Set<ResourceKey> unpublished = new HashSet<>();
-    /** {@code objects} as last published, sorted: the next publish patches it with the unpublished keys. */
-    private final SortedMap<ResourceKey, StoredObject> published = new TreeMap<>();
+    /**
+     * {@code objects} as last published, sorted and persistent: the next publish patches it with the unpublished
+     * keys, and the snapshot holds it without copying.
+     */
+    private TreePMap<ResourceKey, StoredObject> published = TreePMap.empty();
     /** The keys each recent publish changed, for readers that work on changes only. */
     private StoreChanges changeLog = StoreChanges.unknown();
     private Resolution resolution = new Resolution(Map.of(), Set.of(), List.of());
@@ -727,15 +731,10 @@ public final class FileStore implements ResourceStore {
 
     private void publish() {
         revision = Math.max(revision + 1, counter);
-        // the sorted objects patched in place with what changed; the snapshot takes its own copy of them (linear,
-        // no comparisons), so this is the one copy per publish
+        // the last published objects with what changed: O(log n) new entries per changed key, no copy of the rest
         for (ResourceKey key : unpublished) {
             StoredObject object = objects.get(key);
-            if (object == null) {
-                published.remove(key);
-            } else {
-                published.put(key, object);
-            }
+            published = object == null ? published.minus(key) : published.plus(key, object);
         }
         changeLog = changeLog.then(snapshot.revision(), revision, unpublished);
         unpublished.clear();
