@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.SortedDiff;
 import dev.portolan.pipeline.StatusProblem;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ final class StatusLog {
         if (statuses == lastReported) {
             return; // a rebuild that reused the computed state: nothing new to say
         }
+        // the computed statuses are a persistent map sorted by natural order: taken as they are, not copied
         SortedMap<ResourceKey, ObjectNode> sorted = statuses instanceof SortedMap<ResourceKey, ObjectNode> s
-                && s.comparator() == null ? s : new TreeMap<>(statuses);
+                && naturalOrder(s) ? s : new TreeMap<>(statuses);
         // only the trees that are not the very trees reported last time (trees are never mutated)
         SortedDiff.forEach(lastReported, sorted, (key, before, after) -> {
             Set<String> old = reported.getOrDefault(key, Set.of());
@@ -54,6 +56,10 @@ final class StatusLog {
             }
         });
         lastReported = sorted;
+    }
+
+    private static boolean naturalOrder(SortedMap<?, ?> map) {
+        return map.comparator() == null || map.comparator().equals(Comparator.naturalOrder());
     }
 
     private static Set<String> lines(ResourceKey key, ObjectNode status) {

@@ -63,10 +63,14 @@ class RebuildSpeedReport {
             System.out.printf("RebuildSpeedReport: %,d HTTPRoutes over %d Gateways: median %.1f ms per rebuild "
                     + "(min %.1f, max %.1f; %d runs after %d warm-ups)%n", routes, GATEWAYS, millis[runs / 2],
                     millis[0], millis[runs - 1], runs, warmUps);
-            double[] oneRoute = oneRouteChanged(routes, options, warmUps, full ? 20 : 3);
+            OneRouteRuns oneRoute = oneRouteChanged(routes, options, warmUps, full ? 20 : 3);
+            double[] took = oneRoute.millis();
+            long[] allocated = oneRoute.bytes();
             System.out.printf("RebuildSpeedReport: %,d HTTPRoutes, one HTTPRoute changed (reusing the last "
-                            + "rebuild, as the snapshot service does): median %.1f ms (min %.1f, max %.1f)%n", routes,
-                    oneRoute[oneRoute.length / 2], oneRoute[0], oneRoute[oneRoute.length - 1]);
+                            + "rebuild, as the snapshot service does): median %.1f ms (min %.1f, max %.1f), "
+                            + "allocated median %,d KiB (min %,d, max %,d)%n", routes,
+                    took[took.length / 2], took[0], took[took.length - 1], allocated[allocated.length / 2] / 1024,
+                    allocated[0] / 1024, allocated[allocated.length - 1] / 1024);
         }
     }
 
@@ -74,11 +78,14 @@ class RebuildSpeedReport {
      * What a change to one HTTPRoute costs the snapshot service: the typed set built through its cache and the
      * pipeline with its memo, after a rebuild over the same objects; each run changes another route's path.
      */
-    private static double[] oneRouteChanged(int routes, GraphOptions options, int warmUps, int runs) {
+    private static OneRouteRuns oneRouteChanged(int routes, GraphOptions options, int warmUps, int runs) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         List<ObjectNode> manifests = new ArrayList<>(manifests(routes));
         TypedCache cache = new TypedCache();
         ControlPlanePipeline.Memo memo = new ControlPlanePipeline.Memo();
         double[] millis = new double[runs];
+        long[] bytes = new long[runs];
         for (int i = -warmUps - 1; i < runs; i++) {
             int at = manifests.size() - 1 - Math.floorMod(i, routes);
             ObjectNode route = manifests.get(at).deepCopy();
@@ -86,16 +93,23 @@ class RebuildSpeedReport {
                 ((ObjectNode) route.at("/spec/rules/0/matches/0/path")).put("value", "/changed-" + i);
                 manifests.set(at, route);
             }
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             long start = System.nanoTime();
             ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(manifests, cache::keyOf), cache);
             ComputedState state = ControlPlanePipeline.compute(resources, options, memo);
             if (i >= 0) {
                 millis[i] = (System.nanoTime() - start) / 1e6;
+                bytes[i] = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
             }
             assertEquals(GATEWAYS, state.translation().config().gateways().size());
         }
         Arrays.sort(millis);
-        return millis;
+        Arrays.sort(bytes);
+        return new OneRouteRuns(millis, bytes);
+    }
+
+    /** Each run's time and the bytes its thread allocated (young garbage: collections pause the in-process proxy). */
+    private record OneRouteRuns(double[] millis, long[] bytes) {
     }
 
     private static void assertEveryRouteServed(ComputedState state, int routes) {
