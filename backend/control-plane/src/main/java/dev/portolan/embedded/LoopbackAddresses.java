@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Gives each Gateway its own loopback address in embedded mode, so that two Gateways may both
@@ -64,10 +65,13 @@ public final class LoopbackAddresses {
         return allocation;
     }
 
+    /** Compiled once: every rebuild checks every Gateway's address (String.matches compiled it each time). */
+    private static final Pattern HOST_NUMBER = Pattern.compile("[0-9]{1,3}");
+
     private static int hostOf(String key, String address) {
         if (address != null && address.startsWith(PREFIX)) {
             String last = address.substring(PREFIX.length());
-            if (last.matches("[0-9]{1,3}")) {
+            if (HOST_NUMBER.matcher(last).matches()) {
                 int host = Integer.parseInt(last);
                 if (host >= FIRST_HOST && host <= LAST_HOST) {
                     return host;

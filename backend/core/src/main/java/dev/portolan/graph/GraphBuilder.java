@@ -186,7 +186,7 @@ public final class GraphBuilder {
             if (attached) {
                 for (ListenerState listener : listeners.get(gateway)) {
                     if (attachment.hostnamesByListener().containsKey(listener.name())) {
-                        listener.attachedRoutes.add(key);
+                        listener.attachedRoutes = listener.attachedRoutes.plus(key);
                     }
                 }
             }
@@ -207,7 +207,7 @@ public final class GraphBuilder {
             for (ListenerState listener : listeners.get(parent.gateway())) {
                 // only attached parents have listeners here (see buildRoute)
                 if (parent.hostnamesByListener().containsKey(listener.name())) {
-                    listener.attachedRoutes.add(view.key());
+                    listener.attachedRoutes = listener.attachedRoutes.plus(view.key());
                 }
             }
         }

@@ -4,8 +4,7 @@ import dev.portolan.model.ResourceKey;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import org.pcollections.TreePSet;
 
 /** A listener while the graph is being built: validated first, then routes attach to it. */
 final class ListenerState {
@@ -13,7 +12,8 @@ final class ListenerState {
     final List<Condition> conditions = new ArrayList<>();
     final List<RouteKind> supportedKinds = new ArrayList<>();
     final List<ResourceKey> certificateSecrets = new ArrayList<>();
-    final SortedSet<ResourceKey> attachedRoutes = new TreeSet<>();
+    /** Persistent: a view takes it as it is, and a patch that attaches one route adds O(log n) nodes. */
+    TreePSet<ResourceKey> attachedRoutes = TreePSet.empty();
 
     ListenerState(Listener spec) {
         this.spec = spec;
@@ -35,6 +35,6 @@ final class ListenerState {
         return new ListenerView(name(), port(), spec.getProtocol(),
                 spec.getHostname() == null || spec.getHostname().isEmpty() ? null : spec.getHostname(),
                 List.copyOf(certificateSecrets), List.copyOf(supportedKinds), List.copyOf(conditions),
-                java.util.Collections.unmodifiableSortedSet(new TreeSet<>(attachedRoutes)));
+                attachedRoutes);
     }
 }

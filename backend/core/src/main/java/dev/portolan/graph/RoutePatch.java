@@ -111,7 +111,7 @@ final class RoutePatch {
             touchedGateways.add(parent.gateway());
             for (ListenerState listener : listeners.get(parent.gateway())) {
                 if (parent.hostnamesByListener().containsKey(listener.name())) {
-                    listener.attachedRoutes.remove(view.key());
+                    listener.attachedRoutes = listener.attachedRoutes.minus(view.key());
                 }
             }
         }

@@ -189,11 +189,7 @@ public final class PolicyEngine {
     }
 
     private static List<EffectiveRuleTimeouts> timeouts(RouteShares shares) {
-        List<EffectiveRuleTimeouts> timeouts = new ArrayList<>(shares.size() * 2);
-        for (PolicyMemo.RouteShare share : shares.all()) {
-            timeouts.addAll(share.timeouts());
-        }
-        return timeouts;
+        return new FlatTimeouts(shares.snapshot());
     }
 
     private ObjectPolicies gatewayView(Gateway gateway, ResourceKey key, RouteShares shares) {

@@ -27,7 +27,7 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
         policyCrds = List.copyOf(policyCrds);
         policies = List.copyOf(policies);
         objects = PersistentMaps.of(objects); // no copy when patched from the last report's
-        timeouts = List.copyOf(timeouts);
+        timeouts = timeouts instanceof FlatTimeouts immutable ? immutable : List.copyOf(timeouts);
         timeoutsByRule = timeoutsByRule == null ? RuleTimeoutIndex.of(timeouts)
                 : timeoutsByRule instanceof RuleTimeoutIndex layered ? layered
                 : Collections.unmodifiableMap(timeoutsByRule);

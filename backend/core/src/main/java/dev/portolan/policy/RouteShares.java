@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.pcollections.TreePMap;
 
 /**
  * Every route's share of a policy report, indexed the ways the report reads them: by route (in key order, the order
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  * that a report can be patched for those alone. Not thread-safe: the snapshot thread.
  */
 final class RouteShares {
-    private final SortedMap<ResourceKey, PolicyMemo.RouteShare> byRoute = new TreeMap<>();
+    /** Persistent, so that a report can hold the shares of its moment ({@link #snapshot}) without a copy. */
+    private TreePMap<ResourceKey, PolicyMemo.RouteShare> byRoute = TreePMap.empty();
     private final Map<ResourceKey, SortedSet<ResourceKey>> attached = new HashMap<>();
     private final Map<ResourceKey, SortedMap<ResourceKey, PolicyMemo.RouteShare>> byService = new HashMap<>();
     private final Map<String, Integer> routesPerNamespace = new HashMap<>();
@@ -26,7 +28,7 @@ final class RouteShares {
     /** Adds a route not present; records the Gateways and Services whose views it changes. */
     void add(PolicyMemo.RouteShare share, Set<ResourceKey> touchedGateways, Set<ResourceKey> touchedServices) {
         ResourceKey route = share.view().object();
-        byRoute.put(route, share);
+        byRoute = byRoute.plus(route, share);
         for (ResourceKey gateway : share.gateways()) {
             attached.computeIfAbsent(gateway, k -> new TreeSet<>()).add(route);
             touchedGateways.add(gateway);
@@ -41,10 +43,11 @@ final class RouteShares {
     /** Removes a route, if present, and returns its share (else null); records what it touched, as {@link #add}. */
     PolicyMemo.RouteShare remove(ResourceKey route, Set<ResourceKey> touchedGateways,
                                  Set<ResourceKey> touchedServices) {
-        PolicyMemo.RouteShare share = byRoute.remove(route);
+        PolicyMemo.RouteShare share = byRoute.get(route);
         if (share == null) {
             return null;
         }
+        byRoute = byRoute.minus(route);
         for (ResourceKey gateway : share.gateways()) {
             SortedSet<ResourceKey> routes = attached.get(gateway);
             routes.remove(route);
@@ -70,6 +73,11 @@ final class RouteShares {
     /** Shares in route key order. */
     Iterable<PolicyMemo.RouteShare> all() {
         return byRoute.values();
+    }
+
+    /** The shares now, in route key order; later adds and removes do not change it. */
+    TreePMap<ResourceKey, PolicyMemo.RouteShare> snapshot() {
+        return byRoute;
     }
 
     int size() {

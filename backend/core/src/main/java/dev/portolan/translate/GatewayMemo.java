@@ -7,7 +7,10 @@ import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.model.SortedDiff;
 import dev.portolan.proxy.config.GatewayConfig;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,25 +102,50 @@ public final class GatewayMemo {
             });
             byGateway = new HashMap<>(grouped);
             edits.forEach((gateway, changed) -> {
-                SortedMap<ResourceKey, RouteView> merged = new TreeMap<>();
-                grouped.getOrDefault(gateway, List.of()).forEach(route -> merged.put(route.key(), route));
-                changed.forEach((key, view) -> {
-                    if (view == null) {
-                        merged.remove(key);
-                    } else {
-                        merged.put(key, view);
-                    }
-                });
+                List<RouteView> merged = merged(grouped.getOrDefault(gateway, List.of()), changed);
                 if (merged.isEmpty()) {
                     byGateway.remove(gateway);
                 } else {
-                    byGateway.put(gateway, List.copyOf(merged.values()));
+                    byGateway.put(gateway, merged);
                 }
             });
         }
         groupedRoutes = routes;
         grouped = byGateway;
         return byGateway;
+    }
+
+    /**
+     * {@code routes} (in key order) with the changed keys replaced, added, or removed where the view is null: one
+     * walk of both in step, so a change to a Gateway with thousands of routes copies its list once and sorts nothing.
+     */
+    private static List<RouteView> merged(List<RouteView> routes, SortedMap<ResourceKey, RouteView> changed) {
+        List<RouteView> out = new ArrayList<>(routes.size() + changed.size());
+        Iterator<Map.Entry<ResourceKey, RouteView>> edits = changed.entrySet().iterator();
+        Map.Entry<ResourceKey, RouteView> edit = edits.hasNext() ? edits.next() : null;
+        for (RouteView route : routes) {
+            while (edit != null && edit.getKey().compareTo(route.key()) < 0) {
+                addIfPresent(out, edit.getValue());
+                edit = edits.hasNext() ? edits.next() : null;
+            }
+            if (edit != null && edit.getKey().equals(route.key())) {
+                addIfPresent(out, edit.getValue());
+                edit = edits.hasNext() ? edits.next() : null;
+            } else {
+                out.add(route);
+            }
+        }
+        while (edit != null) {
+            addIfPresent(out, edit.getValue());
+            edit = edits.hasNext() ? edits.next() : null;
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static void addIfPresent(List<RouteView> out, RouteView view) {
+        if (view != null) {
+            out.add(view);
+        }
     }
 
     /**
