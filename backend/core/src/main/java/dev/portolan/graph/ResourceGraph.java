@@ -1,7 +1,7 @@
 package dev.portolan.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.model.PersistentMaps;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.ResourceKey;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -27,10 +27,10 @@ public record ResourceGraph(SortedMap<ResourceKey, ObjectNode> statuses, SortedM
      * entries only for what changed.
      */
     public ResourceGraph {
-        statuses = PersistentMaps.of(statuses);
-        gateways = PersistentMaps.of(gateways);
-        routes = PersistentMaps.of(routes);
-        gatewaysByService = PersistentMaps.of(gatewaysByService);
+        statuses = VersionedMap.of(statuses);
+        gateways = VersionedMap.of(gateways);
+        routes = VersionedMap.of(routes);
+        gatewaysByService = VersionedMap.of(gatewaysByService);
     }
 
     /** A copy of the status object (callers may change their copy). */

@@ -2,7 +2,7 @@ package dev.portolan.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceChanges;
-import dev.portolan.model.PersistentMaps;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import org.pcollections.TreePMap;
 
 /**
  * The graph after changes to HTTPRoutes only, from the last one: each changed route is taken out (its listener
@@ -33,8 +32,8 @@ final class RoutePatch {
             return last;
         }
         // persistent maps: each put copies the path to one entry, not the last graph's thousands of entries
-        TreePMap<ResourceKey, ObjectNode> statuses = PersistentMaps.of(last.statuses());
-        TreePMap<ResourceKey, RouteView> routes = PersistentMaps.of(last.routes());
+        VersionedMap<ResourceKey, ObjectNode> statuses = VersionedMap.of(last.statuses());
+        VersionedMap<ResourceKey, RouteView> routes = VersionedMap.of(last.routes());
         Set<ResourceKey> touchedGateways = new HashSet<>();
         Set<ResourceKey> touchedServices = new HashSet<>();
         RouteAttacher attacher = new RouteAttacher(resources);
@@ -72,7 +71,7 @@ final class RoutePatch {
             }
             memo.replaced(before, oldView, after, built, generation, status);
         }
-        TreePMap<ResourceKey, GatewayView> gatewayViews = PersistentMaps.of(last.gateways());
+        VersionedMap<ResourceKey, GatewayView> gatewayViews = VersionedMap.of(last.gateways());
         for (ResourceKey gateway : touchedGateways) {
             GatewayView view = GraphBuilder.gatewayView(gateway, kept.gateways().get(gateway),
                     kept.listeners().get(gateway), kept.gatewayConditions().get(gateway),
@@ -81,7 +80,7 @@ final class RoutePatch {
             statuses = statuses.plus(gateway, GatewayStatusBuilder.status(view,
                     kept.gateways().get(gateway).getMetadata().getGeneration(), options.now()));
         }
-        TreePMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService = PersistentMaps.of(last.gatewaysByService());
+        VersionedMap<ResourceKey, SortedSet<ResourceKey>> gatewaysByService = VersionedMap.of(last.gatewaysByService());
         for (ResourceKey service : touchedServices) {
             SortedSet<ResourceKey> gateways = kept.services().gateways(service);
             if (gateways == null) {

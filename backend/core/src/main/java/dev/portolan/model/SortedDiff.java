@@ -2,12 +2,15 @@ package dev.portolan.model;
 
 import java.util.Iterator;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The entries of two maps sorted by the same keys that are not the very same value object: one walk of both in
  * step, comparing values by identity (trees and stored objects are never mutated, and a rebuild hands on those it
  * did not make again), keys only where the values differ. No hashing and no allocation per entry, so the walk of
- * thousands of unchanged entries costs little next to what is done for the changed ones.
+ * thousands of unchanged entries costs little next to what is done for the changed ones; and no walk at all between
+ * two versions of one {@link VersionedMap}, which name the keys their edits touched.
  */
 public final class SortedDiff {
     /** Called with the key and both values; {@code before} null when added, {@code after} null when removed. */
@@ -22,6 +25,18 @@ public final class SortedDiff {
     public static <K extends Comparable<K>, V> void forEach(SortedMap<K, V> before, SortedMap<K, V> after,
                                                             Change<K, V> change) {
         if (before == after) {
+            return;
+        }
+        // versions of one persistent map: only the keys their recent edits touched can differ
+        SortedSet<K> touched = new TreeSet<>();
+        if (VersionedMap.keysChangedBetween(before, after, touched)) {
+            for (K key : touched) {
+                V then = before.get(key);
+                V now = after.get(key);
+                if (then != now) {
+                    change.changed(key, then, now);
+                }
+            }
             return;
         }
         // keys and values walked side by side (the same order in a sorted map): an unmodifiable map's entry

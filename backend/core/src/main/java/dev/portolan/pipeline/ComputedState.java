@@ -3,7 +3,7 @@ package dev.portolan.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.ResourceGraph;
 import dev.portolan.graph.backendtls.BackendTlsResult;
-import dev.portolan.model.PersistentMaps;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.policy.PolicyReport;
 import dev.portolan.translate.Translation;
@@ -19,6 +19,6 @@ public record ComputedState(ResourceGraph graph, BackendTlsResult backendTls, Po
                             SortedMap<ResourceKey, ObjectNode> statuses, Translation translation)
         implements TranslationInputs {
     public ComputedState {
-        statuses = PersistentMaps.of(statuses);
+        statuses = VersionedMap.of(statuses);
     }
 }

@@ -7,7 +7,7 @@ import dev.portolan.graph.ResourceGraph;
 import dev.portolan.graph.RouteMemo;
 import dev.portolan.graph.backendtls.BackendTlsResolver;
 import dev.portolan.graph.backendtls.BackendTlsResult;
-import dev.portolan.model.PersistentMaps;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.policy.PolicyEngine;
@@ -20,7 +20,6 @@ import dev.portolan.translate.ProxyConfigTranslator;
 import dev.portolan.translate.Translation;
 import java.util.Map;
 import java.util.SortedSet;
-import org.pcollections.TreePMap;
 
 /**
  * The pure path from resources to computed state: graph, then backend TLS on its attachments, then policies, then
@@ -57,7 +56,7 @@ public final class ControlPlanePipeline {
         PolicyReport policies = PolicyEngine.compute(resources, graph.references(), PolicyOptions.defaults(),
                 memo == null ? null : memo.policies);
         // the graph's statuses shared, not copied: a change adds entries for what it touched only
-        TreePMap<ResourceKey, ObjectNode> statuses = PersistentMaps.of(graph.statuses())
+        VersionedMap<ResourceKey, ObjectNode> statuses = VersionedMap.of(graph.statuses())
                 .plusAll(backendTls.statuses())
                 .plusAll(TimeoutPolicyStatuses.compute(resources, graph.references(), options.controllerName(),
                         options.now()));

@@ -1,5 +1,6 @@
 package dev.portolan.pipeline;
 
+import dev.portolan.model.VersionedMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +20,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pcollections.TreePMap;
 
 /**
  * Puts what the proxy cannot express onto the status of the object concerned, so that the user sees it where they
@@ -39,11 +39,11 @@ public final class TranslationStatuses {
     }
 
     /** {@code statuses} with each object's translation problems on a copy of its status. */
-    public static TreePMap<ResourceKey, ObjectNode> apply(TreePMap<ResourceKey, ObjectNode> statuses,
+    public static VersionedMap<ResourceKey, ObjectNode> apply(VersionedMap<ResourceKey, ObjectNode> statuses,
                                                           Translation translation, ResourceGraph graph) {
         Map<ResourceKey, List<TranslationProblem>> byObject = new LinkedHashMap<>();
         translation.problems().forEach(p -> byObject.computeIfAbsent(p.object(), k -> new ArrayList<>()).add(p));
-        TreePMap<ResourceKey, ObjectNode> result = statuses;
+        VersionedMap<ResourceKey, ObjectNode> result = statuses;
         for (Map.Entry<ResourceKey, List<TranslationProblem>> entry : byObject.entrySet()) {
             ResourceKey key = entry.getKey();
             ObjectNode status = statuses.get(key);

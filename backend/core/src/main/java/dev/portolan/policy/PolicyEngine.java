@@ -2,7 +2,7 @@ package dev.portolan.policy;
 
 import dev.portolan.graph.ReferenceIndex;
 import dev.portolan.model.ResourceChanges;
-import dev.portolan.model.PersistentMaps;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import io.fabric8.kubernetes.api.model.Service;
@@ -20,7 +20,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.pcollections.TreePMap;
 
 /**
  * Effective policies the way gwctl computes them (GEP-713), down GatewayClass → Namespace → Gateway → Namespace →
@@ -144,7 +143,7 @@ public final class PolicyEngine {
                                List<PolicyMemo.RouteShare> removed, List<PolicyMemo.RouteShare> added,
                                Set<ResourceKey> touchedGateways, Set<ResourceKey> touchedServices) {
         // the last report's views shared, not copied: only the views this change touches are new
-        TreePMap<ResourceKey, ObjectPolicies> objects = PersistentMaps.of(last.objects());
+        VersionedMap<ResourceKey, ObjectPolicies> objects = VersionedMap.of(last.objects());
         Map<ResourceKey, List<EffectiveRuleTimeouts>> changedTimeouts = new HashMap<>();
         for (PolicyMemo.RouteShare share : removed) {
             objects = objects.minus(share.view().object());

@@ -1,6 +1,6 @@
 package dev.portolan.policy;
 
-import dev.portolan.model.PersistentMaps;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.ResourceKey;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +26,7 @@ public record PolicyReport(List<PolicyCrd> policyCrds, List<PolicyInfo> policies
     public PolicyReport {
         policyCrds = List.copyOf(policyCrds);
         policies = List.copyOf(policies);
-        objects = PersistentMaps.of(objects); // no copy when patched from the last report's
+        objects = VersionedMap.of(objects); // no copy when patched from the last report's
         timeouts = timeouts instanceof FlatTimeouts immutable ? immutable : List.copyOf(timeouts);
         timeoutsByRule = timeoutsByRule == null ? RuleTimeoutIndex.of(timeouts)
                 : timeoutsByRule instanceof RuleTimeoutIndex layered ? layered

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import dev.portolan.model.PersistentMaps;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.ResourceKey;
-import org.pcollections.TreePMap;
 
 /**
  * The store's content at one revision: objects sorted by identity, and the problems met while loading.
@@ -19,7 +18,7 @@ public record StoreSnapshot(long revision, SortedMap<ResourceKey, StoredObject> 
                             StoreChanges changes) {
 
     public StoreSnapshot {
-        byKey = PersistentMaps.of(byKey); // no copy when the store hands its persistent map
+        byKey = VersionedMap.of(byKey); // no copy when the store hands its persistent map
         problems = List.copyOf(problems);
         changes = changes == null || changes.revision() != revision ? StoreChanges.unknown() : changes;
     }
@@ -42,7 +41,7 @@ public record StoreSnapshot(long revision, SortedMap<ResourceKey, StoredObject> 
     }
 
     public static StoreSnapshot empty() {
-        return new StoreSnapshot(0, TreePMap.empty(), List.of());
+        return new StoreSnapshot(0, VersionedMap.empty(), List.of());
     }
 
     /** Manifests (without status), in identity order: the input of {@code ResourceSet.of}. */

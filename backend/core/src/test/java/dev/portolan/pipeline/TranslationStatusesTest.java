@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.graph.ResourceGraph;
 import dev.portolan.model.Manifests;
-import dev.portolan.model.PersistentMaps;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.ResourceKey;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.translate.Translation;
@@ -38,7 +38,7 @@ class TranslationStatusesTest {
                 """);
         statuses.put(GATEWAY, original);
 
-        statuses = TranslationStatuses.apply(PersistentMaps.of(statuses), translation(new TranslationProblem(GATEWAY, "spec.listeners[odd].protocol",
+        statuses = TranslationStatuses.apply(VersionedMap.of(statuses), translation(new TranslationProblem(GATEWAY, "spec.listeners[odd].protocol",
                 "protocol TCP is not served by the Portolan proxy; the listener is left out")), EMPTY);
 
         JsonNode odd = statuses.get(GATEWAY).path("listeners").get(0).path("conditions").get(1);
@@ -66,7 +66,7 @@ class TranslationStatusesTest {
                     "filter type ExtensionRef is not supported by the Portolan proxy"));
         }
 
-        statuses = TranslationStatuses.apply(PersistentMaps.of(statuses),
+        statuses = TranslationStatuses.apply(VersionedMap.of(statuses),
                 translation(problems.toArray(new TranslationProblem[0])), EMPTY);
 
         JsonNode partly = statuses.get(ROUTE).path("parents").get(0).path("conditions").get(1);

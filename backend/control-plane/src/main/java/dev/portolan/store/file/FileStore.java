@@ -1,5 +1,6 @@
 package dev.portolan.store.file;
 
+import dev.portolan.model.VersionedMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ManifestException;
@@ -36,7 +37,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.pcollections.TreePMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -92,7 +92,7 @@ public final class FileStore implements ResourceStore {
      * {@code objects} as last published, sorted and persistent: the next publish patches it with the unpublished
      * keys, and the snapshot holds it without copying.
      */
-    private TreePMap<ResourceKey, StoredObject> published = TreePMap.empty();
+    private VersionedMap<ResourceKey, StoredObject> published = VersionedMap.empty();
     /** The keys each recent publish changed, for readers that work on changes only. */
     private StoreChanges changeLog = StoreChanges.unknown();
     private Resolution resolution = new Resolution(Map.of(), Set.of(), List.of());
