@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The JSON of the latest config object of each Gateway (by namespace/name) and its SHA-256, reused while it is the
  * same object. Each route's JSON is kept by route config object, so a changed Gateway encodes only its changed routes;
- * the digest streams the Gateway's JSON into SHA-256 with the kept route JSON written in as raw values, so it
- * allocates about what the new routes' JSON takes, not copies of the whole Gateway's (hundreds of KB at a thousand
- * routes). The Gateway's text is assembled only when asked (to send it to a remote proxy), from the same pieces.
+ * the digest streams the Gateway's JSON into SHA-256 with the kept route JSON written in as raw values, so a change
+ * allocates the new routes' JSON and an index of the routes (about 20 bytes a route), not copies of the whole
+ * Gateway's JSON (hundreds of KB at a thousand routes). The Gateway's text is assembled only when asked (to send it
+ * to a remote proxy), from the same pieces.
  */
 final class GatewayJson {
     private static final int MAX_GATEWAYS = 10_000;
@@ -63,11 +65,15 @@ final class GatewayJson {
         Encoded encoded = encoded(gateway);
         String json = encoded.json;
         if (json == null) {
+            // sized for the routes' JSON and some: grown at most once, rather than built in segments and joined
+            int routeChars = routeChars(encoded);
+            StringWriter out = new StringWriter(routeChars + routeChars / 16 + 1024);
             try {
-                json = writer(encoded).writeValueAsString(gateway);
-            } catch (JsonProcessingException e) {
+                writer(encoded).writeValue(out, gateway);
+            } catch (IOException e) {
                 throw cannotWrite(gateway, e);
             }
+            json = out.toString();
             encoded.json = json;
         }
         return json;
@@ -88,6 +94,17 @@ final class GatewayJson {
             encoded.digest = digest;
         }
         return digest;
+    }
+
+    /** The length of the routes' JSON in the Gateway's JSON, every time a route is written. */
+    private static int routeChars(Encoded encoded) {
+        long chars = 0;
+        for (ListenerConfig listener : encoded.gateway.listeners()) {
+            for (RouteConfig route : listener.routes()) {
+                chars += encoded.routes.get(route).length();
+            }
+        }
+        return (int) Math.min(chars, Integer.MAX_VALUE / 2);
     }
 
     private ObjectWriter writer(Encoded encoded) {

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 /**
  * A {@link Writer} whose text is digested as its UTF-8 bytes, encoded exactly as {@code String.getBytes(UTF_8)}
  * encodes the same text in one piece (a surrogate pair split across two writes is still one 4-byte sequence; a lone
- * surrogate is {@code '?'}), without the text or its bytes ever being whole in memory.
+ * surrogate is {@code '?'}), without the text or its bytes ever being whole in memory. Jackson's own UTF-8 generator
+ * is no substitute: it writes a character beyond the BMP as a JSON escape of each of its two surrogates, and a lone
+ * surrogate as an escape too: other bytes than the text's, so other config versions.
  */
 final class Utf8DigestWriter extends Writer {
     private final MessageDigest digest;
