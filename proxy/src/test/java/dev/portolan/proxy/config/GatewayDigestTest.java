@@ -148,7 +148,7 @@ class GatewayDigestTest {
 
     private static String text(Random random) {
         StringBuilder text = new StringBuilder("t");
-        for (int i = random.nextInt(random.nextInt(10) == 0 ? 6000 : 20); i > 0; i--) {
+        for (int i = random.nextInt(random.nextInt(20) == 0 ? 6000 : 20); i > 0; i--) {
             text.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
         return text.toString();
