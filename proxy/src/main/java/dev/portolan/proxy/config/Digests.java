@@ -1,6 +1,5 @@
 package dev.portolan.proxy.config;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -15,9 +14,5 @@ final class Digests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    static byte[] sha256(String text) {
-        return sha256().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }

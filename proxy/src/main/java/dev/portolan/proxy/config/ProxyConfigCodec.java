@@ -22,9 +22,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -34,13 +33,7 @@ import java.util.function.Function;
  */
 public final class ProxyConfigCodec {
     private static final ObjectMapper MAPPER = mapper().build();
-    /**
-     * Encodes a Gateway as {@link #MAPPER} does, but writes each route's JSON from the Gateway's last encoding when
-     * the route's config is the same object ({@link RouteJson}): a changed Gateway encodes only its changed routes.
-     */
-    private static final ObjectMapper GATEWAY_MAPPER = mapper()
-            .addModule(new SimpleModule().addSerializer(RouteConfig.class, new RouteJson.Serializer()))
-            .build();
+    private static final GatewayJson GATEWAY_JSON = new GatewayJson(MAPPER, mapper());
 
     private static JsonMapper.Builder mapper() {
         return JsonMapper.builder()
@@ -52,34 +45,6 @@ public final class ProxyConfigCodec {
                 .addModule(timeModule());
     }
 
-    /** The JSON of each route config object of one Gateway's encoding, for the next encoding of that Gateway. */
-    private static final class RouteJson {
-        private static final ThreadLocal<RouteJson> ENCODING = new ThreadLocal<>();
-        private final Map<RouteConfig, String> previous;
-        private final Map<RouteConfig, String> written = new IdentityHashMap<>();
-
-        private RouteJson(Map<RouteConfig, String> previous) {
-            this.previous = previous;
-        }
-
-        /** Writes a route's JSON as {@link #MAPPER} would, taken from the last encoding when it is the same object. */
-        static final class Serializer extends JsonSerializer<RouteConfig> {
-            @Override
-            public void serialize(RouteConfig route, JsonGenerator gen, SerializerProvider provider)
-                    throws IOException {
-                RouteJson routes = ENCODING.get();
-                String json = routes == null ? null : routes.previous.get(route);
-                if (json == null) {
-                    json = MAPPER.writeValueAsString(route);
-                }
-                if (routes != null) {
-                    routes.written.put(route, json);
-                }
-                gen.writeRawValue(json);
-            }
-        }
-    }
-
     private ProxyConfigCodec() {
     }
 
@@ -88,9 +53,9 @@ public final class ProxyConfigCodec {
      * is encoded once per Gateway config object (a config that changed one Gateway encodes only that one again).
      */
     public static String toJson(ProxyConfig config) {
-        StringBuilder out = new StringBuilder();
-        writeJson(config, out::append);
-        return out.toString();
+        List<String> pieces = new ArrayList<>(2 * config.gateways().size() + 2);
+        writeJson(config, pieces::add);
+        return String.join("", pieces); // sized once, not grown (a Gateway's text may be hundreds of KB)
     }
 
     /**
@@ -103,7 +68,7 @@ public final class ProxyConfigCodec {
             if (i > 0) {
                 out.accept(",");
             }
-            out.accept(GATEWAY_JSON.of(config.gateways().get(i)));
+            out.accept(GATEWAY_JSON.json(config.gateways().get(i)));
         }
         out.accept("]}");
     }
@@ -113,98 +78,13 @@ public final class ProxyConfigCodec {
         return '"' + version + '"';
     }
 
-    private static final GatewayJson GATEWAY_JSON = new GatewayJson();
-
     /**
-     * SHA-256 of one Gateway's JSON (as {@link #toJson} writes it), kept with that JSON while the Gateway's config is
-     * the same object: a config version is digested from these, not from the whole text again.
+     * SHA-256 of the UTF-8 bytes of one Gateway's JSON (as {@link #toJson} writes it), computed without building that
+     * text and kept while the Gateway's config is the same object: a config version is digested from these, not from
+     * the whole text again.
      */
     static byte[] gatewayDigest(GatewayConfig gateway) {
         return GATEWAY_JSON.digest(gateway);
-    }
-
-    /** The JSON of the latest config object of each Gateway (by namespace/name), reused while it is the same object. */
-    private static final class GatewayJson {
-        private static final int MAX_GATEWAYS = 10_000;
-        /**
-         * @param digest SHA-256 of {@code json}'s UTF-8 bytes, taken when first asked
-         * @param routes the JSON of each route config in it, by identity
-         */
-        private record Encoded(GatewayConfig gateway, String json, byte[][] digest, Map<RouteConfig, String> routes) {
-        }
-
-        private final java.util.concurrent.ConcurrentHashMap<String, Encoded> byGateway =
-                new java.util.concurrent.ConcurrentHashMap<>();
-
-        String of(GatewayConfig gateway) {
-            return encoded(gateway).json();
-        }
-
-        byte[] digest(GatewayConfig gateway) {
-            Encoded encoded = encoded(gateway);
-            byte[] digest = encoded.digest()[0];
-            if (digest == null) {
-                digest = Digests.sha256(encoded.json()); // pure: two threads racing compute the same bytes
-                encoded.digest()[0] = digest;
-            }
-            return digest;
-        }
-
-        private Encoded encoded(GatewayConfig gateway) {
-            String key = gateway.namespace() + "/" + gateway.name();
-            Encoded known = byGateway.get(key);
-            if (known != null && known.gateway() == gateway) {
-                return known;
-            }
-            Encoded encoded;
-            if (known != null && worthRouteByRoute(gateway, known.routes())) {
-                RouteJson routes = new RouteJson(known.routes());
-                RouteJson.ENCODING.set(routes);
-                try {
-                    encoded = new Encoded(gateway, encode(GATEWAY_MAPPER, gateway), new byte[1][], routes.written);
-                } finally {
-                    RouteJson.ENCODING.remove();
-                }
-            } else {
-                encoded = new Encoded(gateway, encode(MAPPER, gateway), new byte[1][], Map.of());
-            }
-            if (byGateway.size() >= MAX_GATEWAYS) {
-                byGateway.clear(); // names of long-gone Gateways: start over rather than grow without bound
-            }
-            byGateway.put(key, encoded);
-            return encoded;
-        }
-
-        /**
-         * Route by route (each route its own small encoding, kept for next time) pays when most routes are the same
-         * objects as last time, or to start keeping them; a Gateway first seen, or one whose routes are all new
-         * (everything was translated again), is encoded in one go, and route by route on its next change.
-         */
-        private static boolean worthRouteByRoute(GatewayConfig gateway, Map<RouteConfig, String> last) {
-            if (last.isEmpty()) {
-                return true;
-            }
-            int routes = 0;
-            int kept = 0;
-            for (ListenerConfig listener : gateway.listeners()) {
-                for (RouteConfig route : listener.routes()) {
-                    routes++;
-                    if (last.containsKey(route)) {
-                        kept++;
-                    }
-                }
-            }
-            return kept * 2 >= routes;
-        }
-
-        private static String encode(ObjectMapper mapper, GatewayConfig gateway) {
-            try {
-                return mapper.writeValueAsString(gateway);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Gateway " + gateway.namespace() + "/" + gateway.name()
-                        + " config cannot be written", e);
-            }
-        }
     }
 
     /** Jackson's encoding of the whole config in one go; {@link #toJson} gives the same text. */
