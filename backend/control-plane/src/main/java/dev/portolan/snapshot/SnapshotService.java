@@ -8,6 +8,7 @@ import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceSet;
 import dev.portolan.model.SortedDiff;
 import dev.portolan.model.TypedCache;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.pipeline.BuiltInResources;
 import dev.portolan.pipeline.ComputedState;
 import dev.portolan.pipeline.ConditionTimes;
@@ -20,6 +21,7 @@ import dev.portolan.threads.BackgroundThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +66,8 @@ public final class SnapshotService implements AutoCloseable {
     private final GatewayAddressing addressing;
     private final BooleanSupplier writesStatus;
     private final StatusLog statusLog = new StatusLog();
+    /** The store snapshot the typed cache's last set was read from (null when unknown). */
+    private StoreSnapshot typedFrom;
     /**
      * Every object with a computed status at the last write-back, with what was found: equal (skipped while neither
      * side changes) or written; its keys are the objects whose status Portolan wrote.
@@ -156,8 +160,7 @@ public final class SnapshotService implements AutoCloseable {
             Instant now = clock.instant();
             Computed computedFrom = reusable(stored);
             if (computedFrom == null) {
-                ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests(),
-                        stored.objects().keySet()), typedCache);
+                ResourceSet resources = typedSet(stored);
                 Function<ResourceKey, Optional<String>> addresses =
                         addressing.addresses(resources, stored, controllerName);
                 GraphOptions options = new GraphOptions(controllerName, now, addresses);
@@ -182,6 +185,41 @@ public final class SnapshotService implements AutoCloseable {
             LOG.error("rebuilding the control plane snapshot failed; still serving version {}",
                     current.get() == null ? 0 : current.get().version(), e);
         }
+    }
+
+    /**
+     * The typed objects of {@code stored}, through the typed cache: patched with the manifests that changed since
+     * the snapshot it last read when the store can name them (versions of one map), else read from every manifest.
+     */
+    private ResourceSet typedSet(StoreSnapshot stored) {
+        StoreSnapshot from = typedFrom;
+        typedFrom = null; // until this set is built: a failure leaves the cache's last set unknown
+        ResourceSet resources = changedManifests(from, stored)
+                .flatMap(changed -> ResourceSet.patched(changed, typedCache))
+                .orElseGet(() -> ResourceSet.of(BuiltInResources.withBuiltIns(stored.manifests(),
+                        stored.objects().keySet()), typedCache));
+        typedFrom = stored;
+        return resources;
+    }
+
+    /**
+     * The manifest now at each key that changed between two store snapshots (null where the object went), when the
+     * snapshots say which keys those are and no built-in object is among them; else empty.
+     */
+    private static Optional<Map<ResourceKey, ObjectNode>> changedManifests(StoreSnapshot from, StoreSnapshot to) {
+        List<ResourceKey> keys = new ArrayList<>();
+        if (from == null || !VersionedMap.keysChangedBetween(from.byKey(), to.byKey(), keys)) {
+            return Optional.empty();
+        }
+        Map<ResourceKey, ObjectNode> changed = new HashMap<>();
+        for (ResourceKey key : keys) {
+            if (BuiltInResources.isBuiltIn(key)) {
+                return Optional.empty();
+            }
+            StoredObject object = to.byKey().get(key);
+            changed.put(key, object == null ? null : object.manifest());
+        }
+        return Optional.of(changed);
     }
 
     /**

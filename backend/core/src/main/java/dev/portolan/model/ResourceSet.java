@@ -18,8 +18,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Everything the graph reads, typed and sorted by identity: the input of {@code GraphBuilder}. Built once per store
@@ -117,16 +121,97 @@ public final class ResourceSet {
             changes = new ResourceChanges(changed, onlyHttpRoutes(changed, previous, byKey));
         }
         ResourceSet set = new ResourceSet(byKey, problems, changes == null ? null : previous.identity, changes);
+        return set.finish(previous, cache, () -> inOrder);
+    }
+
+    /**
+     * What {@link #of(Collection, TypedCache)} gives for the last set's manifests (built through {@code cache}) with
+     * those at the {@code changed} keys replaced, a null manifest meaning the object is gone, without walking the
+     * unchanged ones: the manifests must be in key order, as a store's are, and each changed key must be its
+     * manifest's own. Empty, with the cache untouched, when it cannot tell that way (no last set, or a manifest whose
+     * key is not the one given): then build from the whole collection.
+     */
+    public static Optional<ResourceSet> patched(Map<ResourceKey, ? extends JsonNode> changed, TypedCache cache) {
+        ResourceSet previous = cache.lastSet();
+        if (previous == null) {
+            return Optional.empty();
+        }
+        for (Map.Entry<ResourceKey, ? extends JsonNode> entry : changed.entrySet()) {
+            try {
+                if (entry.getValue() != null && !entry.getKey().equals(cache.keyOf(entry.getValue()))) {
+                    return Optional.empty();
+                }
+            } catch (ManifestException e) {
+                return Optional.empty(); // the whole walk reports it as it always has
+            }
+        }
+        Set<ResourceKey> typedChanged = new HashSet<>();
+        List<Problem> newProblems = new ArrayList<>();
+        for (Map.Entry<ResourceKey, ? extends JsonNode> entry : changed.entrySet()) {
+            ResourceKey key = entry.getKey();
+            TypedCache.Converted before = cache.known(key);
+            TypedCache.Converted after = null;
+            if (entry.getValue() == null) {
+                cache.forget(key, before);
+            } else {
+                after = cache.convert(key, entry.getValue(), before);
+            }
+            if ((before == null ? null : before.typed()) != (after == null ? null : after.typed())) {
+                typedChanged.add(key);
+            }
+            if (after != null && after.problem() != null) {
+                newProblems.add(new Problem(key, after.problem().field(), after.problem().reason()));
+            }
+        }
+        LayeredMap<ResourceKey, TypedCache.Converted> byKey = cache.conversions(false, key -> { });
+        ResourceChanges changes = new ResourceChanges(typedChanged, onlyHttpRoutes(typedChanged, previous, byKey));
+        ResourceSet set = new ResourceSet(byKey, problemsPatched(previous.problems, changed.keySet(), newProblems),
+                previous.identity, changes);
+        return Optional.of(set.finish(previous, cache, () -> typedInKeyOrder(byKey)));
+    }
+
+    /** The last set's problems but those of the changed keys, with the new ones, in key order (the manifests'). */
+    private static List<Problem> problemsPatched(List<Problem> last, Set<ResourceKey> changed, List<Problem> added) {
+        if (added.isEmpty() && last.isEmpty()) {
+            return List.of();
+        }
+        List<Problem> out = new ArrayList<>(last.size() + added.size());
+        for (Problem problem : last) {
+            if (problem.key() == null || !changed.contains(problem.key())) {
+                out.add(problem);
+            }
+        }
+        out.addAll(added);
+        out.sort(Comparator.comparing(Problem::key, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return out;
+    }
+
+    /** Every typed object, in key order: the manifests' order when they come from a store. */
+    private static List<Object> typedInKeyOrder(LayeredMap<ResourceKey, TypedCache.Converted> byKey) {
+        SortedMap<ResourceKey, Object> sorted = new TreeMap<>();
+        byKey.forEach((key, converted) -> {
+            if (converted.typed() != null) {
+                sorted.put(key, converted.typed());
+            }
+        });
+        return new ArrayList<>(sorted.values());
+    }
+
+    /**
+     * Patches {@code previous}'s lists with this set's changes, or sorts every list again from the typed objects
+     * in manifest order (asked for only then); then ends the cache's set.
+     */
+    private ResourceSet finish(ResourceSet previous, TypedCache cache, Supplier<List<Object>> inOrder) {
         if (changes == null || changes.keys().size() * PATCH_SHARE > Math.max(64, byKey.size())
-                || !set.patch(previous)) {
-            set.sortAll(inOrder);
+                || !patch(previous)) {
+            sortAll(inOrder.get());
         }
         for (int i = 0; i < LISTS; i++) {
-            set.views[i] = previous != null && set.lists[i] == previous.lists[i]
-                    ? previous.views[i] : Collections.unmodifiableList(set.lists[i]);
+            views[i] = previous != null && lists[i] == previous.lists[i]
+                    ? previous.views[i] : Collections.unmodifiableList(lists[i]);
         }
-        cache.finish(set, byKey);
-        return set;
+        cache.finish(this, byKey);
+        return this;
     }
 
     private static boolean onlyHttpRoutes(Set<ResourceKey> changed, ResourceSet previous,

@@ -104,6 +104,14 @@ public final class TypedCache {
         return converted;
     }
 
+    /** Drops the object at {@code key} from the set being built ({@code known} is {@link #known}'s). */
+    void forget(ResourceKey key, Converted known) {
+        if (known != null) {
+            keys.remove(known.manifest());
+            next.remove(key);
+        }
+    }
+
     /** The last set built through this cache (null before the first). */
     ResourceSet lastSet() {
         return lastSet;

@@ -25,6 +25,11 @@ public final class BuiltInResources {
     private BuiltInResources() {
     }
 
+    /** Whether {@code key} names a built-in object (which a manifest of the same key replaces). */
+    public static boolean isBuiltIn(ResourceKey key) {
+        return CRD_KEYS.contains(key);
+    }
+
     /** The manifests plus every built-in object they do not define themselves. */
     public static List<ObjectNode> withBuiltIns(Collection<ObjectNode> manifests) {
         return withBuiltIns(manifests, Manifests::keyOf);

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,7 @@ class IncrementalRebuildTest {
             assertChangesSaid(before, objects, previous, incremental.last, when);
             assertSameSet(ResourceSet.of(BuiltInResources.withBuiltIns(objects.values())), incremental.last, when);
         }
+        assertTrue(incremental.patchedBuilds >= STEPS / 4, incremental.patchedBuilds + " sets patched from changes");
     }
 
     /**
@@ -283,18 +285,48 @@ class IncrementalRebuildTest {
         return out;
     }
 
-    /** What the snapshot service keeps between rebuilds. */
+    /**
+     * What the snapshot service keeps between rebuilds, and builds as it does: every other set is patched with the
+     * manifests that changed since the last ({@link ResourceSet#patched}, as for a store that names them), the
+     * others read from every manifest.
+     */
     private static final class Incremental {
         private final TypedCache typed = new TypedCache();
         private final ControlPlanePipeline.Memo memo = new ControlPlanePipeline.Memo();
         private ResourceSet last;
         private ComputedState lastState;
+        private SortedMap<ResourceKey, ObjectNode> lastObjects;
+        private int builds;
+        private int patchedBuilds;
 
         ComputedState compute(SortedMap<ResourceKey, ObjectNode> objects) {
-            ResourceSet resources = ResourceSet.of(BuiltInResources.withBuiltIns(objects.values()), typed);
+            Optional<ResourceSet> patched = builds++ % 2 == 1
+                    ? changedSinceLast(objects).flatMap(changed -> ResourceSet.patched(changed, typed))
+                    : Optional.empty();
+            patchedBuilds += patched.isPresent() ? 1 : 0;
+            ResourceSet resources = patched.orElseGet(
+                    () -> ResourceSet.of(BuiltInResources.withBuiltIns(objects.values()), typed));
+            lastObjects = new TreeMap<>(objects);
             last = resources;
             lastState = ControlPlanePipeline.compute(resources, options(resources), memo);
             return lastState;
+        }
+
+        /** The manifest now at each key whose manifest is not the very one of the last build (null: gone). */
+        private Optional<Map<ResourceKey, ObjectNode>> changedSinceLast(SortedMap<ResourceKey, ObjectNode> objects) {
+            Map<ResourceKey, ObjectNode> changed = new HashMap<>();
+            lastObjects.forEach((key, manifest) -> {
+                if (objects.get(key) != manifest) {
+                    changed.put(key, objects.get(key));
+                }
+            });
+            objects.forEach((key, manifest) -> {
+                if (!lastObjects.containsKey(key)) {
+                    changed.put(key, manifest);
+                }
+            });
+            return changed.keySet().stream().anyMatch(BuiltInResources::isBuiltIn) ? Optional.empty()
+                    : Optional.of(changed);
         }
     }
 
