@@ -6,6 +6,7 @@ import dev.portolan.model.ApiGroups;
 import dev.portolan.model.ManifestException;
 import dev.portolan.model.Manifests;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.model.TypedManifests;
 import dev.portolan.store.LoadProblem;
 import dev.portolan.store.ResourceStore;
@@ -347,7 +348,8 @@ public final class KubernetesStore implements ResourceStore {
             return;
         }
         versions = nextVersions;
-        snapshot = new StoreSnapshot(++revision, new TreeMap<>(objects), problems);
+        // the next version of the last snapshot's map: readers compare the two over the objects that changed
+        snapshot = new StoreSnapshot(++revision, VersionedMap.of(snapshot.byKey()).updatedTo(objects), problems);
         logNewProblems(problems);
         for (Consumer<StoreSnapshot> watcher : watchers) {
             try {

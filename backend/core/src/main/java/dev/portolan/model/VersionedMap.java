@@ -66,6 +66,25 @@ public final class VersionedMap<K, V> extends AbstractMap<K, V> implements Sorte
         return out;
     }
 
+    /**
+     * The next version holding exactly {@code now}'s entries: only the keys whose value is not the very object held
+     * here are edited (for a store that re-reads everything but keeps unchanged objects as they were).
+     */
+    public VersionedMap<K, V> updatedTo(Map<K, ? extends V> now) {
+        VersionedMap<K, V> out = this;
+        for (K key : tree.keySet()) {
+            if (!now.containsKey(key)) {
+                out = out.minus(key);
+            }
+        }
+        for (Map.Entry<K, ? extends V> entry : now.entrySet()) {
+            if (tree.get(entry.getKey()) != entry.getValue() || !tree.containsKey(entry.getKey())) {
+                out = out.plus(entry.getKey(), entry.getValue());
+            }
+        }
+        return out;
+    }
+
     private VersionedMap<K, V> next(TreePMap<K, V> changed, Object key) {
         ConsPStack<Edit> kept = edits.size() >= 2 * REMEMBERED_EDITS ? edits.subList(0, REMEMBERED_EDITS) : edits;
         return new VersionedMap<>(changed, kept.plus(new Edit(version, key)));

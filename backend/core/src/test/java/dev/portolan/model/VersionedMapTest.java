@@ -43,6 +43,23 @@ class VersionedMapTest {
     }
 
     @Test
+    void updatedToEditsOnlyTheKeysWhoseObjectIsNotTheOneHeld() {
+        String kept = "kept";
+        VersionedMap<String, String> last = VersionedMap.<String, String>empty().plus("a", kept)
+                .plus("b", "equal").plus("gone", "x");
+        TreeMap<String, String> now = new TreeMap<>();
+        now.put("a", kept);
+        now.put("b", new String("equal")); // an equal value, another object: counts as changed
+        now.put("new", "y");
+
+        VersionedMap<String, String> next = last.updatedTo(now);
+
+        assertEquals(now, next);
+        assertEquals(new TreeSet<>(List.of("b", "gone", "new")), changedKeys(last, next));
+        assertSame(next, next.updatedTo(next), "nothing to edit: the same version");
+    }
+
+    @Test
     void unrelatedMapsAndForgottenHistoryAreComparedWhole() {
         VersionedMap<String, Integer> first = VersionedMap.<String, Integer>empty().plus("a", 1);
         VersionedMap<String, Integer> unrelated = VersionedMap.<String, Integer>empty().plus("a", 1);
@@ -89,6 +106,12 @@ class VersionedMapTest {
         List<String> changes = new ArrayList<>();
         SortedDiff.forEach(before, after, (key, then, now) -> changes.add(key + ": " + then + " -> " + now));
         return changes;
+    }
+
+    private static TreeSet<String> changedKeys(SortedMap<String, ?> a, SortedMap<String, ?> b) {
+        TreeSet<String> out = new TreeSet<>();
+        assertTrue(VersionedMap.keysChangedBetween(a, b, out));
+        return out;
     }
 
     private static TreeSet<String> changed(SortedMap<String, Integer> a, SortedMap<String, Integer> b) {
