@@ -32,10 +32,11 @@ final class ScaleGateway {
 
     private static final List<BackendConfig> BACKENDS = backends();
 
-    private final List<RouteConfig> hosted = new ArrayList<>();
-    private final List<RouteConfig> catchAll = new ArrayList<>();
-    private final List<RouteConfig> api = new ArrayList<>();
-    private final List<RouteConfig> admin = new ArrayList<>();
+    // the routes per listener, in order; changed in place by tests
+    final List<RouteConfig> hosted = new ArrayList<>();
+    final List<RouteConfig> catchAll = new ArrayList<>();
+    final List<RouteConfig> api = new ArrayList<>();
+    final List<RouteConfig> admin = new ArrayList<>();
 
     ScaleGateway() {
         for (int i = 0; i < HOSTED; i++) {
@@ -90,17 +91,17 @@ final class ScaleGateway {
                 new ListenerConfig("admin", 8080, Protocol.HTTP, null, List.of(), admin));
     }
 
-    private static RouteConfig route(String name, int age, List<String> hostnames, List<RuleConfig> rules) {
+    static RouteConfig route(String name, int age, List<String> hostnames, List<RuleConfig> rules) {
         // every third route shares a creation time with its neighbour, so name tie-breaks are exercised
         return new RouteConfig("team-" + age % 7, name, ListenFixtures.T0.plusSeconds(age / 3), hostnames, rules);
     }
 
-    private static RuleConfig rule(int index, MatchConfig match, int backend) {
+    static RuleConfig rule(int index, MatchConfig match, int backend) {
         return new RuleConfig(index, null, List.of(match), List.of(),
                 List.of(new WeightedBackend(1, BACKENDS.get(backend % BACKENDS.size()), List.of())), null, null);
     }
 
-    private static MatchConfig match(PathMatch path, List<HeaderMatch> headers, List<QueryParamMatch> query,
+    static MatchConfig match(PathMatch path, List<HeaderMatch> headers, List<QueryParamMatch> query,
                                      String method) {
         return new MatchConfig(path, headers, query, method);
     }
