@@ -6,7 +6,6 @@ import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.RouteConfig;
-import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.WeightedBackend;
 import dev.portolan.proxy.observe.GatewayMetrics;
 import dev.portolan.proxy.observe.ListenerCounters;
@@ -120,13 +119,17 @@ public final class LiveConfig {
             Map<BackendConfig, RequestStats> backendStats = new IdentityHashMap<>(seriesBefore.backendCount());
             for (ListenerConfig listener : listeners) {
                 Map<RouteConfig, RequestStats> routesBefore = seriesBefore.routes(listener.name());
-                Map<RouteConfig, RequestStats> byRoute = new IdentityHashMap<>(listener.routes().size());
-                for (RouteConfig route : listener.routes()) {
+                List<RouteConfig> routes = listener.routes();
+                Map<RouteConfig, RequestStats> byRoute = new IdentityHashMap<>(routes.size());
+                // indexed loops: these run per route and rule, and the lists' iterators were a good part of the garbage
+                for (int r = 0; r < routes.size(); r++) {
+                    RouteConfig route = routes.get(r);
                     RequestStats stats = routesBefore == null ? null : routesBefore.get(route);
                     byRoute.put(route, stats != null ? stats : metrics.route(gateway, listener.name(), route.key()));
-                    for (RuleConfig rule : route.rules()) {
-                        for (WeightedBackend weighted : rule.backends()) {
-                            BackendConfig backend = weighted.backend();
+                    for (int i = 0; i < route.rules().size(); i++) {
+                        List<WeightedBackend> backends = route.rules().get(i).backends();
+                        for (int b = 0; b < backends.size(); b++) {
+                            BackendConfig backend = backends.get(b).backend();
                             if (!backendStats.containsKey(backend)) {
                                 RequestStats before = seriesBefore.backend(backend);
                                 backendStats.put(backend,

@@ -77,13 +77,18 @@ public final class RouteTable {
     private static HostIndex<PathIndex> compileListener(ListenerConfig listener, Collection<RouteTable> previous,
                                                         Map<RouteConfig, Candidate[]> compiled) {
         HostIndex.Builder<List<Candidate>> byHost = new HostIndex.Builder<>();
-        for (RouteConfig route : listener.routes()) {
+        List<RouteConfig> routes = listener.routes();
+        // indexed loops: per route, the lists' iterators were a good part of a recompile's garbage
+        for (int r = 0; r < routes.size(); r++) {
+            RouteConfig route = routes.get(r);
             Candidate[] candidates = candidates(listener, route, previous, compiled);
-            if (route.hostnames().isEmpty()) {
-                Collections.addAll(byHost.entry(null, p -> new ArrayList<>()), candidates);
+            List<String> hostnames = route.hostnames();
+            if (hostnames.isEmpty()) {
+                Collections.addAll(byHost.entry(null, p -> new ArrayList<>(2)), candidates);
             }
-            for (String hostname : route.hostnames()) {
-                Collections.addAll(byHost.entry(hostname, p -> new ArrayList<>()), candidates);
+            for (int h = 0; h < hostnames.size(); h++) {
+                // most virtual hosts hold one route of one or two rule matches
+                Collections.addAll(byHost.entry(hostnames.get(h), p -> new ArrayList<>(2)), candidates);
             }
         }
         return byHost.build(PathIndex::of);
