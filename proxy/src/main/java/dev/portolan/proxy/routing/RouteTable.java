@@ -146,6 +146,11 @@ public final class RouteTable {
         return out;
     }
 
+    /** The candidates compiled for a route object of this port, or null (for tests). */
+    Candidate[] compiledFor(RouteConfig route) {
+        return compiledRoutes.get(route);
+    }
+
     /**
      * The listener of this port that accepts a host (exact, longest wildcard, catch-all), or null. The HTTPS
      * side uses it to compare the listener chosen by SNI with the one chosen by the Host header.
