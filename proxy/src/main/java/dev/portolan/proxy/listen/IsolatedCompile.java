@@ -101,7 +101,9 @@ final class IsolatedCompile {
                 // the route tables and metrics maps are keyed by the config objects they were built from
                 return Map.entry(before, reusable);
             }
-            return Map.entry(gateway, LiveConfig.compileGateway(gateway, owners, metrics, options));
+            // unchanged routes of a changed Gateway keep their compiled matches and series
+            return Map.entry(gateway, LiveConfig.compileGateway(gateway, owners, metrics, options,
+                    reusable == null ? List.of() : reusable.values()));
         }
     }
 

@@ -6,13 +6,13 @@ import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.Protocol;
 import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.RouteConfig;
-import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.WeightedBackend;
 import dev.portolan.proxy.observe.GatewayMetrics;
 import dev.portolan.proxy.observe.ListenerCounters;
 import dev.portolan.proxy.observe.RequestStats;
 import dev.portolan.proxy.routing.RouteTable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -73,6 +73,19 @@ public final class LiveConfig {
      */
     static SortedMap<SocketKey, PortRoutes> compileGateway(GatewayConfig gateway, Map<SocketKey, String> owners,
                                                            GatewayMetrics metrics, ProxyServerOptions options) {
+        return compileGateway(gateway, owners, metrics, options, List.of());
+    }
+
+    /**
+     * As {@link #compileGateway(GatewayConfig, Map, GatewayMetrics, ProxyServerOptions)}, reusing what the
+     * Gateway's {@code previous} sockets (compiled with the same {@code metrics}) hold for the config objects that
+     * did not change: the compiled rule matches of each route object, and its series (a series is named by the
+     * Gateway, listener name and route or backend name, all fixed for a given object, and lives as long as the
+     * metrics). The result is the same as compiling without them; only the allocations differ.
+     */
+    static SortedMap<SocketKey, PortRoutes> compileGateway(GatewayConfig gateway, Map<SocketKey, String> owners,
+                                                           GatewayMetrics metrics, ProxyServerOptions options,
+                                                           Collection<PortRoutes> previous) {
         SortedMap<SocketKey, PortRoutes> ports = new TreeMap<>();
         String gatewayKey = key(gateway);
         String bindAddress = options.bindAddress(gateway);
@@ -83,6 +96,9 @@ public final class LiveConfig {
         for (ListenerConfig listener : gateway.listeners()) {
             byPort.computeIfAbsent(listener.port(), p -> new ArrayList<>()).add(listener);
         }
+        SeriesBefore seriesBefore = new SeriesBefore(previous);
+        List<RouteTable> tablesBefore = new ArrayList<>(previous.size());
+        previous.forEach(p -> tablesBefore.add(p.table()));
         for (Map.Entry<Integer, List<ListenerConfig>> entry : byPort.entrySet()) {
             SocketKey key = new SocketKey(bindAddress, entry.getKey());
             String previousOwner = owners.get(key);
@@ -99,25 +115,72 @@ public final class LiveConfig {
             for (ListenerConfig listener : listeners) {
                 counters.put(listener.name(), metrics.counters(gateway, listener.name()));
             }
-            Map<ListenerConfig, Map<RouteConfig, RequestStats>> routeStats = new IdentityHashMap<>();
-            Map<BackendConfig, RequestStats> backendStats = new IdentityHashMap<>();
+            Map<ListenerConfig, Map<RouteConfig, RequestStats>> routeStats = new IdentityHashMap<>(listeners.size());
+            Map<BackendConfig, RequestStats> backendStats = new IdentityHashMap<>(seriesBefore.backendCount());
             for (ListenerConfig listener : listeners) {
-                Map<RouteConfig, RequestStats> byRoute = new IdentityHashMap<>();
-                for (RouteConfig route : listener.routes()) {
-                    byRoute.put(route, metrics.route(gateway, listener.name(), route.key()));
-                    for (RuleConfig rule : route.rules()) {
-                        for (WeightedBackend backend : rule.backends()) {
-                            backendStats.put(backend.backend(), metrics.backend(gateway, backend.backend().name()));
+                Map<RouteConfig, RequestStats> routesBefore = seriesBefore.routes(listener.name());
+                List<RouteConfig> routes = listener.routes();
+                Map<RouteConfig, RequestStats> byRoute = new IdentityHashMap<>(routes.size());
+                // indexed loops: these run per route and rule, and the lists' iterators were a good part of the garbage
+                for (int r = 0; r < routes.size(); r++) {
+                    RouteConfig route = routes.get(r);
+                    RequestStats stats = routesBefore == null ? null : routesBefore.get(route);
+                    byRoute.put(route, stats != null ? stats : metrics.route(gateway, listener.name(), route.key()));
+                    for (int i = 0; i < route.rules().size(); i++) {
+                        List<WeightedBackend> backends = route.rules().get(i).backends();
+                        for (int b = 0; b < backends.size(); b++) {
+                            BackendConfig backend = backends.get(b).backend();
+                            if (!backendStats.containsKey(backend)) {
+                                RequestStats before = seriesBefore.backend(backend);
+                                backendStats.put(backend,
+                                        before != null ? before : metrics.backend(gateway, backend.name()));
+                            }
                         }
                     }
                 }
                 routeStats.put(listener, Collections.unmodifiableMap(byRoute));
             }
-            ports.put(key, new PortRoutes(gateway, entry.getKey(), secure, listeners, RouteTable.compile(listeners),
-                    Map.copyOf(counters), metrics.unmatched(gateway, entry.getKey()),
-                    Collections.unmodifiableMap(routeStats), Collections.unmodifiableMap(backendStats)));
+            ports.put(key, new PortRoutes(gateway, entry.getKey(), secure, listeners,
+                    RouteTable.compile(listeners, tablesBefore), Map.copyOf(counters),
+                    metrics.unmatched(gateway, entry.getKey()), Collections.unmodifiableMap(routeStats),
+                    Collections.unmodifiableMap(backendStats)));
         }
         return ports;
+    }
+
+    /** The series a Gateway's previous sockets attached to route objects (per listener name) and backend objects. */
+    private static final class SeriesBefore {
+        private final Map<String, Map<RouteConfig, RequestStats>> routesByListener = new HashMap<>();
+        private final Collection<PortRoutes> previous;
+
+        SeriesBefore(Collection<PortRoutes> previous) {
+            this.previous = previous;
+            previous.forEach(p -> p.routeStats().forEach((listener, byRoute) ->
+                    routesByListener.put(listener.name(), byRoute)));
+        }
+
+        /** By route object (identity), or null. */
+        Map<RouteConfig, RequestStats> routes(String listener) {
+            return routesByListener.get(listener);
+        }
+
+        RequestStats backend(BackendConfig backend) {
+            for (PortRoutes p : previous) {
+                RequestStats stats = p.backendStats().get(backend);
+                if (stats != null) {
+                    return stats;
+                }
+            }
+            return null;
+        }
+
+        int backendCount() {
+            int count = 0;
+            for (PortRoutes p : previous) {
+                count += p.backendStats().size();
+            }
+            return count;
+        }
     }
 
     private static boolean secureOf(String gatewayKey, int port, List<ListenerConfig> listeners) {

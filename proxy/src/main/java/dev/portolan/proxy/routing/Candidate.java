@@ -11,16 +11,16 @@ import dev.portolan.proxy.config.RouteRegex;
 import dev.portolan.proxy.config.RuleConfig;
 import dev.portolan.proxy.config.ValueMatchType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One (route, rule, match) compiled for fast checks: regexes compiled once (RE2/J, linear time), duplicate
  * conditions dropped.
  */
 final class Candidate {
+    private static final Condition[] NO_CONDITIONS = new Condition[0];
+
     final RouteMatch result;
     final MatchConfig match;
     final Pattern pathRegex;
@@ -49,12 +49,37 @@ final class Candidate {
         this.queryParams = queryConditions(match.queryParams());
     }
 
+    /** The same compiled checks for the same route, rule and match, attached to another listener object. */
+    private Candidate(ListenerConfig listener, Candidate compiled) {
+        RouteMatch r = compiled.result;
+        this.result = new RouteMatch(listener, r.route(), r.rule(), r.matchIndex());
+        this.match = compiled.match;
+        this.pathRegex = compiled.pathRegex;
+        this.method = compiled.method;
+        this.headers = compiled.headers;
+        this.queryParams = compiled.queryParams;
+    }
+
+    /**
+     * This candidate as {@code listener} would compile it: itself when already of that listener, else a copy
+     * sharing the compiled checks (they depend only on the route's own objects, not on the listener).
+     */
+    Candidate of(ListenerConfig listener) {
+        return result.listener() == listener ? this : new Candidate(listener, this);
+    }
+
     /** Gateway API: of several conditions on the same header name only the first counts. */
     private static Condition[] headerConditions(List<HeaderMatch> matches) {
-        Set<String> seen = new HashSet<>();
-        List<Condition> out = new ArrayList<>();
+        if (matches.isEmpty()) {
+            return NO_CONDITIONS;
+        }
+        // few conditions per match: a scan over the names kept so far is cheaper than a set
+        String[] kept = new String[matches.size()];
+        List<Condition> out = new ArrayList<>(matches.size());
         for (HeaderMatch m : matches) {
-            if (seen.add(m.name().toLowerCase(Locale.ROOT))) {
+            String name = m.name().toLowerCase(Locale.ROOT);
+            if (!contains(kept, out.size(), name)) {
+                kept[out.size()] = name;
                 out.add(condition(m.name(), m.type(), m.value()));
             }
         }
@@ -63,14 +88,27 @@ final class Candidate {
 
     /** Query parameter names are case-sensitive; again only the first condition per name counts. */
     private static Condition[] queryConditions(List<QueryParamMatch> matches) {
-        Set<String> seen = new HashSet<>();
-        List<Condition> out = new ArrayList<>();
+        if (matches.isEmpty()) {
+            return NO_CONDITIONS;
+        }
+        String[] kept = new String[matches.size()];
+        List<Condition> out = new ArrayList<>(matches.size());
         for (QueryParamMatch m : matches) {
-            if (seen.add(m.name())) {
+            if (!contains(kept, out.size(), m.name())) {
+                kept[out.size()] = m.name();
                 out.add(condition(m.name(), m.type(), m.value()));
             }
         }
         return out.toArray(Condition[]::new);
+    }
+
+    private static boolean contains(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Condition condition(String name, ValueMatchType type, String value) {

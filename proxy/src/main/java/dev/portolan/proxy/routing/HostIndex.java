@@ -1,6 +1,5 @@
 package dev.portolan.proxy.routing;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,14 +20,10 @@ final class HostIndex<T> {
     private final Map<String, Hit<T>> wildcardBySuffix;
     private final Hit<T> any;
 
-    private HostIndex(Map<String, T> exact, Map<String, T> wildcardBySuffix, T any) {
-        Map<String, Hit<T>> e = new HashMap<>();
-        exact.forEach((host, value) -> e.put(host, new Hit<>(host, value)));
-        Map<String, Hit<T>> w = new HashMap<>();
-        wildcardBySuffix.forEach((suffix, value) -> w.put(suffix, new Hit<>("*" + suffix, value)));
-        this.exact = Map.copyOf(e);
-        this.wildcardBySuffix = Map.copyOf(w);
-        this.any = any == null ? null : new Hit<>(null, any);
+    private HostIndex(Map<String, Hit<T>> exact, Map<String, Hit<T>> wildcardBySuffix, Hit<T> any) {
+        this.exact = exact;
+        this.wildcardBySuffix = wildcardBySuffix;
+        this.any = any;
     }
 
     /** @param host already normalised by {@link HostNames#normalize} */
@@ -79,11 +74,25 @@ final class HostIndex<T> {
         }
 
         <R> HostIndex<R> build(Function<T, R> finish) {
-            Map<String, R> e = new HashMap<>();
-            exact.forEach((k, v) -> e.put(k, finish.apply(v)));
-            Map<String, R> w = new HashMap<>();
-            wildcard.forEach((k, v) -> w.put(k, finish.apply(v)));
-            return new HostIndex<>(Map.copyOf(e), Map.copyOf(w), any == null ? null : finish.apply(any));
+            return new HostIndex<>(hits(exact, "", finish), hits(wildcard, "*", finish),
+                    any == null ? null : new Hit<>(null, finish.apply(any)));
+        }
+
+        /** Each entry finished, as a hit under its pattern ({@code patternPrefix} + key). */
+        @SuppressWarnings("unchecked")
+        private static <T, R> Map<String, Hit<R>> hits(Map<String, T> entries, String patternPrefix,
+                                                        Function<T, R> finish) {
+            if (entries.isEmpty()) {
+                return Map.of();
+            }
+            Map.Entry<String, Hit<R>>[] hits = new Map.Entry[entries.size()];
+            int n = 0;
+            for (Map.Entry<String, T> entry : entries.entrySet()) {
+                String key = entry.getKey();
+                String pattern = patternPrefix.isEmpty() ? key : patternPrefix + key;
+                hits[n++] = Map.entry(key, new Hit<>(pattern, finish.apply(entry.getValue())));
+            }
+            return Map.ofEntries(hits);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.portolan.proxy.routing;
 import dev.portolan.proxy.config.PathMatchType;
 import dev.portolan.proxy.config.ValueMatchType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +18,28 @@ final class PathIndex {
     private final Map<String, Bucket> exact;
     private final Map<String, Bucket> prefix;
     private final Bucket regex;
-    private final List<Candidate> all;
+    private final Candidate[] all;
 
     private PathIndex(List<Candidate> candidates, int indexFrom) {
-        List<Candidate> sorted = new ArrayList<>(candidates);
-        sorted.sort(Precedence.ORDER);
-        Map<String, List<Candidate>> exactLists = new HashMap<>();
-        Map<String, List<Candidate>> prefixLists = new HashMap<>();
-        List<Candidate> regexList = new ArrayList<>();
+        Candidate[] sorted = candidates.toArray(Candidate[]::new);
+        if (sorted.length > 1) {
+            Arrays.sort(sorted, Precedence.ORDER); // stable, as List.sort
+        }
+        int exactCount = 0;
+        int prefixCount = 0;
         for (Candidate c : sorted) {
             PathMatchType type = c.match.path().type();
-            String value = c.match.path().value();
             if (type == PathMatchType.EXACT) {
-                exactLists.computeIfAbsent(value, k -> new ArrayList<>()).add(c);
+                exactCount++;
             } else if (type == PathMatchType.PREFIX) {
-                prefixLists.computeIfAbsent(normalizePrefix(value), k -> new ArrayList<>()).add(c);
-            } else {
-                regexList.add(c);
+                prefixCount++;
             }
         }
-        this.exact = freeze(exactLists, indexFrom);
-        this.prefix = freeze(prefixLists, indexFrom);
-        this.regex = Bucket.of(regexList, indexFrom);
-        this.all = List.copyOf(sorted);
+        int regexCount = sorted.length - exactCount - prefixCount;
+        this.exact = index(sorted, PathMatchType.EXACT, exactCount, indexFrom);
+        this.prefix = index(sorted, PathMatchType.PREFIX, prefixCount, indexFrom);
+        this.regex = Bucket.of(select(sorted, PathMatchType.REGEX, regexCount), indexFrom);
+        this.all = sorted;
     }
 
     static PathIndex of(List<Candidate> candidates) {
@@ -51,10 +51,58 @@ final class PathIndex {
         return new PathIndex(candidates, indexFrom);
     }
 
-    private static Map<String, Bucket> freeze(Map<String, List<Candidate>> lists, int indexFrom) {
-        Map<String, Bucket> out = new HashMap<>();
-        lists.forEach((k, v) -> out.put(k, Bucket.of(v, indexFrom)));
-        return Map.copyOf(out);
+    /** The path key a candidate of an exact or prefix match is indexed under. */
+    private static String keyOf(Candidate c) {
+        String value = c.match.path().value();
+        return c.match.path().type() == PathMatchType.PREFIX ? normalizePrefix(value) : value;
+    }
+
+    /** The {@code count} candidates of one path match type, in the order given (the array itself when all are). */
+    private static Candidate[] select(Candidate[] sorted, PathMatchType type, int count) {
+        if (count == sorted.length) {
+            return sorted;
+        }
+        Candidate[] out = new Candidate[count];
+        int n = 0;
+        for (Candidate c : sorted) {
+            if (c.match.path().type() == type) {
+                out[n++] = c;
+            }
+        }
+        return out;
+    }
+
+    /** The {@code count} candidates of one path match type by path key, each bucket in precedence order. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Bucket> index(Candidate[] sorted, PathMatchType type, int count, int indexFrom) {
+        if (count == 0) {
+            return Map.of();
+        }
+        Candidate[] ofType = select(sorted, type, count);
+        String firstKey = keyOf(ofType[0]);
+        boolean oneKey = true;
+        for (int i = 1; i < ofType.length && oneKey; i++) {
+            oneKey = firstKey.equals(keyOf(ofType[i]));
+        }
+        if (oneKey) {
+            // the common case of a virtual host with one route of one path
+            return Map.of(firstKey, Bucket.of(ofType, indexFrom));
+        }
+        Map<String, List<Candidate>> lists = new HashMap<>(capacity(count));
+        for (Candidate c : ofType) {
+            lists.computeIfAbsent(keyOf(c), k -> new ArrayList<>(2)).add(c);
+        }
+        Map.Entry<String, Bucket>[] entries = new Map.Entry[lists.size()];
+        int n = 0;
+        for (Map.Entry<String, List<Candidate>> list : lists.entrySet()) {
+            entries[n++] = Map.entry(list.getKey(), Bucket.of(list.getValue().toArray(Candidate[]::new), indexFrom));
+        }
+        return Map.ofEntries(entries);
+    }
+
+    /** A HashMap capacity that holds {@code size} entries without resizing. */
+    static int capacity(int size) {
+        return (int) (size / 0.75f) + 1;
     }
 
     /** The first candidate in precedence order that matches, or null. */
@@ -102,6 +150,7 @@ final class PathIndex {
         /** Below this many candidates a scan is as quick as the lookup. */
         static final int INDEX_FROM = 8;
         private static final Candidate[] NONE = new Candidate[0];
+        private static final Bucket EMPTY = new Bucket(NONE, null, Map.of());
 
         final Candidate[] all;
         /** The header every candidate requires an Exact value of, or null (no index). */
@@ -115,7 +164,14 @@ final class PathIndex {
         }
 
         static Bucket of(List<Candidate> inOrder, int indexFrom) {
-            Candidate[] all = inOrder.toArray(Candidate[]::new);
+            return of(inOrder.toArray(Candidate[]::new), indexFrom);
+        }
+
+        /** @param all in precedence order; kept, not copied */
+        static Bucket of(Candidate[] all, int indexFrom) {
+            if (all.length == 0) {
+                return EMPTY;
+            }
             String header = all.length >= indexFrom && all[0].headers.length > 0 ? all[0].headers[0].name() : null;
             if (header == null) {
                 return new Bucket(all, null, Map.of());
@@ -156,7 +212,7 @@ final class PathIndex {
 
     /** All candidates in precedence order (for explanations, not for the request path). */
     List<Candidate> all() {
-        return all;
+        return List.of(all);
     }
 
     /** "/foo/" and "/foo" match the same paths; "/" stays "/". */

@@ -6,7 +6,10 @@ import dev.portolan.proxy.config.MatchConfig;
 import dev.portolan.proxy.config.RouteConfig;
 import dev.portolan.proxy.config.RuleConfig;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +23,16 @@ import java.util.TreeMap;
  */
 public final class RouteTable {
     private final HostIndex<ListenerRoutes> listeners;
+    /** The candidates compiled per route object, for {@link #compile(List, Collection)} to reuse later. */
+    private final Map<RouteConfig, Candidate[]> compiledRoutes;
 
     /** The routes of one listener, indexed by route hostname. */
     private record ListenerRoutes(ListenerConfig listener, HostIndex<PathIndex> virtualHosts) {
     }
 
-    private RouteTable(HostIndex<ListenerRoutes> listeners) {
+    private RouteTable(HostIndex<ListenerRoutes> listeners, Map<RouteConfig, Candidate[]> compiledRoutes) {
         this.listeners = listeners;
+        this.compiledRoutes = compiledRoutes;
     }
 
     /**
@@ -34,13 +40,26 @@ public final class RouteTable {
      * order wins (the control plane reports such listeners as Conflicted).
      */
     public static RouteTable compile(List<ListenerConfig> listenersOnPort) {
+        return compile(listenersOnPort, List.of());
+    }
+
+    /**
+     * As {@link #compile(List)}, reusing the compiled rule matches (regexes, conditions) of every route object
+     * that one of the {@code previous} tables was compiled from: the control plane hands the same objects for
+     * unchanged routes, and they are immutable, so the result is the same as compiling them again.
+     */
+    public static RouteTable compile(List<ListenerConfig> listenersOnPort, Collection<RouteTable> previous) {
         HostIndex.Builder<ListenerConfig> byHost = new HostIndex.Builder<>();
+        int routes = 0;
         for (ListenerConfig listener : listenersOnPort) {
+            routes += listener.routes().size();
             if (!byHost.has(listener.hostname())) {
                 byHost.entry(listener.hostname(), p -> listener);
             }
         }
-        return new RouteTable(byHost.build(l -> new ListenerRoutes(l, compileListener(l))));
+        Map<RouteConfig, Candidate[]> compiled = new IdentityHashMap<>(routes);
+        return new RouteTable(byHost.build(l -> new ListenerRoutes(l, compileListener(l, previous, compiled))),
+                Collections.unmodifiableMap(compiled));
     }
 
     /** One table per port of a gateway, ordered by port. */
@@ -54,29 +73,82 @@ public final class RouteTable {
         return tables;
     }
 
-    private static HostIndex<PathIndex> compileListener(ListenerConfig listener) {
+    /** Indexes the listener's routes by hostname; adds their candidates to {@code compiled}. */
+    private static HostIndex<PathIndex> compileListener(ListenerConfig listener, Collection<RouteTable> previous,
+                                                        Map<RouteConfig, Candidate[]> compiled) {
         HostIndex.Builder<List<Candidate>> byHost = new HostIndex.Builder<>();
-        for (RouteConfig route : listener.routes()) {
-            List<Candidate> candidates = candidates(listener, route);
-            if (route.hostnames().isEmpty()) {
-                byHost.entry(null, p -> new ArrayList<>()).addAll(candidates);
+        List<RouteConfig> routes = listener.routes();
+        // indexed loops: per route, the lists' iterators were a good part of a recompile's garbage
+        for (int r = 0; r < routes.size(); r++) {
+            RouteConfig route = routes.get(r);
+            Candidate[] candidates = candidates(listener, route, previous, compiled);
+            List<String> hostnames = route.hostnames();
+            if (hostnames.isEmpty()) {
+                Collections.addAll(byHost.entry(null, p -> new ArrayList<>(2)), candidates);
             }
-            for (String hostname : route.hostnames()) {
-                byHost.entry(hostname, p -> new ArrayList<>()).addAll(candidates);
+            for (int h = 0; h < hostnames.size(); h++) {
+                // most virtual hosts hold one route of one or two rule matches
+                Collections.addAll(byHost.entry(hostnames.get(h), p -> new ArrayList<>(2)), candidates);
             }
         }
         return byHost.build(PathIndex::of);
     }
 
-    private static List<Candidate> candidates(ListenerConfig listener, RouteConfig route) {
-        List<Candidate> out = new ArrayList<>();
-        for (RuleConfig rule : route.rules()) {
-            List<MatchConfig> matches = rule.matches().isEmpty() ? List.of(MatchConfig.any()) : rule.matches();
-            for (int i = 0; i < matches.size(); i++) {
-                out.add(new Candidate(listener, route, rule, i, matches.get(i)));
+    /** The candidates as {@code listener} would compile them (the array itself when they are already its own). */
+    private static Candidate[] of(Candidate[] compiled, ListenerConfig listener) {
+        Candidate[] out = compiled;
+        for (int i = 0; i < compiled.length; i++) {
+            Candidate c = compiled[i].of(listener);
+            if (c != compiled[i]) {
+                if (out == compiled) {
+                    out = compiled.clone();
+                }
+                out[i] = c;
             }
         }
         return out;
+    }
+
+    /**
+     * The route's candidates for this listener: reused when this compile (another listener of the port holds the same
+     * object) or a previous table compiled this route object, else compiled; recorded in {@code compiled}.
+     */
+    private static Candidate[] candidates(ListenerConfig listener, RouteConfig route, Collection<RouteTable> previous,
+                                          Map<RouteConfig, Candidate[]> compiled) {
+        Candidate[] out = candidates(listener, route, previous, compiled.get(route));
+        compiled.put(route, out);
+        return out;
+    }
+
+    private static Candidate[] candidates(ListenerConfig listener, RouteConfig route, Collection<RouteTable> previous,
+                                          Candidate[] compiledNow) {
+        if (compiledNow != null) {
+            return of(compiledNow, listener);
+        }
+        for (RouteTable table : previous) {
+            Candidate[] before = table.compiledRoutes.get(route);
+            if (before != null) {
+                return of(before, listener);
+            }
+        }
+        int count = 0;
+        for (RuleConfig rule : route.rules()) {
+            count += rule.matches().isEmpty() ? 1 : rule.matches().size();
+        }
+        Candidate[] out = new Candidate[count];
+        int n = 0;
+        for (RuleConfig rule : route.rules()) {
+            List<MatchConfig> matches = rule.matches().isEmpty() ? List.of(MatchConfig.any()) : rule.matches();
+            for (int i = 0; i < matches.size(); i++) {
+                out[n++] = new Candidate(listener, route, rule, i, matches.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The candidates compiled for a route object of this port, or null (for tests). */
+    Candidate[] compiledFor(RouteConfig route) {
+        return compiledRoutes.get(route);
     }
 
     /**
