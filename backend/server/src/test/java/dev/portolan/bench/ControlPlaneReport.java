@@ -162,11 +162,13 @@ class ControlPlaneReport {
                 System.gc();
                 long heapMiB = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
                 String line = String.format(Locale.ROOT, "%,7d routes | start %,6.0f ms | apply %s | file %s | "
-                                + "CPU/change process %s snapshot thread %s | heap %,d MiB RSS %,d MiB | steady p50/p99 "
+                                + "CPU/change process %s snapshot thread %s, allocated/change %s | heap %,d MiB RSS %,d MiB"
+                                + " | steady p50/p99 "
                                 + "idle %.2f/%.2f ms, under churn %.2f/%.2f ms (%.1fx p99), %d failed, %d changes | "
                                 + "at %,d req/s idle %s, under churn %s (%.1fx p99), %d failed, %d changes%s",
                         routes, startMillis, viaApply.percentiles(), viaFile.percentiles(),
-                        viaApply.cpuPerChange(), viaApply.snapshotCpuPerChange(), heapMiB, rssMiB(), idle.p(50),
+                        viaApply.cpuPerChange(), viaApply.snapshotCpuPerChange(), viaApply.allocatedPerChange(),
+                        heapMiB, rssMiB(), idle.p(50),
                         idle.p(99), churning.p(50), churning.p(99), churning.p(99) / idle.p(99),
                         idle.failures + churning.failures, churning.changes, rate,
                         idleAtRate.describe(churnSeconds), churningAtRate.describe(churnSeconds),
@@ -224,6 +226,7 @@ class ControlPlaneReport {
         double[] millis = new double[count];
         long cpuBefore = processCpuNanos();
         long snapshotBefore = threadCpuNanos("portolan-snapshot");
+        long allocatedBefore = allocatedBytes();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             CompletableFuture<?> sent = change.make(i);
@@ -235,10 +238,16 @@ class ControlPlaneReport {
             Thread.sleep(CHURN_INTERVAL_MILLIS); // the status write-back and its effects settle before the next
         }
         return new Sample(millis, (processCpuNanos() - cpuBefore) / count,
-                (threadCpuNanos("portolan-snapshot") - snapshotBefore) / count);
+                (threadCpuNanos("portolan-snapshot") - snapshotBefore) / count,
+                (allocatedBytes() - allocatedBefore) / count);
     }
 
-    private record Sample(double[] millis, long cpuNanosPerChange, long snapshotCpuNanosPerChange) {
+    /**
+     * @param allocatedBytesPerChange what every thread of the process allocated, per change (young garbage: each
+     *                                collection pauses the in-process proxy); includes this report's own polling
+     */
+    private record Sample(double[] millis, long cpuNanosPerChange, long snapshotCpuNanosPerChange,
+                          long allocatedBytesPerChange) {
         String percentiles() {
             double[] sorted = millis.clone();
             Arrays.sort(sorted);
@@ -252,6 +261,10 @@ class ControlPlaneReport {
 
         String snapshotCpuPerChange() {
             return String.format(Locale.ROOT, "%.0f ms", snapshotCpuNanosPerChange / 1e6);
+        }
+
+        String allocatedPerChange() {
+            return String.format(Locale.ROOT, "%.1f MiB", allocatedBytesPerChange / 1048576.0);
         }
     }
 
@@ -496,6 +509,16 @@ class ControlPlaneReport {
 
     private static long processCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Bytes allocated so far by the live threads (a thread that ended takes its count with it). */
+    private static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, allocated);
+        }
+        return sum;
     }
 
     private static long threadCpuNanos(String namePrefix) {
