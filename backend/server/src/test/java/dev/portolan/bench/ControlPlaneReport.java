@@ -49,14 +49,16 @@ import org.junit.jupiter.api.Test;
  * {@code e2e-playwright/perf/generate.mjs}, measured the way a user sees it. Per size it prints the start time (to
  * the first 200 through the proxy), the time from a change to the first 200 for the changed route through the proxy
  * (p50/p90/p99/max, separately for {@code POST /api/v1/apply} and for a new file in the folder), CPU per change
- * (the whole process, and the snapshot thread alone), heap after GC and RSS, and a steady route's latency idle and
- * while routes churn at 10 changes/s (p50/p99, failures).
+ * (the whole process, and the snapshot thread alone) and bytes allocated per change, heap after GC and RSS, and a
+ * steady route's latency idle and while routes churn at 10 changes/s (p50/p99, failures, the JIT's compile time
+ * in those phases).
  *
  * <p>In the suite it is a seconds-long smoke (200 routes, 5 changes, 1 s of load) that checks only that every
  * change arrives and figures are printed. {@code -Dportolan.bench.controlplane=true} runs the full report; sizes,
  * counts and durations: {@code -Dportolan.bench.controlplane.sizes=1000,5000,20000}, {@code .changes=200},
  * {@code .warmup=30} (changes via apply before the measured ones, not counted), {@code .churn-warmup-seconds=10}
- * (churn under both loads before the measured idle and churn phases, not measured),
+ * (churn under both loads before the measured idle and churn phases, not measured; repeated, up to four rounds,
+ * until the JIT compiles for under 1 % of a core),
  * {@code .churn-seconds=10}, {@code .clients=4}. {@code bench/control-plane.sh} runs it. Asserts nothing about speed.
  * The proxy's access log is off while it runs (it would measure the console).
  */
@@ -64,6 +66,12 @@ class ControlPlaneReport {
     private static final String TOKEN = "control-plane-report-token";
     private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
     private static final long CHURN_INTERVAL_MILLIS = 100;
+    /**
+     * The churn warm-up repeats until the JIT compiles under this many ms per second (1 % of a core): its compiler
+     * threads run at ordinary priority and were most of what the steady route waited for under churn (round 5).
+     */
+    private static final long JIT_QUIET_MILLIS_PER_SECOND = 10;
+    private static final int MAX_CHURN_WARMUP_ROUNDS = 4;
 
     private final AtomicInteger churnSerial = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -138,25 +146,38 @@ class ControlPlaneReport {
                 // churn under both loads once, not measured: the first seconds of changes under load still compile
                 // code paths (the API's, Netty's, the clients' own) that nothing above ran hot, and the JIT's
                 // compiler threads then take the cores the steady route waits for; a control plane runs for days
-                if (churnWarmupSeconds > 0) {
+                // (rounds until the JIT is quiet: under 1 % of a core compiling, at most MAX_CHURN_WARMUP_ROUNDS)
+                for (int round = 1; churnWarmupSeconds > 0; round++) {
+                    long jitBefore = jitMillis();
                     load(proxy + "/steady", clients, churnWarmupSeconds, api);
                     whileChurning(api, churnWarmupSeconds, new int[1], null, () -> FixedRateLoad.run(gatewayHost,
                             proxyPort, "/steady", rate, clients, churnWarmupSeconds));
+                    long compiled = jitMillis() - jitBefore;
+                    System.out.printf(Locale.ROOT, "ControlPlaneReport: %d routes: churn warm-up round %d: the JIT "
+                            + "compiled for %d ms in %d s%n", routes, round, compiled, 2 * churnWarmupSeconds);
+                    if (compiled <= JIT_QUIET_MILLIS_PER_SECOND * 2 * churnWarmupSeconds
+                            || round >= MAX_CHURN_WARMUP_ROUNDS) {
+                        break;
+                    }
                 }
                 // both idle phases first: what the changes above left behind (state saves, garbage) is gone by then
                 Thread.sleep(1_000);
                 Latencies idle = load(proxy + "/steady", clients, churnSeconds, null);
                 FixedRateLoad.Result idleAtRate = FixedRateLoad.run(gatewayHost, proxyPort, "/steady", rate, clients,
                         churnSeconds);
+                long jitBeforeChurn = jitMillis();
                 Latencies churning = load(proxy + "/steady", clients, churnSeconds, api);
+                long jitChurning = jitMillis() - jitBeforeChurn;
                 int[] churnedAtRate = new int[1];
                 List<long[]> changeTimes = new ArrayList<>();
                 List<Long> swaps = new CopyOnWriteArrayList<>();
                 // after the proxy's own subscriber (subscribed at start), so: when the proxy serves the new config
                 context.getBean(ControlPlane.class).publisher().subscribe(published -> swaps.add(System.nanoTime()));
                 System.out.println("ControlPlaneReport: " + routes + " routes: fixed-rate load under churn");
+                long jitBeforeChurnAtRate = jitMillis();
                 FixedRateLoad.Result churningAtRate = whileChurning(api, churnSeconds, churnedAtRate, changeTimes,
                         () -> FixedRateLoad.run(gatewayHost, proxyPort, "/steady", rate, clients, churnSeconds));
+                long jitChurningAtRate = jitMillis() - jitBeforeChurnAtRate;
                 writeTimeline(routes, churningAtRate, changeTimes, swaps);
                 String saturated = saturatedChanges(proxy + "/steady", api, proxy);
                 System.gc();
@@ -165,7 +186,8 @@ class ControlPlaneReport {
                                 + "CPU/change process %s snapshot thread %s, allocated/change %s | heap %,d MiB RSS %,d MiB"
                                 + " | steady p50/p99 "
                                 + "idle %.2f/%.2f ms, under churn %.2f/%.2f ms (%.1fx p99), %d failed, %d changes | "
-                                + "at %,d req/s idle %s, under churn %s (%.1fx p99), %d failed, %d changes%s",
+                                + "at %,d req/s idle %s, under churn %s (%.1fx p99), %d failed, %d changes | JIT "
+                                + "compiling under churn %d / %d ms%s",
                         routes, startMillis, viaApply.percentiles(), viaFile.percentiles(),
                         viaApply.cpuPerChange(), viaApply.snapshotCpuPerChange(), viaApply.allocatedPerChange(),
                         heapMiB, rssMiB(), idle.p(50),
@@ -173,7 +195,8 @@ class ControlPlaneReport {
                         idle.failures + churning.failures, churning.changes, rate,
                         idleAtRate.describe(churnSeconds), churningAtRate.describe(churnSeconds),
                         churningAtRate.millisAt(99) / idleAtRate.millisAt(99),
-                        idleAtRate.failures() + churningAtRate.failures(), churnedAtRate[0], saturated);
+                        idleAtRate.failures() + churningAtRate.failures(), churnedAtRate[0], jitChurning,
+                        jitChurningAtRate, saturated);
                 System.out.println("ControlPlaneReport: " + line);
                 assertEquals(changes, viaApply.millis.length);
                 assertEquals(changes, viaFile.millis.length);
@@ -505,6 +528,11 @@ class ControlPlaneReport {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Milliseconds the JIT's compiler threads have spent compiling so far. */
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private static long processCpuNanos() {
