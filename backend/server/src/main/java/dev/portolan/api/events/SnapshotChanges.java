@@ -2,11 +2,11 @@ package dev.portolan.api.events;
 
 import dev.portolan.model.ResourceKey;
 import dev.portolan.model.ResourceVersions;
+import dev.portolan.model.SortedDiff;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -29,24 +29,9 @@ public final class SnapshotChanges {
             }
             return out;
         }
-        // both sorted by key: one walk in step instead of a lookup per key (thousands of objects per snapshot)
-        var old = before.byKey().entrySet().iterator();
-        var now = after.byKey().entrySet().iterator();
-        Map.Entry<ResourceKey, StoredObject> left = old.hasNext() ? old.next() : null;
-        Map.Entry<ResourceKey, StoredObject> right = now.hasNext() ? now.next() : null;
+        // both sorted by key: one walk in step, or (versions of one store map) the keys its edits touched
         List<Change> out = new ArrayList<>();
-        while (left != null || right != null) {
-            int order = left == null ? 1 : right == null ? -1 : left.getKey().compareTo(right.getKey());
-            StoredObject was = order <= 0 ? left.getValue() : null;
-            StoredObject is = order >= 0 ? right.getValue() : null;
-            if (order <= 0) {
-                left = old.hasNext() ? old.next() : null;
-            }
-            if (order >= 0) {
-                right = now.hasNext() ? now.next() : null;
-            }
-            add(was, is, out);
-        }
+        SortedDiff.forEach(before.byKey(), after.byKey(), (key, was, is) -> add(was, is, out));
         return out;
     }
 

@@ -1,13 +1,16 @@
 package dev.portolan.api.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.model.ResourceKey;
+import dev.portolan.model.VersionedMap;
 import dev.portolan.store.StoreChanges;
 import dev.portolan.store.StoreSnapshot;
 import dev.portolan.store.StoredObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,6 +66,25 @@ class SnapshotChangesTest {
                 Set.of(key("a"))));
         assertEquals(List.of("modified a 5"), describe(SnapshotChanges.between(before, onlyA)),
                 "keys the store did not name are not even looked at");
+    }
+
+    /** As the Kubernetes store publishes: the next version of its map, no changed keys named. */
+    @Test
+    void versionsOfOneStoreMapGiveWhatAWalkOfBothGives() {
+        StoredObject c = object("c", "3", "80", null);
+        StoreSnapshot before = snapshot(1, object("a", "1", "80", null), object("b", "2", "80", "Old"), c,
+                object("gone", "4", "80", null));
+        StoreSnapshot unrelated = snapshot(2, object("a", "5", "81", null), object("b", "6", "80", "New"), c,
+                object("new", "7", "80", null));
+        StoreSnapshot nextVersion = new StoreSnapshot(2,
+                VersionedMap.of(before.byKey()).updatedTo(unrelated.byKey()), List.of());
+
+        assertTrue(VersionedMap.keysChangedBetween(before.byKey(), nextVersion.byKey(), new ArrayList<>()),
+                "the two maps are versions of one");
+        assertEquals(describe(SnapshotChanges.between(before, unrelated)),
+                describe(SnapshotChanges.between(before, nextVersion)));
+        assertEquals(List.of("modified a 5", "status b 6", "deleted gone 4", "added new 7"),
+                describe(SnapshotChanges.between(before, nextVersion)));
     }
 
     private static ResourceKey key(String name) {
