@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,11 +69,7 @@ final class GatewayJson {
             // sized for the routes' JSON and some: grown at most once, rather than built in segments and joined
             int routeChars = routeChars(encoded);
             StringWriter out = new StringWriter(routeChars + routeChars / 16 + 1024);
-            try {
-                writer(encoded).writeValue(out, gateway);
-            } catch (IOException e) {
-                throw cannotWrite(gateway, e);
-            }
+            write(encoded, gateway, out);
             json = out.toString();
             encoded.json = json;
         }
@@ -85,15 +82,20 @@ final class GatewayJson {
         byte[] digest = encoded.digest;
         if (digest == null) {
             Utf8DigestWriter out = new Utf8DigestWriter(Digests.sha256());
-            try {
-                writer(encoded).writeValue(out, gateway);
-            } catch (IOException e) {
-                throw cannotWrite(gateway, e);
-            }
+            write(encoded, gateway, out);
             digest = out.digest();
             encoded.digest = digest;
         }
         return digest;
+    }
+
+    /** Writes the Gateway's JSON, with its routes' kept JSON, as the codec's mapper would. */
+    private void write(Encoded encoded, GatewayConfig gateway, Writer out) {
+        try {
+            writer(encoded).writeValue(out, gateway);
+        } catch (IOException e) {
+            throw cannotWrite(gateway, e);
+        }
     }
 
     /** The length of the routes' JSON in the Gateway's JSON, every time a route is written. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.portolan.proxy.config.GatewayConfig;
 import dev.portolan.proxy.config.ListenerConfig;
 import dev.portolan.proxy.config.Protocol;
-import dev.portolan.proxy.config.ProxyConfig;
 import dev.portolan.proxy.config.RouteConfig;
 import dev.portolan.proxy.observe.GatewayMetrics;
 import dev.portolan.proxy.routing.RouteRequest;
@@ -67,9 +66,9 @@ class RecompileAllocationReport {
     private LiveConfig report(String label, IntFunction<GatewayConfig> changed) {
         GatewayMetrics metrics = new GatewayMetrics();
         ProxyServerOptions options = ProxyServerOptions.defaults();
-        LiveConfig live = compile(changed.apply(1), null, metrics, options);
+        LiveConfig live = AcceptedCompile.compile(changed.apply(1), null, metrics, options);
         for (int i = 0; i < WARM_UPS; i++) {
-            live = compile(changed.apply(i), live, metrics, options);
+            live = AcceptedCompile.compile(changed.apply(i), live, metrics, options);
         }
         long[] bytes = new long[RUNS];
         long[] nanos = new long[RUNS];
@@ -77,14 +76,14 @@ class RecompileAllocationReport {
             GatewayConfig next = changed.apply(i);
             long b0 = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
-            LiveConfig recompiled = compile(next, live, metrics, options);
+            LiveConfig recompiled = AcceptedCompile.compile(next, live, metrics, options);
             nanos[i] = System.nanoTime() - t0;
             bytes[i] = threads.getCurrentThreadAllocatedBytes() - b0;
             live = recompiled;
         }
         // separately, after its own warm-up: compiling from scratch runs code a recompile may leave cold (regexes)
         for (int i = 0; i < WARM_UPS; i++) {
-            compile(changed.apply(i), null, metrics, options);
+            AcceptedCompile.compile(changed.apply(i), null, metrics, options);
         }
         int scratchRuns = Math.max(1, RUNS / 5);
         long[] scratchBytes = new long[scratchRuns];
@@ -93,21 +92,13 @@ class RecompileAllocationReport {
             GatewayConfig next = changed.apply(i);
             long b0 = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
-            compile(next, null, metrics, options);
+            AcceptedCompile.compile(next, null, metrics, options);
             scratchNanos[i] = System.nanoTime() - t0;
             scratchBytes[i] = threads.getCurrentThreadAllocatedBytes() - b0;
         }
         System.out.printf("%s: recompile after one route changed: %s; from scratch: %s%n", label,
                 summary(bytes, nanos), summary(scratchBytes, scratchNanos));
         return live;
-    }
-
-    private static LiveConfig compile(GatewayConfig gateway, LiveConfig previous, GatewayMetrics metrics,
-                                      ProxyServerOptions options) {
-        IsolatedCompile.Result result = IsolatedCompile.compile(new ProxyConfig("v", List.of(gateway)), previous,
-                metrics, options, (key, routes) -> null);
-        assertEquals(Map.of(), result.refused());
-        return result.live();
     }
 
     private static String summary(long[] bytes, long[] nanos) {

@@ -37,26 +37,30 @@ class SnapshotChangesTest {
         return new StoreSnapshot(revision, byKey, List.of());
     }
 
+    /** The same object in both snapshots below: a store keeps an unchanged object as it was. */
+    private static final StoredObject UNCHANGED = object("c", "3", "80", null);
+
+    private static StoreSnapshot before() {
+        return snapshot(1, object("a", "1", "80", null), object("b", "2", "80", "Old"), UNCHANGED,
+                object("gone", "4", "80", null));
+    }
+
+    /** {@link #before}'s objects with a spec change (a), a status change (b), one gone and one new. */
+    private static StoreSnapshot after() {
+        return snapshot(2, object("a", "5", "81", null), object("b", "6", "80", "New"), UNCHANGED,
+                object("new", "7", "80", null));
+    }
+
     @Test
     void specStatusAdditionsAndDeletionsAreTold() {
-        StoreSnapshot before = snapshot(1, object("a", "1", "80", null), object("b", "2", "80", "Old"),
-                object("c", "3", "80", null), object("gone", "4", "80", null));
-        StoreSnapshot after = snapshot(2, object("a", "5", "81", null), object("b", "6", "80", "New"),
-                object("c", "3", "80", null), object("new", "7", "80", null));
-
-        List<String> changes = SnapshotChanges.between(before, after).stream()
-                .map(c -> c.type() + " " + c.object().key().name() + " " + c.object().resourceVersion()).toList();
-
-        assertEquals(List.of("modified a 5", "status b 6", "deleted gone 4", "added new 7"), changes);
+        assertEquals(List.of("modified a 5", "status b 6", "deleted gone 4", "added new 7"),
+                describe(SnapshotChanges.between(before(), after())));
     }
 
     @Test
     void whenTheStoreNamesTheChangedKeysOnlyThoseAreCompared() {
-        StoredObject c = object("c", "3", "80", null);
-        StoreSnapshot before = snapshot(1, object("a", "1", "80", null), object("b", "2", "80", "Old"), c,
-                object("gone", "4", "80", null));
-        StoreSnapshot all = snapshot(2, object("a", "5", "81", null), object("b", "6", "80", "New"), c,
-                object("new", "7", "80", null));
+        StoreSnapshot before = before();
+        StoreSnapshot all = after();
         StoreSnapshot told = new StoreSnapshot(2, all.byKey(), List.of(), StoreChanges.unknown().then(1, 2,
                 Set.of(key("new"), key("gone"), key("b"), key("a"), key("c"))));
         assertEquals(describe(SnapshotChanges.between(before, all)), describe(SnapshotChanges.between(before, told)),
@@ -71,11 +75,8 @@ class SnapshotChangesTest {
     /** As the Kubernetes store publishes: the next version of its map, no changed keys named. */
     @Test
     void versionsOfOneStoreMapGiveWhatAWalkOfBothGives() {
-        StoredObject c = object("c", "3", "80", null);
-        StoreSnapshot before = snapshot(1, object("a", "1", "80", null), object("b", "2", "80", "Old"), c,
-                object("gone", "4", "80", null));
-        StoreSnapshot unrelated = snapshot(2, object("a", "5", "81", null), object("b", "6", "80", "New"), c,
-                object("new", "7", "80", null));
+        StoreSnapshot before = before();
+        StoreSnapshot unrelated = after();
         StoreSnapshot nextVersion = new StoreSnapshot(2,
                 VersionedMap.of(before.byKey()).updatedTo(unrelated.byKey()), List.of());
 
